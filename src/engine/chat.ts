@@ -1,0 +1,86 @@
+/** Posting messages into channels, questions that expire, and the player's replies and posts. */
+import type { Message } from '../scenario/schema';
+import { applyEffects } from './effects';
+import { emit, type Draft } from './draft';
+import type { ChatPost, Rejection } from './types';
+
+function newPostId(draft: Draft): string {
+  return `p${draft.state.chat.length + 1}`;
+}
+
+/** Posts a scenario message now; `text` overrides it for escalating repeats. */
+export function postMessage(draft: Draft, message: Message, text = message.text): ChatPost {
+  const { state } = draft;
+  const post: ChatPost = {
+    id: newPostId(draft),
+    message: message.id,
+    channel: message.channel,
+    from: message.from,
+    byPlayer: false,
+    text,
+    at: state.time,
+    importance: message.importance,
+    mentionsPlayer: message.mentionsPlayer,
+  };
+  if (message.asks) post.ask = { expiresAt: state.time + message.asks.expiresAfter };
+  state.chat.push(post);
+  const record = state.posted[message.id];
+  state.posted[message.id] = { count: (record?.count ?? 0) + 1, lastAt: state.time };
+  emit(draft, { kind: 'message', post: post.id, channel: post.channel, from: post.from, importance: post.importance, mention: post.mentionsPlayer });
+  return post;
+}
+
+/** Posts what a player wrote. */
+export function postAsPlayer(draft: Draft, player: string, channel: string, text: string): ChatPost {
+  const post: ChatPost = {
+    id: newPostId(draft),
+    channel,
+    from: player,
+    byPlayer: true,
+    text,
+    at: draft.state.time,
+    importance: 'normal',
+    mentionsPlayer: false,
+  };
+  draft.state.chat.push(post);
+  return post;
+}
+
+/** Marks questions nobody answered in time as ignored and posts their louder follow-ups. */
+export function expireQuestions(draft: Draft): void {
+  const { state, world } = draft;
+  for (const post of state.chat) {
+    if (!post.ask || post.ask.answer || post.ask.ignored || post.ask.expiresAt > state.time) continue;
+    post.ask.ignored = true;
+    emit(draft, { kind: 'ignored', post: post.id, message: post.message ?? '' });
+    const followUp = world.messages.get(world.messages.get(post.message ?? '')?.asks?.ifIgnored ?? '');
+    if (followUp) postMessage(draft, followUp);
+  }
+}
+
+/** Finds the post a reply refers to: a post id, or the newest posting of a message id. */
+function findQuestion(draft: Draft, ref: string): ChatPost | undefined {
+  const chat = draft.state.chat;
+  const byId = chat.find((p) => p.id === ref);
+  if (byId) return byId;
+  for (let i = chat.length - 1; i >= 0; i--) if (chat[i]!.message === ref) return chat[i];
+  return undefined;
+}
+
+/** Answers a question in chat, or says why not. */
+export function reply(draft: Draft, player: string, ref: string, choice: string): Rejection | undefined {
+  const { state, world } = draft;
+  const post = findQuestion(draft, ref);
+  if (!post) return { code: 'reply.unknown', message: `There is no message "${ref}" to reply to.` };
+  const message = world.messages.get(post.message ?? '');
+  if (!post.ask || !message?.asks) return { code: 'reply.no-question', message: 'That message does not ask for a reply.' };
+  if (post.ask.answer) return { code: 'reply.already-answered', message: 'You already answered that.' };
+  if (post.ask.ignored) return { code: 'reply.expired', message: 'Too late: that question has moved on.' };
+  const option = message.asks.replies.find((r) => r.id === choice);
+  if (!option) return { code: 'reply.unknown-choice', message: `"${choice}" is not one of the replies offered.` };
+  post.ask.answer = { choice, at: state.time, player };
+  const mine = postAsPlayer(draft, player, post.channel, option.text);
+  emit(draft, { kind: 'reply', post: mine.id, message: message.id, choice, player, verdict: option.verdict });
+  applyEffects(draft, option.effects);
+  return undefined;
+}

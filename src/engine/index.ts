@@ -1,0 +1,9 @@
+/** The pure incident engine: scenario + seed + inputs → state, timeline and score. */
+export { init, step, MAX_PLAYER_TEXT } from './step';
+export { replay, advanceTo, runToEnd, type ReplayResult } from './replay';
+export { availability, type Availability } from './actions';
+export { holds, milestoneHolds } from './conditions';
+export { score, gradeFor, DIMENSIONS, type ScoreCard, type ScoreReason, type DimensionScore, type Grade } from './scoring';
+export { wallClock, parseWallClock, formatDuration, hourOfDay } from './clock';
+export { worldOf, type World } from './world';
+export * from './types';

@@ -1,0 +1,165 @@
+/**
+ * The engine's data: what a run's state holds, what can be fed to it and what it reports back.
+ * Everything here is plain JSON-serialisable data, so a state can be saved, sent and compared.
+ */
+import type { Category, FactValue, Health, Milestone, Verdict } from '../scenario/schema';
+
+export type CoachMode = 'off' | 'gentle' | 'guided';
+
+/** The id the solo player acts under; team mode uses each player's own id. */
+export const SOLO_PLAYER = 'you';
+
+/** How a run starts: the same options and the same inputs always give the same run. */
+export interface RunOptions {
+  seed: number;
+  coach: CoachMode;
+}
+
+/** Something fed to the engine. Time passes only through `tick`. */
+export type Input =
+  | { type: 'tick'; seconds: number }
+  | { type: 'act'; action: string; player?: string }
+  | { type: 'reply'; message: string; choice: string; player?: string }
+  | { type: 'post'; channel: string; text: string; player?: string }
+  | { type: 'note'; text: string; player?: string };
+
+/** A player input stamped with the game time it happened at; a run is a list of these. */
+export interface LogEntry {
+  at: number;
+  input: Exclude<Input, { type: 'tick' }>;
+}
+
+/** Why the engine refused an input. The state is returned unchanged. */
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export type RejectionCode =
+  | 'game.over'
+  | 'input.invalid'
+  | 'action.unknown'
+  | 'action.hidden'
+  | 'action.busy'
+  | 'action.done'
+  | 'action.precondition'
+  | 'reply.unknown'
+  | 'reply.no-question'
+  | 'reply.already-answered'
+  | 'reply.expired'
+  | 'reply.unknown-choice'
+  | 'post.unknown-channel'
+  | 'text.invalid';
+
+/** A message as it appears in a channel. */
+export interface ChatPost {
+  id: string;
+  /** The scenario message it came from; absent for what players wrote. */
+  message?: string;
+  channel: string;
+  /** A character id, or a player id for what players wrote. */
+  from: string;
+  byPlayer: boolean;
+  text: string;
+  at: number;
+  importance: 'noise' | 'normal' | 'important' | 'critical';
+  mentionsPlayer: boolean;
+  /** Present when the post asks the player something. */
+  ask?: { expiresAt: number; answer?: { choice: string; at: number; player: string }; ignored?: boolean };
+}
+
+/** An action a player has started and not yet finished. */
+export interface ActionInProgress {
+  action: string;
+  startedAt: number;
+  endsAt: number;
+}
+
+/** One completed action, the raw material of scoring. */
+export interface Completion {
+  action: string;
+  category: Category;
+  player: string;
+  startedAt: number;
+  at: number;
+  verdict: Verdict;
+  outcome: number;
+}
+
+export interface MetricState {
+  /** Smoothed value without noise: what conditions test. */
+  value: number;
+  /** One noisy sample per world tick, from game second `sampleEvery` on. */
+  samples: number[];
+}
+
+export interface Ending {
+  id: string;
+  kind: 'resolved' | 'failed' | 'timeout';
+  at: number;
+}
+
+/** The whole state of a run. */
+export interface EngineState {
+  scenario: { id: string; version: string };
+  options: RunOptions;
+  time: number;
+  rng: number;
+  seq: number;
+  facts: Record<string, FactValue>;
+  services: Record<string, Health>;
+  metrics: Record<string, MetricState>;
+  shipped: string[];
+  /** Evidence id → game time it was uncovered. */
+  seen: Record<string, number>;
+  chat: ChatPost[];
+  /** Message id → how many times posted and when last. */
+  posted: Record<string, { count: number; lastAt: number }>;
+  triggers: Record<string, { count: number; lastAt: number }>;
+  hints: Record<string, number>;
+  /** Scoring rule id → game time it fired. */
+  rules: Record<string, number>;
+  current: Record<string, ActionInProgress>;
+  done: Completion[];
+  notes: { at: number; player: string; text: string }[];
+  /** First time each milestone held, or null. */
+  milestones: Record<Milestone, number | null>;
+  /** Intervals during which users were affected. */
+  impact: { from: number; to: number | null }[];
+  declarations: { at: number; player: string; accepted: boolean }[];
+  ending: Ending | null;
+  timeline: TimelineEvent[];
+}
+
+/** What happened, in order; views animate these and the debrief draws them. */
+export type TimelineEvent = { seq: number; at: number } & (
+  | { kind: 'deploy'; deploy: string }
+  | { kind: 'message'; post: string; channel: string; from: string; importance: ChatPost['importance']; mention: boolean }
+  | { kind: 'hint'; hint: string; post: string }
+  | { kind: 'ignored'; post: string; message: string }
+  | { kind: 'action-started'; action: string; player: string; endsAt: number }
+  | { kind: 'action-completed'; action: string; player: string; verdict: Verdict; text: string }
+  | { kind: 'reply'; post: string; message: string; choice: string; player: string; verdict: Verdict }
+  | { kind: 'post'; post: string; channel: string; player: string; statusUpdate: boolean }
+  | { kind: 'note'; player: string; text: string }
+  | { kind: 'evidence'; evidence: string }
+  | { kind: 'service'; service: string; from: Health; to: Health }
+  | { kind: 'alarm'; metric: string; on: boolean }
+  | { kind: 'milestone'; milestone: Milestone }
+  | { kind: 'impact'; on: boolean }
+  | { kind: 'relapse'; player: string; missing: Milestone[] }
+  | { kind: 'ending'; ending: string; endingKind: Ending['kind'] }
+);
+
+export type TimelineKind = TimelineEvent['kind'];
+
+/** Distributes over the union so each event can be built without its seq and time. */
+type WithoutStamp<T> = T extends unknown ? Omit<T, 'seq' | 'at'> : never;
+export type NewEvent = WithoutStamp<TimelineEvent>;
+
+/** The answer to every step: the next state, what happened, and why an input was refused if it was. */
+export interface StepResult {
+  state: EngineState;
+  events: TimelineEvent[];
+  rejected?: Rejection;
+}

@@ -1,0 +1,6 @@
+/** Scenario format v1: schema, loader with positioned diagnostics, and walkers for tools. */
+export * from './schema';
+export { loadScenario, type LoadResult } from './load';
+export { CATALOGUE, diagnostic, formatDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics';
+export { forEachCondition, forEachEffect, checkReferences } from './references';
+export { scenarioJsonSchema } from './json-schema';

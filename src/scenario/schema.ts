@@ -1,0 +1,481 @@
+/**
+ * Scenario format v1: the one source of truth for what a scenario file may contain.
+ * TypeScript types are inferred from it and `scenarios/scenario.schema.json` is generated from it,
+ * so every description here reaches mentors' editors as completion help.
+ */
+import { z } from 'zod';
+
+/** Ids are short, stable, kebab- or snake-case names that other parts of the scenario refer to. */
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'ids are 1–64 characters: lower-case letters, digits, "-" or "_", starting with a letter')
+  .describe('A stable identifier: lower-case letters, digits, "-" or "_", starting with a letter.');
+
+/** Prose shown to players. Bounded so a hostile file cannot make the game allocate without limit. */
+const Text = (max = 2000) => z.string().min(1).max(max);
+
+/** Game time in seconds from the scenario's start. Negative times are history from before the start. */
+const GameSeconds = z.number().int().min(-86_400).max(86_400);
+const Duration = z.number().int().min(0).max(14_400);
+
+const FactValue = z.union([z.boolean(), z.number().min(-1e9).max(1e9), z.string().max(200)]);
+export type FactValue = z.infer<typeof FactValue>;
+
+const Verdict = z
+  .enum(['success', 'partial', 'neutral', 'failure', 'harmful'])
+  .describe('How the debrief judges an outcome: success and partial help, failure wastes time, harmful makes the incident worse.');
+
+const Category = z
+  .enum(['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'])
+  .describe('investigate reveals evidence; mitigate stops the bleeding; remediate fixes the cause; communicate keeps people informed; resolve declares the incident over.');
+
+const Health = z.enum(['healthy', 'degraded', 'down']);
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: data, never code. Each form is told apart by its one distinctive key.
+// ---------------------------------------------------------------------------------------------
+
+const Comparison = {
+  eq: FactValue.optional().describe('Holds when the value equals this.'),
+  ne: FactValue.optional().describe('Holds when the value differs from this.'),
+  gt: z.number().optional().describe('Holds when the value is greater than this.'),
+  gte: z.number().optional().describe('Holds when the value is at least this.'),
+  lt: z.number().optional().describe('Holds when the value is less than this.'),
+  lte: z.number().optional().describe('Holds when the value is at most this.'),
+};
+
+const MilestoneName = z.enum(['impact', 'stabilised', 'understood', 'fixed', 'verified']);
+
+const FactCondition = z
+  .strictObject({ fact: Id.describe('The fact to test.'), ...Comparison })
+  .describe('Tests a fact. With no comparison, holds when the fact is truthy.');
+const MetricCondition = z
+  .strictObject({
+    metric: Id.describe('The metric to test (its smoothed value, without noise).'),
+    gt: Comparison.gt,
+    gte: Comparison.gte,
+    lt: Comparison.lt,
+    lte: Comparison.lte,
+  })
+  .describe("Tests a metric's current value.");
+const ServiceCondition = z
+  .strictObject({ service: Id.describe('The service to test.'), is: Health.describe('The health it must have.') })
+  .describe("Tests a service's health.");
+const TimeCondition = z
+  .strictObject({
+    time: z.strictObject({ gte: GameSeconds.optional(), lt: GameSeconds.optional() }).describe('Bounds on game seconds since the start.'),
+  })
+  .describe('Tests the game clock.');
+const DidCondition = z
+  .strictObject({
+    did: Id.describe('The action.'),
+    count: z
+      .strictObject({ gte: z.number().int().min(0).optional(), lte: z.number().int().min(0).optional() })
+      .optional()
+      .describe('How many times it must have completed (default: at least once).'),
+    outcome: Verdict.optional().describe('Only count completions with this verdict.'),
+  })
+  .describe('Holds when the player has completed an action.');
+const DoingCondition = z.strictObject({ doing: Id.describe('The action.') }).describe('Holds while an action is in progress.');
+const SeenCondition = z.strictObject({ seen: Id.describe('The evidence.') }).describe('Holds once the player has uncovered a piece of evidence.');
+const SentCondition = z.strictObject({ sent: Id.describe('The message.') }).describe('Holds once a message has been posted at least once.');
+const AnsweredCondition = z
+  .strictObject({ answered: Id.describe('The message.'), choice: Id.optional().describe('Only this reply counts.') })
+  .describe('Holds once the player has replied to a message.');
+const MilestoneCondition = z
+  .strictObject({ milestone: MilestoneName.describe('One of the incident milestones defined under "incident".') })
+  .describe("Holds while an incident milestone's condition holds.");
+const SinceCondition = z
+  .strictObject({
+    since: z
+      .strictObject({ did: Id.optional(), sent: Id.optional(), seen: Id.optional() })
+      .describe('What to measure from: the last completion of an action, the last posting of a message, or the uncovering of evidence. Never happened counts as the scenario start.'),
+    gte: z.number().int().min(0).max(86_400).describe('Seconds that must have passed.'),
+  })
+  .describe('Holds when at least this long has passed since something happened.');
+const AllCondition = z
+  .strictObject({
+    get all() {
+      return z.array(ConditionSchema).min(1).max(32);
+    },
+  })
+  .describe('Holds when every condition holds.');
+const AnyCondition = z
+  .strictObject({
+    get any() {
+      return z.array(ConditionSchema).min(1).max(32);
+    },
+  })
+  .describe('Holds when at least one condition holds.');
+const NotCondition = z
+  .strictObject({
+    get not() {
+      return ConditionSchema;
+    },
+  })
+  .describe('Holds when the condition does not.');
+
+/** A condition is data: one of these forms, told apart by its distinctive first key. */
+export const ConditionSchema = z
+  .union([
+    FactCondition,
+    MetricCondition,
+    ServiceCondition,
+    TimeCondition,
+    DidCondition,
+    DoingCondition,
+    SeenCondition,
+    SentCondition,
+    AnsweredCondition,
+    MilestoneCondition,
+    SinceCondition,
+    AllCondition,
+    AnyCondition,
+    NotCondition,
+  ])
+  .meta({ id: 'Condition', description: 'A test on the world, written as data.' });
+export type Condition = z.infer<typeof ConditionSchema>;
+
+/** The key that tells each condition form apart, used to explain union errors precisely. */
+export const CONDITION_KEYS = ['fact', 'metric', 'service', 'time', 'did', 'doing', 'seen', 'sent', 'answered', 'milestone', 'since', 'all', 'any', 'not'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Effects: what actions, replies, deploys and triggers do to the world.
+// ---------------------------------------------------------------------------------------------
+
+const EffectSchema = z.union([
+  z.strictObject({ set: Id.describe('The fact to change.'), to: FactValue.describe('Its new value.') }).describe('Sets a fact.'),
+  z
+    .strictObject({
+      add: Id.describe('The numeric fact to change.'),
+      amount: z.number().min(-1e6).max(1e6).describe('Added to the fact (negative to subtract).'),
+      max: z.number().optional().describe('The result is capped at this.'),
+      min: z.number().optional().describe('The result is floored at this.'),
+    })
+    .describe('Adds to a numeric fact.'),
+  z.strictObject({ reveal: Id.describe('The evidence.') }).describe('Uncovers a piece of evidence for the player.'),
+  z.strictObject({ send: Id.describe('The message.') }).describe('Posts a message now (even one that also has its own schedule).'),
+]);
+export type Effect = z.infer<typeof EffectSchema>;
+
+const Effects = z.array(EffectSchema).max(32).default([]);
+
+// ---------------------------------------------------------------------------------------------
+// The world
+// ---------------------------------------------------------------------------------------------
+
+const FactSchema = z
+  .strictObject({
+    id: Id,
+    description: Text(400).describe('What this fact means, for mentors and the debrief.'),
+    initial: FactValue.describe('Its value at the start. Its type (boolean, number or string) is the fact\'s type.'),
+    values: z.array(z.string().max(200)).min(1).max(32).optional().describe('For a string fact, the values it may take.'),
+  })
+  .describe('A piece of world state that effects change and conditions test, such as "migration 42 applied".');
+
+const ServiceSchema = z
+  .strictObject({
+    id: Id,
+    name: Text(80),
+    description: Text(400).optional(),
+    dependsOn: z.array(Id).max(16).default([]).describe('Services this one calls, drawn as edges on the service map.'),
+    health: z
+      .array(z.strictObject({ when: ConditionSchema, is: Health }))
+      .max(16)
+      .default([])
+      .describe('Rules tried in order; the first whose condition holds gives the health. None holding means healthy.'),
+  })
+  .describe('A service on the map, whose health follows the world\'s facts.');
+
+const MetricSchema = z
+  .strictObject({
+    id: Id,
+    name: Text(80),
+    unit: z.string().max(16).describe('Shown on the graph\'s axis, e.g. "%", "ms", "req/s".'),
+    service: Id.optional().describe('The service this metric belongs to.'),
+    baseline: z.number().min(-1e9).max(1e9).describe('The value when nothing is wrong.'),
+    noise: z.number().min(0).max(1e9).default(0).describe('Amplitude of seeded random noise added to each sample.'),
+    min: z.number().min(-1e9).max(1e9).default(0).describe('Samples never go below this.'),
+    max: z.number().min(-1e9).max(1e9).optional().describe('Samples never go above this.'),
+    responseSeconds: z.number().int().min(0).max(3600).default(60).describe('How quickly the metric moves to a new level: roughly the seconds to cover two thirds of the way.'),
+    levels: z
+      .array(z.strictObject({ when: ConditionSchema, value: z.number().min(-1e9).max(1e9) }))
+      .max(16)
+      .default([])
+      .describe('Rules tried in order; the first whose condition holds sets the level the metric moves towards. None holding means the baseline.'),
+    warnAbove: z.number().optional().describe('Drawn as a warning line; crossing it counts as an alarm.'),
+  })
+  .describe('A time series drawn on the dashboards.');
+
+const DeploySchema = z
+  .strictObject({
+    id: Id,
+    at: GameSeconds.describe('When it ships, in game seconds (negative: earlier that day).'),
+    service: Id.describe('The service it changed.'),
+    title: Text(120),
+    author: Id.describe('The character who wrote it.'),
+    summary: Text(600),
+    evidence: Id.optional().describe('The evidence that shows its diff.'),
+    effects: Effects.describe('What shipping it does to the world.'),
+  })
+  .describe('A change in the deploy history.');
+
+const EvidenceSchema = z
+  .strictObject({
+    id: Id,
+    kind: z.enum(['log', 'diff', 'migration', 'dashboard', 'runbook', 'query', 'note']),
+    title: Text(120),
+    body: z.array(z.string().max(400)).min(1).max(400).describe('The content, one line per entry (log lines, diff lines, paragraphs).'),
+    relevant: z.boolean().default(false).describe('True when this evidence points at the real cause; the debrief credits looking at it before changing things.'),
+    changeHistory: z.boolean().default(false).describe('True when this evidence is the change history (deploys, diffs); checking it early is credited as methodical.'),
+  })
+  .describe('Something the player can look at once an investigate action uncovers it.');
+
+const ChannelSchema = z
+  .strictObject({
+    id: Id,
+    name: Text(60),
+    kind: z.enum(['incident', 'support', 'team', 'dm']).describe('incident: where status updates count; support: customer-facing reports; team: general chatter; dm: a direct message.'),
+    topic: Text(200).optional(),
+  })
+  .describe('A chat channel.');
+
+const CharacterSchema = z
+  .strictObject({
+    id: Id,
+    name: Text(60),
+    role: Text(80),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/).describe('Their name colour in chat, as #rrggbb.'),
+  })
+  .describe('A person (or bot) who posts messages.');
+
+const ReplySchema = z
+  .strictObject({
+    id: Id,
+    label: Text(80).describe('The button the player presses.'),
+    text: Text(600).describe('What the player says in the channel.'),
+    verdict: Verdict.default('neutral'),
+    effects: Effects,
+  })
+  .describe('A reply the player may choose.');
+
+const MessageSchema = z
+  .strictObject({
+    id: Id,
+    channel: Id,
+    from: Id.describe('The character who posts it.'),
+    text: Text(1000),
+    at: GameSeconds.optional().describe('Posted at this game time.'),
+    when: ConditionSchema.optional().describe('Posted once this condition holds (after "at", when both are given).'),
+    importance: z.enum(['noise', 'normal', 'important', 'critical']).default('normal').describe('noise can be ignored; important and critical matter, and ignoring those is scored.'),
+    mentionsPlayer: z.boolean().default(false).describe('Shown as a mention of the player.'),
+    repeat: z
+      .strictObject({
+        every: z.number().int().min(30).max(3600).describe('Seconds between repeats.'),
+        while: ConditionSchema.describe('Repeats only while this holds.'),
+        max: z.number().int().min(1).max(50).default(5).describe('At most this many repeats.'),
+        texts: z.array(Text(1000)).max(20).default([]).describe('Texts for successive repeats; the last is reused when they run out.'),
+      })
+      .optional()
+      .describe('Post again while a condition holds, so pressure escalates.'),
+    asks: z
+      .strictObject({
+        replies: z.array(ReplySchema).min(1).max(6),
+        expiresAfter: z.number().int().min(10).max(7200).default(600).describe('Seconds before the question counts as ignored.'),
+        ifIgnored: Id.optional().describe('A louder message posted when this one is ignored.'),
+      })
+      .optional()
+      .describe('The message asks the player something: they may answer, or leave it.'),
+  })
+  .describe('A chat message, posted at a time or when a condition holds.');
+
+const ActionSchema = z
+  .strictObject({
+    id: Id,
+    label: Text(80).describe('The action\'s name in the palette.'),
+    description: Text(400).optional(),
+    category: Category,
+    duration: Duration.describe('Game seconds it takes; the player can do nothing else meanwhile but chat.'),
+    tags: z
+      .array(z.enum(['restart', 'rollback', 'scale', 'change', 'verify', 'status-update', 'hypothesis', 'precheck']))
+      .max(8)
+      .default([])
+      .describe('Patterns the debrief looks for: a restart, a rollback, a change to production, a verification, a status update, a written hypothesis, a check before shipping.'),
+    visible: ConditionSchema.optional().describe('Shown in the palette only while this holds (default: always).'),
+    requires: z
+      .array(z.strictObject({ when: ConditionSchema, reason: Text(200).describe('Told to the player when this does not hold.') }))
+      .max(8)
+      .default([])
+      .describe('Preconditions checked when the player starts the action.'),
+    repeatable: z.boolean().default(true),
+    outcomes: z
+      .array(
+        z.strictObject({
+          when: ConditionSchema.optional().describe('Checked when the action completes; the first outcome that holds is used. Leave it off on the last.'),
+          text: Text(1000).describe('What the player is told.'),
+          verdict: Verdict,
+          effects: Effects,
+        }),
+      )
+      .min(1)
+      .max(8),
+  })
+  .describe('Something the player can do.');
+
+const TriggerSchema = z
+  .strictObject({
+    id: Id,
+    description: Text(400).optional(),
+    when: ConditionSchema,
+    every: z.number().int().min(5).max(3600).optional().describe('Fire again every this many seconds while the condition holds (default: once).'),
+    max: z.number().int().min(1).max(10_000).optional().describe('At most this many firings.'),
+    effects: Effects,
+  })
+  .describe('Something the world does by itself, such as a backfill that advances every minute.');
+
+const HintSchema = z
+  .strictObject({
+    id: Id,
+    level: z.enum(['gentle', 'guided']).describe('gentle hints come in both coach modes; guided ones only in guided mode.'),
+    when: ConditionSchema,
+    text: Text(600),
+  })
+  .describe('A nudge from the coach when the player seems stuck.');
+
+const EndingSchema = z
+  .strictObject({
+    id: Id,
+    kind: z.enum(['resolved', 'failed', 'timeout']).describe('resolved: declared over while fixed and verified; failed: its condition held; timeout: the clock ran out.'),
+    title: Text(120),
+    text: Text(1000),
+    when: ConditionSchema.optional().describe('For a failed ending: the condition that ends the game.'),
+  })
+  .describe('How the scenario can end.');
+
+const ScoringSchema = z
+  .strictObject({
+    weights: z
+      .strictObject({
+        stabilise: z.number().min(0).max(10).default(1),
+        diagnose: z.number().min(0).max(10).default(1),
+        remediate: z.number().min(0).max(10).default(1),
+        verify: z.number().min(0).max(10).default(1),
+        communicate: z.number().min(0).max(10).default(1),
+        composure: z.number().min(0).max(10).default(1),
+      })
+      .prefault({})
+      .describe('How much each dimension counts in the total.'),
+    stabiliseTargetSeconds: z.number().int().min(60).max(14_400).default(900).describe('Impact contained within this many seconds of starting scores full marks.'),
+    stabiliseLimitSeconds: z.number().int().min(60).max(14_400).default(3600).describe('Impact contained after this scores nothing.'),
+    updateCadenceSeconds: z.number().int().min(60).max(7200).default(900).describe('A status update is expected at least this often while users are affected.'),
+    changeWindowSeconds: z.number().int().min(30).max(3600).default(300).describe('Changes closer together than this, with no check between, count as several changes at once.'),
+    rules: z
+      .array(
+        z.strictObject({
+          id: Id,
+          dimension: z.enum(['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure']),
+          points: z.number().int().min(-50).max(50),
+          when: ConditionSchema,
+          text: Text(300).describe('The reason shown in the debrief.'),
+        }),
+      )
+      .max(32)
+      .default([])
+      .describe('Scenario-specific scoring: each rule awards or removes points the first time its condition holds.'),
+  })
+  .prefault({});
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().max(400).optional().describe('Path to scenario.schema.json, for editor completion.'),
+    format: z.literal(1).describe('The scenario format version.'),
+    id: Id,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/).describe('The scenario\'s own version, major.minor.patch; saved runs remember it.'),
+    title: Text(120),
+    summary: Text(600),
+    difficulty: z.enum(['beginner', 'intermediate', 'advanced']),
+    estimatedMinutes: z.number().int().min(1).max(240),
+    tags: z.array(z.string().max(40)).max(16).default([]),
+    lessons: z.array(z.strictObject({ id: Id, text: Text(400) })).min(1).max(12).describe('What the scenario teaches, shown in the briefing and the debrief.'),
+    briefing: z
+      .strictObject({
+        role: Text(600).describe('Who the player is and what they are responsible for.'),
+        situation: Text(1200).describe('What is going on as the scenario opens.'),
+      })
+      .describe('Shown before play starts.'),
+    clock: z
+      .strictObject({
+        weekday: z.enum(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']),
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).describe('The wall-clock time at game second 0, as HH:MM.'),
+        limitSeconds: z.number().int().min(300).max(43_200).describe('The scenario times out after this many game seconds.'),
+        tickSeconds: z.number().int().min(1).max(60).default(5).describe('How often the world updates (triggers, conditions, metric samples).'),
+      })
+      .describe('Where the game clock starts and how long the scenario may run.'),
+    player: z
+      .strictObject({
+        name: Text(60).default('You'),
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#4ea1ff'),
+      })
+      .prefault({}),
+    coach: z
+      .strictObject({
+        character: Id.describe('The senior colleague who sends hints.'),
+        channel: Id.describe('The direct-message channel the hints arrive in.'),
+      })
+      .optional()
+      .describe('Who coaches the player when coach mode is gentle or guided.'),
+    facts: z.array(FactSchema).max(128).default([]),
+    services: z.array(ServiceSchema).min(1).max(32),
+    metrics: z.array(MetricSchema).max(24).default([]),
+    deploys: z.array(DeploySchema).max(32).default([]),
+    channels: z.array(ChannelSchema).min(1).max(16),
+    characters: z.array(CharacterSchema).min(1).max(32),
+    messages: z.array(MessageSchema).max(400).default([]),
+    evidence: z.array(EvidenceSchema).max(128).default([]),
+    actions: z.array(ActionSchema).min(1).max(128),
+    triggers: z.array(TriggerSchema).max(64).default([]),
+    hints: z.array(HintSchema).max(64).default([]),
+    incident: z
+      .strictObject({
+        impact: ConditionSchema.describe('Holds while users are affected.'),
+        stabilised: ConditionSchema.describe('Holds once impact is contained, even in a degraded state.'),
+        understood: ConditionSchema.describe('Holds once the player has found what really changed.'),
+        fixed: ConditionSchema.describe('Holds once the cause is repaired.'),
+        verified: ConditionSchema.describe('Holds once the repair has been checked; declaring resolved before this brings a relapse.'),
+      })
+      .describe('The milestones the engine and the debrief track.'),
+    relapse: z
+      .strictObject({
+        messages: z.array(Id).max(8).default([]).describe('Messages posted when a premature all-clear relapses.'),
+        effects: Effects,
+      })
+      .prefault({})
+      .describe('What happens when the player declares the incident resolved while it is not.'),
+    endings: z.array(EndingSchema).min(1).max(16),
+    expertPath: z
+      .array(z.strictObject({ at: GameSeconds, action: Id, why: Text(300) }))
+      .max(64)
+      .default([])
+      .describe('What an experienced engineer would do, and when; the debrief compares against it.'),
+    scoring: ScoringSchema,
+  })
+  .describe('A Firedrill incident scenario.');
+
+/** A validated scenario, with every default filled in. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+/** A scenario as a mentor writes it, before defaults. */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+export type Action = Scenario['actions'][number];
+export type Message = Scenario['messages'][number];
+export type Metric = Scenario['metrics'][number];
+export type Service = Scenario['services'][number];
+export type Evidence = Scenario['evidence'][number];
+export type Ending = Scenario['endings'][number];
+export type Reply = NonNullable<Message['asks']>['replies'][number];
+export type Category = z.infer<typeof Category>;
+export type Verdict = z.infer<typeof Verdict>;
+export type Health = z.infer<typeof Health>;
+export type Milestone = z.infer<typeof MilestoneName>;
+export type ActionTag = Action['tags'][number];
+export type Dimension = Scenario['scoring']['rules'][number]['dimension'];

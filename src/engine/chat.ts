@@ -22,7 +22,11 @@ export function postMessage(draft: Draft, message: Message, text = message.text)
     importance: message.importance,
     mentionsPlayer: message.mentionsPlayer,
   };
-  if (message.asks) post.ask = { expiresAt: state.time + message.asks.expiresAfter };
+  if (message.asks && !state.chat.some((p) => p.message === message.id && p.ask?.answer)) {
+    // Only the newest posting asks; an earlier one still open is superseded rather than ignored.
+    for (const earlier of state.chat) if (earlier.message === message.id && earlier.ask && !earlier.ask.ignored) earlier.ask.superseded = true;
+    post.ask = { expiresAt: state.time + message.asks.expiresAfter };
+  }
   state.chat.push(post);
   const record = state.posted[message.id];
   state.posted[message.id] = { count: (record?.count ?? 0) + 1, lastAt: state.time };
@@ -50,7 +54,7 @@ export function postAsPlayer(draft: Draft, player: string, channel: string, text
 export function expireQuestions(draft: Draft): void {
   const { state, world } = draft;
   for (const post of state.chat) {
-    if (!post.ask || post.ask.answer || post.ask.ignored || post.ask.expiresAt > state.time) continue;
+    if (!post.ask || post.ask.answer || post.ask.ignored || post.ask.superseded || post.ask.expiresAt > state.time) continue;
     post.ask.ignored = true;
     emit(draft, { kind: 'ignored', post: post.id, message: post.message ?? '' });
     const followUp = world.messages.get(world.messages.get(post.message ?? '')?.asks?.ifIgnored ?? '');
@@ -75,7 +79,7 @@ export function reply(draft: Draft, player: string, ref: string, choice: string)
   const message = world.messages.get(post.message ?? '');
   if (!post.ask || !message?.asks) return { code: 'reply.no-question', message: 'That message does not ask for a reply.' };
   if (post.ask.answer) return { code: 'reply.already-answered', message: 'You already answered that.' };
-  if (post.ask.ignored) return { code: 'reply.expired', message: 'Too late: that question has moved on.' };
+  if (post.ask.ignored || post.ask.superseded) return { code: 'reply.expired', message: 'Too late: that question has moved on.' };
   const option = message.asks.replies.find((r) => r.id === choice);
   if (!option) return { code: 'reply.unknown-choice', message: `"${choice}" is not one of the replies offered.` };
   post.ask.answer = { choice, at: state.time, player };

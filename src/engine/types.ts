@@ -65,7 +65,7 @@ export interface ChatPost {
   importance: 'noise' | 'normal' | 'important' | 'critical';
   mentionsPlayer: boolean;
   /** Present when the post asks the player something. */
-  ask?: { expiresAt: number; answer?: { choice: string; at: number; player: string }; ignored?: boolean };
+  ask?: { expiresAt: number; answer?: { choice: string; at: number; player: string }; ignored?: boolean; superseded?: boolean };
 }
 
 /** An action a player has started and not yet finished. */

@@ -4,3 +4,5 @@ export { loadScenario, type LoadResult } from './load';
 export { CATALOGUE, diagnostic, formatDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics';
 export { forEachCondition, forEachEffect, checkReferences } from './references';
 export { scenarioJsonSchema } from './json-schema';
+export { compileScript, ActionScriptSchema, type ActionScript, type CompiledScript } from './action-script';
+export { runScript, type ScriptRun } from './run-script';

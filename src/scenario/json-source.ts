@@ -13,7 +13,8 @@ export type Path = readonly (string | number)[];
 /** A parsed file: its value and a way to find the position of any path in it. */
 export interface JsonSource {
   value: unknown;
-  positionOf(path: Path): Position;
+  /** Where a path's value starts (its key, with `key`); a path that does not exist points at its nearest ancestor's key. */
+  positionOf(path: Path, options?: { key?: boolean }): Position;
 }
 
 export type ParseProblem = { kind: 'syntax' | 'duplicate' | 'depth'; message: string; at: Position };
@@ -96,12 +97,13 @@ export function parseJsonSource(text: string): { ok: true; source: JsonSource } 
   }
   const duplicates = findDuplicates(root, locate);
   if (duplicates.length > 0) return { ok: false, problems: duplicates };
-  const positionOf = (path: Path): Position => {
+  const positionOf = (path: Path, options: { key?: boolean } = {}): Position => {
     // Defaults and missing keys have no node of their own: point at the nearest ancestor that exists.
     for (let n = path.length; n >= 0; n--) {
       const node = findNodeAtLocation(root, [...path.slice(0, n)]);
       if (!node) continue;
-      const anchor = node.parent?.type === 'property' && n > 0 ? node.parent : node;
+      const wantKey = n < path.length || options.key === true;
+      const anchor = wantKey && node.parent?.type === 'property' ? node.parent : node;
       return { ...locate(anchor.offset), pointer: pointerOf(path) };
     }
     return { line: 1, column: 1, pointer: pointerOf(path) };

@@ -77,7 +77,7 @@ function explainIssue(issue: Issue, base: Path, source: JsonSource, file: string
       if (value === undefined) return [diagnostic('FD201', file, at, `${name} is required here.`)];
       return [diagnostic('FD200', file, at, `${name} must be ${article(issue.expected)}, not ${describe(value)}.`)];
     case 'unrecognized_keys':
-      return issue.keys.map((key) => diagnostic('FD202', file, source.positionOf([...path, key]), `Unknown field "${key}".`));
+      return issue.keys.map((key) => diagnostic('FD202', file, source.positionOf([...path, key], { key: true }), `Unknown field "${key}".`));
     case 'too_big':
     case 'too_small': {
       const limit = String(issue.code === 'too_big' ? issue.maximum : issue.minimum);
@@ -117,8 +117,8 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pa
     }
     return [diagnostic('FD205', file, at, `${name} must be an object, not ${describe(value)}.`)];
   }
-  const present = (b: Issue[]) =>
-    !b.some((i) => i.code === 'invalid_type' && i.path.length === 1 && valueAt(value, i.path as Path) === undefined);
+  // A branch is the intended form when none of its own keys is missing.
+  const present = (b: Issue[]) => !b.some((i) => i.path.length === 1 && valueAt(value, i.path as Path) === undefined);
   const candidates = branches.filter(present).sort((a, b) => a.length - b.length);
   const best = candidates[0];
   if (!best) {

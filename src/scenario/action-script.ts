@@ -1,0 +1,71 @@
+/**
+ * Action scripts: a timestamped list of what a player does, written by hand (tests, mentors' test
+ * plans) and played headless by `firedrill play`. Times are wall-clock "HH:MM[:SS]" or game seconds.
+ */
+import { z } from 'zod';
+import { parseWallClock } from '../engine/clock';
+import type { CoachMode, LogEntry } from '../engine/types';
+import type { Scenario } from './schema';
+
+const At = z.union([z.string().max(8), z.number().int().min(0).max(86_400)]).describe('Wall-clock "HH:MM" or "HH:MM:SS", or game seconds.');
+
+const StepSchema = z.union([
+  z.strictObject({ at: At, do: z.string().max(64).describe('An action id.') }),
+  z.strictObject({ at: At, reply: z.string().max(64).describe('A message id (its newest posting) or a post id.'), choice: z.string().max(64) }),
+  z.strictObject({ at: At, post: z.string().max(64).describe('A channel id.'), text: z.string().min(1).max(2000) }),
+  z.strictObject({ at: At, note: z.string().min(1).max(2000).describe('A line for the incident notes.') }),
+]);
+
+export const ActionScriptSchema = z.strictObject({
+  $schema: z.string().optional(),
+  scenario: z.string().max(64).describe('The id of the scenario this script plays.'),
+  description: z.string().max(1000).optional(),
+  seed: z.number().int().default(1),
+  coach: z.enum(['off', 'gentle', 'guided']).default('off'),
+  steps: z.array(StepSchema).max(2000),
+  expect: z
+    .strictObject({
+      ending: z.string().max(64).optional().describe('The ending id the run must reach.'),
+      minScore: z.number().min(0).max(100).optional(),
+      maxScore: z.number().min(0).max(100).optional(),
+      reasons: z.array(z.string().max(64)).max(64).optional().describe('Score reason codes that must appear.'),
+      relapse: z.boolean().optional().describe('Whether a premature all-clear must (true) or must not (false) relapse.'),
+    })
+    .optional(),
+});
+
+export type ActionScript = z.output<typeof ActionScriptSchema>;
+
+export interface CompiledScript {
+  seed: number;
+  coach: CoachMode;
+  log: LogEntry[];
+}
+
+/** Parses a script for a scenario into an engine log, or explains what is wrong with it. */
+export function compileScript(scenario: Scenario, raw: unknown): { ok: true; script: ActionScript; compiled: CompiledScript } | { ok: false; errors: string[] } {
+  const parsed = ActionScriptSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(script)'}: ${i.message}`) };
+  }
+  const script = parsed.data;
+  const errors: string[] = [];
+  if (script.scenario !== scenario.id) errors.push(`The script is for scenario "${script.scenario}", not "${scenario.id}".`);
+  const log: LogEntry[] = [];
+  let previous = -Infinity;
+  script.steps.forEach((step, i) => {
+    const at = typeof step.at === 'number' ? step.at : parseWallClock(scenario.clock, step.at);
+    if (at === null || at < 0) {
+      errors.push(`steps.${i}.at: "${step.at}" is not a time at or after the scenario's start (${scenario.clock.start}).`);
+      return;
+    }
+    if (at < previous) errors.push(`steps.${i}.at: steps must be in time order.`);
+    previous = at;
+    if ('do' in step) log.push({ at, input: { type: 'act', action: step.do } });
+    else if ('reply' in step) log.push({ at, input: { type: 'reply', message: step.reply, choice: step.choice } });
+    else if ('post' in step) log.push({ at, input: { type: 'post', channel: step.post, text: step.text } });
+    else log.push({ at, input: { type: 'note', text: step.note } });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, script, compiled: { seed: script.seed, coach: script.coach, log } };
+}

@@ -23,7 +23,7 @@ export function describeEvent(scenario: Scenario, state: EngineState, e: Timelin
     case 'message': {
       const p = post(e.post);
       const ask = p?.ask ? '  [asks]' : '';
-      return `${channel(e.channel).padEnd(18)}${nameOf(scenario, e.from)}: ${p?.text ?? ''}${ask}`;
+      return `${channel(e.channel).padEnd(21)} ${nameOf(scenario, e.from)}: ${p?.text ?? ''}${ask}`;
     }
     case 'hint':
       return null;

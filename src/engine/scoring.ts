@@ -47,11 +47,16 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
   composure(ctx);
   scenarioRules(ctx);
 
+  // Each dimension stays within 0–100; the clamp is itself a reason, so the reasons always add up.
+  for (const d of DIMENSIONS) {
+    const sum = reasons.reduce((total, r) => (r.dimension === d ? total + r.points : total), 0);
+    if (sum > 100) add(d, 'score.cap', 100 - sum, state.time, 'Capped: a dimension scores at most 100.');
+    if (sum < 0) add(d, 'score.floor', -sum, state.time, 'Floored: a dimension scores at least 0.');
+  }
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((d) => {
       const mine = reasons.filter((r) => r.dimension === d);
-      const sum = mine.reduce((total, r) => total + r.points, 0);
-      return [d, { score: Math.max(0, Math.min(100, sum)), reasons: mine }];
+      return [d, { score: mine.reduce((total, r) => total + r.points, 0), reasons: mine }];
     }),
   ) as Record<Dimension, DimensionScore>;
   const weights = scenario.scoring.weights;

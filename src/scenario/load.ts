@@ -72,9 +72,10 @@ function explainIssue(issue: Issue, base: Path, source: JsonSource, file: string
   const at = source.positionOf(path);
   const name = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'The scenario';
   const value = valueAt(source.value, path);
+  const missing = value === undefined && path.length > 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
+  if (missing) return [diagnostic('FD201', file, at, `${name} is required here.`)];
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return [diagnostic('FD201', file, at, `${name} is required here.`)];
       return [diagnostic('FD200', file, at, `${name} must be ${article(issue.expected)}, not ${describe(value)}.`)];
     case 'unrecognized_keys':
       return issue.keys.map((key) => diagnostic('FD202', file, source.positionOf([...path, key], { key: true }), `Unknown field "${key}".`));

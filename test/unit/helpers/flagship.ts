@@ -1,0 +1,20 @@
+/** Loads the shipped scenarios and their action scripts from disk for tests. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileScript, loadScenario, runScript, type Scenario, type ScriptRun } from '../../../src/scenario';
+
+export const scenariosDir = join(import.meta.dirname, '../../../scenarios');
+
+export function loadShipped(file: string): Scenario {
+  const result = loadScenario(readFileSync(join(scenariosDir, file), 'utf8'), file);
+  if (!result.ok) throw new Error(`${file} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
+  return result.scenario;
+}
+
+export const shippedScenarioFiles = (): string[] => readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+
+export function playShippedScript(scenario: Scenario, scriptPath: string): ScriptRun {
+  const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts', scriptPath), 'utf8')));
+  if (!compiled.ok) throw new Error(`${scriptPath}: ${compiled.errors.join('; ')}`);
+  return runScript(scenario, compiled.script, compiled.compiled);
+}

@@ -12,7 +12,41 @@ export interface Draft {
 }
 
 export function openDraft(world: World, state: EngineState): Draft {
-  return { world, state: structuredClone(state), events: [] };
+  return { world, state: cloneState(state), events: [] };
+}
+
+/**
+ * Copies everything a step may mutate and shares what it never does (emitted events, completions,
+ * notes, declarations are append-only and never edited). Much cheaper than a deep clone, which
+ * matters because every input clones once. A new mutable field must be copied here; the
+ * "never touches its input" tests catch one that is not.
+ */
+function cloneState(s: EngineState): EngineState {
+  const metrics: EngineState['metrics'] = {};
+  for (const id in s.metrics) metrics[id] = { value: s.metrics[id]!.value, samples: s.metrics[id]!.samples.slice() };
+  return {
+    ...s,
+    scenario: { ...s.scenario },
+    options: { ...s.options },
+    facts: { ...s.facts },
+    services: { ...s.services },
+    metrics,
+    shipped: s.shipped.slice(),
+    seen: { ...s.seen },
+    chat: s.chat.map((post) => (post.ask ? { ...post, ask: { ...post.ask } } : post)),
+    posted: { ...s.posted },
+    triggers: { ...s.triggers },
+    hints: { ...s.hints },
+    rules: { ...s.rules },
+    current: { ...s.current },
+    done: s.done.slice(),
+    notes: s.notes.slice(),
+    milestones: { ...s.milestones },
+    impact: s.impact.map((span) => ({ ...span })),
+    declarations: s.declarations.slice(),
+    ending: s.ending ? { ...s.ending } : null,
+    timeline: s.timeline.slice(),
+  };
 }
 
 /** Stamps an event with the next sequence number and the current game time, and records it. */

@@ -6,4 +6,4 @@ export { forEachCondition, forEachEffect, checkReferences } from './references';
 export { scenarioJsonSchema } from './json-schema';
 export { compileScript, ActionScriptSchema, type ActionScript, type CompiledScript } from './action-script';
 export { runScript, type ScriptRun } from './run-script';
-export { playRandomly, type RandomRun } from './random-player';
+export { playRandomly, type RandomRun, type RandomPlayOptions } from './random-player';

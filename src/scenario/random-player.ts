@@ -11,8 +11,16 @@ export interface RandomRun {
   coach: CoachMode;
 }
 
-/** Plays until the scenario ends or `inputs` inputs were accepted, waiting 5–600 game seconds between them. */
-export function playRandomly(scenario: Scenario, seed: number, inputs = 40, options: { coach?: CoachMode; avoid?: (actionId: string) => boolean } = {}): RandomRun {
+export interface RandomPlayOptions {
+  coach?: CoachMode;
+  /** Actions the player never picks (e.g. resolving, to keep a long run going). */
+  avoid?: (actionId: string) => boolean;
+  /** The longest wait between two moves, in game seconds (default 600). */
+  maxWait?: number;
+}
+
+/** Plays until the scenario ends or `inputs` inputs were accepted, waiting 5 s to `maxWait` between moves. */
+export function playRandomly(scenario: Scenario, seed: number, inputs = 40, options: RandomPlayOptions = {}): RandomRun {
   let rng = seedState(seed);
   const random = (): number => {
     const [value, next] = nextRandom(rng);
@@ -31,7 +39,8 @@ export function playRandomly(scenario: Scenario, seed: number, inputs = 40, opti
     state = result.state;
   };
   while (!state.ending && log.length < inputs) {
-    state = step(scenario, state, { type: 'tick', seconds: 5 + Math.floor(random() * 596) }).state;
+    const maxWait = Math.max(5, options.maxWait ?? 600);
+    state = step(scenario, state, { type: 'tick', seconds: 5 + Math.floor(random() * (maxWait - 4)) }).state;
     if (state.ending) break;
     const roll = random();
     if (roll < 0.6) {

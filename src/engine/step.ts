@@ -4,6 +4,7 @@
  * generator inside the state, no I/O.
  */
 import type { Scenario } from '../scenario/schema';
+import { isValidId } from './ids';
 import { completeAction, startAction } from './actions';
 import { postAsPlayer, reply } from './chat';
 import { applyEffects } from './effects';
@@ -114,9 +115,7 @@ function validateInput(input: Input): Rejection | undefined {
   const bad = (message: string): Rejection => ({ code: 'input.invalid', message });
   if (typeof input !== 'object' || input === null) return bad('An input must be an object.');
   const player = 'player' in input ? input.player : undefined;
-  if (player !== undefined && (typeof player !== 'string' || player.length === 0 || player.length > 64)) {
-    return bad('A player id must be a short string.');
-  }
+  if (player !== undefined && !isValidId(player)) return bad('A player id is 1–64 lower-case letters, digits, "-" or "_".');
   switch (input.type) {
     case 'tick':
       return Number.isFinite(input.seconds) && input.seconds >= 0 && input.seconds <= 86_400 ? undefined : bad('A tick advances 0 to 86,400 game seconds.');

@@ -27,8 +27,10 @@ function loadStaged(text: string, file: string): LoadResult {
   if (typeof text !== 'string') {
     return { ok: false, diagnostics: [diagnostic('FD101', file, { line: 1, column: 1, pointer: '' }, 'The scenario must be text.')] };
   }
-  if (text.length > MAX_FILE_BYTES) {
-    const mb = (text.length / 1024 / 1024).toFixed(1);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors on Windows write a byte-order mark
+  const bytes = utf8Length(text);
+  if (bytes > MAX_FILE_BYTES) {
+    const mb = (bytes / 1024 / 1024).toFixed(1);
     return { ok: false, diagnostics: [diagnostic('FD100', file, { line: 1, column: 1, pointer: '' }, `The file is ${mb} MB; the limit is 2 MB.`)] };
   }
   const parsed = parseJsonSource(text);
@@ -45,6 +47,22 @@ function loadStaged(text: string, file: string): LoadResult {
   const references = checkReferences(result.data).map((r) => diagnostic(r.code, file, source.positionOf(r.path), r.message));
   if (references.length > 0) return { ok: false, diagnostics: references.slice(0, MAX_DIAGNOSTICS) };
   return { ok: true, scenario: result.data, diagnostics: [] };
+}
+
+/** The UTF-8 size of a text, counted without allocating it. */
+function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_FILE_BYTES) return text.length; // cannot exceed the limit
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -132,7 +150,8 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pa
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.code}|${d.pointer}|${d.message}`;
+    // One problem per code and place: zod can report a bound twice (e.g. an int's own safe range).
+    const key = `${d.code}|${d.pointer}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -4,11 +4,13 @@
  * so every description here reaches mentors' editors as completion help.
  */
 import { z } from 'zod';
+import { ID_PATTERN } from '../engine/ids';
 
 /** Ids are short, stable, kebab- or snake-case names that other parts of the scenario refer to. */
 const Id = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'ids are 1–64 characters: lower-case letters, digits, "-" or "_", starting with a letter')
+  .regex(ID_PATTERN, 'ids are 1–64 characters: lower-case letters, digits, "-" or "_", starting with a letter')
+  .refine((id) => id !== 'constructor', '"constructor" is reserved; choose another id')
   .describe('A stable identifier: lower-case letters, digits, "-" or "_", starting with a letter.');
 
 /** Prose shown to players. Bounded so a hostile file cannot make the game allocate without limit. */

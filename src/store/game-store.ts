@@ -1,0 +1,272 @@
+/**
+ * The game's one store (zustand, vanilla): which screen is showing, the running engine and its
+ * log, the clock, settings and progress. Views subscribe and call the actions below; only these
+ * actions feed the engine, so data flows one way: input → action → engine → store → views.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  init,
+  replay,
+  score,
+  step,
+  wallClock,
+  type CoachMode,
+  type EngineState,
+  type Input,
+  type LogEntry,
+  type Rejection,
+  type RunOptions,
+  type TimelineEvent,
+} from '../engine';
+import type { Scenario } from '../scenario';
+import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
+import { readDocument, writeDocument } from './persisted';
+import type { KeyValueStorage } from './storage';
+
+export type Screen = 'title' | 'select' | 'briefing' | 'incident' | 'debrief';
+export type Speed = 1 | 2 | 4;
+export const SPEEDS: readonly Speed[] = [1, 2, 4];
+
+/** Game seconds that pass per real second at 1×: an hour-long incident plays in about 20 minutes. */
+export const GAME_SECONDS_PER_REAL_SECOND = 3;
+
+export interface Run {
+  scenario: Scenario;
+  options: RunOptions;
+  log: LogEntry[];
+  state: EngineState;
+}
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warning';
+  text: string;
+}
+
+export interface GameState {
+  screen: Screen;
+  scenarios: readonly Scenario[];
+  selected: string | null;
+  run: Run | null;
+  paused: boolean;
+  /** The events of the latest update, for views to animate; `serial` changes with every update. */
+  recent: { events: TimelineEvent[]; serial: number };
+  rejection: Rejection | null;
+  settings: Settings;
+  progress: Progress;
+  notices: Notice[];
+}
+
+export type GameStore = StoreApi<GameState>;
+
+export interface GameDeps {
+  storage: KeyValueStorage;
+  scenarios: readonly Scenario[];
+  /** A seed for a new run; the browser passes something time-based, tests a constant. */
+  newSeed: () => number;
+}
+
+const deps = new WeakMap<GameStore, GameDeps>();
+let noticeId = 0;
+
+function notice(text: string, tone: Notice['tone'] = 'warning'): Notice {
+  return { id: ++noticeId, tone, text };
+}
+
+/** Creates the store, restoring settings, progress and any run in progress. */
+export function createGameStore(d: GameDeps): GameStore {
+  const notices: Notice[] = [];
+  const settings = readDocument(d.storage, SETTINGS);
+  if (settings.ok === false) notices.push(notice(`${settings.reason} Your settings were reset.`));
+  const progress = readDocument(d.storage, PROGRESS);
+  if (progress.ok === false) notices.push(notice(`${progress.reason} Your progress could not be kept.`));
+  const store = createStore<GameState>()(() => ({
+    screen: 'title',
+    scenarios: d.scenarios,
+    selected: d.scenarios[0]?.id ?? null,
+    run: null,
+    paused: true,
+    recent: { events: [], serial: 0 },
+    rejection: null,
+    settings: settings.ok === true ? settings.value : DEFAULT_SETTINGS,
+    progress: progress.ok === true ? progress.value : EMPTY_PROGRESS,
+    notices,
+  }));
+  deps.set(store, d);
+  resumeSavedRun(store);
+  return store;
+}
+
+function depsOf(store: GameStore): GameDeps {
+  const d = deps.get(store);
+  if (!d) throw new Error('store was not made by createGameStore');
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Navigation and settings
+// ---------------------------------------------------------------------------------------------
+
+export function goTo(store: GameStore, screen: Screen): void {
+  store.setState({ screen, paused: true });
+}
+
+export function selectScenario(store: GameStore, id: string): void {
+  if (store.getState().scenarios.some((s) => s.id === id)) store.setState({ selected: id });
+}
+
+export function updateSettings(store: GameStore, change: Partial<Omit<Settings, 'version'>>): void {
+  const settings = { ...store.getState().settings, ...change };
+  store.setState({ settings });
+  writeDocument(depsOf(store).storage, SETTINGS, settings);
+}
+
+export function setPaused(store: GameStore, paused: boolean): void {
+  store.setState({ paused });
+}
+
+export function setSpeed(store: GameStore, speed: Speed): void {
+  updateSettings(store, { speed });
+}
+
+export function dismissNotice(store: GameStore, id: number): void {
+  store.setState({ notices: store.getState().notices.filter((n) => n.id !== id) });
+}
+
+/** Adds scenarios loaded at run time (a mentor's file), replacing ones with the same id. */
+export function addScenario(store: GameStore, scenario: Scenario): void {
+  const others = store.getState().scenarios.filter((s) => s.id !== scenario.id);
+  store.setState({ scenarios: [...others, scenario], selected: scenario.id });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running an incident
+// ---------------------------------------------------------------------------------------------
+
+/** Starts a fresh run of the selected scenario and opens the incident screen, paused. */
+export function startRun(store: GameStore): void {
+  const { scenarios, selected, settings } = store.getState();
+  const scenario = scenarios.find((s) => s.id === selected);
+  if (!scenario) return;
+  const options: RunOptions = { seed: depsOf(store).newSeed(), coach: settings.coach };
+  const state = init(scenario, options);
+  store.setState({
+    run: { scenario, options, log: [], state },
+    screen: 'incident',
+    paused: false,
+    rejection: null,
+    recent: { events: state.timeline, serial: store.getState().recent.serial + 1 },
+  });
+  save(store);
+}
+
+/** Feeds a player input to the engine; a refused input is kept for the views to explain. */
+export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' }>): Rejection | null {
+  const { run } = store.getState();
+  if (!run) return { code: 'game.over', message: 'No incident is running.' };
+  const result = step(run.scenario, run.state, input);
+  if (result.rejected) {
+    store.setState({ rejection: result.rejected });
+    return result.rejected;
+  }
+  const log = [...run.log, { at: run.state.time, input }];
+  commit(store, { ...run, log, state: result.state }, result.events);
+  save(store);
+  return null;
+}
+
+/** Moves game time on by whole seconds (the clock driver calls this). */
+export function advance(store: GameStore, seconds: number): void {
+  const { run } = store.getState();
+  if (!run || run.state.ending || seconds <= 0) return;
+  const result = step(run.scenario, run.state, { type: 'tick', seconds });
+  commit(store, { ...run, state: result.state }, result.events);
+}
+
+function commit(store: GameStore, run: Run, events: TimelineEvent[]): void {
+  const serial = store.getState().recent.serial + 1;
+  store.setState({ run, recent: { events, serial }, rejection: null });
+  if (run.state.ending) finishRun(store, run);
+}
+
+function finishRun(store: GameStore, run: Run): void {
+  const card = score(run.scenario, run.state);
+  const { progress } = store.getState();
+  const previous = progress.scenarios[run.scenario.id];
+  const better = !previous || card.total > previous.bestScore;
+  const next: Progress = {
+    ...progress,
+    scenarios: {
+      ...progress.scenarios,
+      [run.scenario.id]: {
+        completed: (previous?.completed ?? 0) + 1,
+        bestScore: better ? card.total : previous.bestScore,
+        bestGrade: better ? card.grade : previous.bestGrade,
+        lastEnding: run.state.ending?.id ?? '',
+      },
+    },
+  };
+  store.setState({ progress: next, paused: true });
+  const storage = depsOf(store).storage;
+  writeDocument(storage, PROGRESS, next);
+  storage.remove(SAVED_RUN.key);
+}
+
+/** Leaves the current run (it stays saved unless it has ended). */
+export function leaveRun(store: GameStore, screen: Screen = 'select'): void {
+  save(store);
+  store.setState({ screen, paused: true });
+}
+
+/** Throws away the current run and its save. */
+export function abandonRun(store: GameStore): void {
+  depsOf(store).storage.remove(SAVED_RUN.key);
+  store.setState({ run: null, screen: 'select', paused: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Save and resume
+// ---------------------------------------------------------------------------------------------
+
+/** Saves the running incident: scenario, options, log and the current game time. */
+export function save(store: GameStore): void {
+  const { run } = store.getState();
+  if (!run || run.state.ending) return;
+  const saved: SavedRun = {
+    version: SAVED_RUN.version,
+    scenario: { id: run.scenario.id, version: run.scenario.version },
+    options: run.options,
+    log: run.log,
+    time: run.state.time,
+  };
+  writeDocument(depsOf(store).storage, SAVED_RUN, saved);
+}
+
+function resumeSavedRun(store: GameStore): void {
+  const { storage } = depsOf(store);
+  const read = readDocument(storage, SAVED_RUN);
+  if (read.ok === 'empty') return;
+  const fail = (reason: string) => {
+    storage.remove(SAVED_RUN.key);
+    store.setState({ notices: [...store.getState().notices, notice(`${reason} A fresh start is ready; your settings and progress are kept.`)] });
+  };
+  if (read.ok === false) return fail(read.reason);
+  const saved = read.value;
+  const scenario = store.getState().scenarios.find((s) => s.id === saved.scenario.id);
+  if (!scenario) return fail(`Your saved run is of a scenario that is no longer available ("${saved.scenario.id}").`);
+  if (scenario.version !== saved.scenario.version) {
+    return fail(`Your saved run was of "${scenario.title}" version ${saved.scenario.version}; the scenario has changed since (now ${scenario.version}).`);
+  }
+  const options: RunOptions = { seed: saved.options.seed, coach: saved.options.coach as CoachMode };
+  const replayed = replay(scenario, options, saved.log, saved.time);
+  if (replayed.refused.length > 0) return fail('Your saved run no longer replays on this version of the scenario.');
+  if (replayed.state.ending) return fail('Your saved run had already ended.');
+  store.setState({
+    run: { scenario, options, log: saved.log, state: replayed.state },
+    selected: scenario.id,
+    screen: 'incident',
+    paused: true,
+    recent: { events: [], serial: store.getState().recent.serial + 1 },
+    notices: [...store.getState().notices, notice(`Welcome back: your run of "${scenario.title}" resumes at ${wallClock(scenario.clock, replayed.state.time, false)}, paused.`, 'info')],
+  });
+}

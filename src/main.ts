@@ -1,28 +1,27 @@
-/** Page entry. For now a title screen listing the bundled scenarios; the game screens come next. */
+/** Page entry: the store, the DOM app, the clock, saving on leave, and sound once it has loaded. */
 import { bundledScenarios } from './scenarios';
-import { el } from './ui/dom';
+import { browserScheduler, browserStorage, createGameStore, save, setPaused, startClock } from './store';
+import { mountApp } from './ui/app';
 
-const app = document.getElementById('app')!;
 const { scenarios, problems } = bundledScenarios();
+for (const p of problems) console.warn(`bundled scenario problem: ${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
 
-app.replaceChildren(
-  el(
-    'main',
-    {},
-    el('h1', {}, 'Fire', el('span', {}, 'drill')),
-    el('p', { className: 'tagline' }, 'Practise production incidents before they practise on you.'),
-    el('h2', {}, 'Scenarios'),
-    ...scenarios.map((s) =>
-      el(
-        'article',
-        { className: 'card', attrs: { 'aria-labelledby': `scenario-${s.id}` } },
-        el('h3', { attrs: { id: `scenario-${s.id}` } }, s.title),
-        el('p', { className: 'meta' }, `${s.difficulty} · about ${s.estimatedMinutes} minutes`),
-        el('p', {}, s.summary),
-        el('ul', { className: 'lessons', attrs: { 'aria-label': 'Lessons' } }, ...s.lessons.map((l) => el('li', {}, l.text))),
-      ),
-    ),
-    problems.length > 0 ? el('p', { attrs: { role: 'alert' } }, `${problems.length} scenario problem(s): ${problems[0]!.message}`) : null,
-    el('p', { className: 'meta' }, 'The playable incident screen is under construction. Meanwhile, play headless: npx firedrill play scenarios/friday-deploy.json --actions scenarios/scripts/friday-deploy/methodical.json'),
-  ),
-);
+const store = createGameStore({
+  storage: browserStorage(),
+  scenarios,
+  newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
+});
+
+mountApp(document.getElementById('app')!, store);
+startClock(store, browserScheduler);
+
+// Save the exact moment on leaving; pause while hidden so nobody returns to a finished incident.
+addEventListener('pagehide', () => save(store));
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden) return;
+  save(store);
+  setPaused(store, true);
+});
+
+// Sound is not needed for the first screen; load it after the page is interactive.
+import('./audio').then(({ createSoundDirector }) => createSoundDirector(store)).catch((error: unknown) => console.warn('sound is unavailable', error));

@@ -183,6 +183,27 @@ export function advance(store: GameStore, seconds: number): void {
   commit(store, { ...run, state: result.state }, result.events);
 }
 
+const NOTABLE = new Set<TimelineEvent['kind']>(['message', 'action-completed', 'evidence', 'alarm', 'service', 'relapse', 'ending', 'ignored']);
+
+/**
+ * Fast-forwards until something happens that the player may want to react to (a message, an action
+ * finishing, an alarm…) or `limit` game seconds pass. For waiting out a long deploy without idling.
+ */
+export function skipAhead(store: GameStore, limit = 900): void {
+  const { run } = store.getState();
+  if (!run || run.state.ending) return;
+  let state = run.state;
+  const events: TimelineEvent[] = [];
+  const stride = run.scenario.clock.tickSeconds;
+  for (let waited = 0; waited < limit && !state.ending; waited += stride) {
+    const result = step(run.scenario, state, { type: 'tick', seconds: stride });
+    state = result.state;
+    events.push(...result.events);
+    if (result.events.some((e) => NOTABLE.has(e.kind))) break;
+  }
+  commit(store, { ...run, state }, events);
+}
+
 function commit(store: GameStore, run: Run, events: TimelineEvent[]): void {
   const serial = store.getState().recent.serial + 1;
   store.setState({ run, recent: { events, serial }, rejection: null });

@@ -1,0 +1,55 @@
+/** The incident screen: top bar; channels, chat and composer; the world; actions, evidence and notes. */
+import type { GameStore } from '../../store';
+import { el, type View } from '../dom';
+import { actionPalette } from '../incident/action-palette';
+import { channelList } from '../incident/channel-list';
+import { chatView } from '../incident/chat-view';
+import { composer } from '../incident/composer';
+import { evidencePanel } from '../incident/evidence-panel';
+import { createIncidentUi } from '../incident/incident-ui';
+import { bindKeyboard } from '../incident/keyboard';
+import { notesPanel } from '../incident/notes-panel';
+import { endingDialog, helpDialog } from '../incident/overlays';
+import { sideTabs } from '../incident/side-tabs';
+import { topBar } from '../incident/top-bar';
+import { worldPanel } from '../incident/world-panel';
+
+export function incidentScreen(store: GameStore): View {
+  const run = store.getState().run;
+  if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'No incident is running')) };
+  const ui = createIncidentUi(run.scenario);
+  const help = helpDialog(store);
+  const parts: View[] = [
+    topBar(store, help.open),
+    channelList(store, ui),
+    chatView(store, ui),
+    composer(store, ui),
+    worldPanel(store),
+    sideTabs(store, ui, { actions: actionPalette(store), evidence: evidencePanel(store, ui), notes: notesPanel(store) }),
+    endingDialog(store),
+    help,
+  ];
+  const [bar, channels, chat, write, world, tabs, ending] = parts as [View, View, View, View, View, View, View];
+  const element = el(
+    'div',
+    { className: 'incident-screen' },
+    bar.element,
+    el(
+      'div',
+      { className: 'incident-body' },
+      channels.element,
+      el('main', { className: 'conversation', attrs: { 'aria-label': 'Conversation' } }, el('h1', { className: 'visually-hidden' }, run.scenario.title), chat.element, write.element),
+      el('aside', { className: 'side', attrs: { 'aria-label': 'Dashboards and tools' } }, world.element, tabs.element),
+    ),
+    ending.element,
+    help.element,
+  );
+  const unbind = bindKeyboard(store, ui, element, help.open);
+  return {
+    element,
+    destroy: () => {
+      unbind();
+      parts.forEach((p) => p.destroy?.());
+    },
+  };
+}

@@ -40,7 +40,12 @@ export function mountApp(root: HTMLElement, store: GameStore): () => void {
       () => {},
     );
     if (showing?.screen === state.screen) return;
-    showing?.view.destroy?.();
+    try {
+      showing?.view.destroy?.();
+    } catch (error) {
+      // A view that fails to clean up must not keep the player on the old screen.
+      console.error('a screen failed to clean up', error);
+    }
     const view = SCREENS[state.screen](store);
     showing = { screen: state.screen, view };
     holder.replaceChildren(view.element);

@@ -49,7 +49,16 @@ export function incidentScreen(store: GameStore): View {
     element,
     destroy: () => {
       unbind();
-      parts.forEach((p) => p.destroy?.());
+      // Every part gets to clean up even if one of them fails; the first failure is reported after.
+      const failures: unknown[] = [];
+      for (const part of parts) {
+        try {
+          part.destroy?.();
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      if (failures.length > 0) throw failures[0];
     },
   };
 }

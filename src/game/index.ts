@@ -1,0 +1,70 @@
+/**
+ * Mounts the Phaser world of the incident screen (the war room, live dashboards, service map,
+ * alarms, composure and pager) into a DOM element. Phaser is loaded here on demand, so it stays
+ * out of the first screen's chunk; nothing in this file imports it statically.
+ */
+import type { GameStore } from '../store';
+import { COLORS, css } from './palette';
+
+/** What mountWorld returns: call destroy() when the incident screen goes away. */
+export interface WorldHandle {
+  destroy(): void;
+}
+
+/**
+ * Creates the world inside `parent` (it fills the element and follows its size) and keeps it in
+ * step with `store`, which it only reads. Resolves once Phaser has booted into `parent`.
+ */
+export async function mountWorld(parent: HTMLElement, store: GameStore): Promise<WorldHandle> {
+  const [{ default: Phaser }, { BootScene }, { WorldScene, WORLD_SCENE }, { watchMotionPreference }] = await Promise.all([
+    import('phaser'),
+    import('./scenes/boot-scene'),
+    import('./scenes/world-scene'),
+    import('./motion'),
+  ]);
+
+  const motion = watchMotionPreference();
+  let canvas: HTMLCanvasElement | null = null;
+  let description = 'Dashboards: loading.';
+  const describe = (text: string) => {
+    description = text;
+    if (canvas && canvas.getAttribute('aria-label') !== text) canvas.setAttribute('aria-label', text);
+  };
+  const world = new WorldScene({ store, motion, onDescribe: describe });
+
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: css(COLORS.wall),
+    banner: false,
+    // Sound is howler's job; the world must never steal focus or keys from the DOM panels.
+    audio: { noAudio: true },
+    autoFocus: false,
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    scale: { mode: Phaser.Scale.RESIZE, parent, width: '100%', height: '100%' },
+    render: { roundPixels: true, antialias: true, powerPreference: 'high-performance' },
+    scene: [new BootScene(WORLD_SCENE), world],
+  });
+
+  await new Promise<void>((resolve) => {
+    if (game.isBooted) resolve();
+    else game.events.once(Phaser.Core.Events.READY, () => resolve());
+  });
+
+  canvas = game.canvas;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', description);
+  canvas.style.display = 'block';
+
+  let destroyed = false;
+  return {
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      // Unsubscribe now: Phaser tears the game down on its next step, which a hidden tab may delay.
+      world.detach();
+      motion.dispose();
+      game.destroy(true);
+    },
+  };
+}

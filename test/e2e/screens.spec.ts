@@ -1,0 +1,38 @@
+import { expect, test } from './fixtures';
+
+test('title → scenario select → briefing, with lessons, best result, controls and the coach setting', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Firedrill', level: 1 })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('title.png') });
+
+  await page.getByRole('button', { name: 'Choose a scenario' }).click();
+  const card = page.getByRole('article', { name: 'The Friday 4pm deploy' });
+  await expect(card.getByText(/Intermediate · about \d+ minutes/)).toBeVisible();
+  await expect(card.getByRole('list', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(4);
+  await expect(card.getByText('Not played yet')).toBeVisible();
+  await page.getByRole('radio', { name: /^Guided/ }).check();
+  await page.screenshot({ path: testInfo.outputPath('select.png'), fullPage: true });
+
+  await card.getByRole('button', { name: 'Choose The Friday 4pm deploy' }).click();
+  await expect(page.getByRole('heading', { name: 'The Friday 4pm deploy', level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Your role' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Keyboard shortcuts/ })).toContainText('Pause or resume the clock');
+  // The coach choice made on the select screen is kept.
+  await expect(page.getByRole('radio', { name: /^Guided/ })).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath('briefing.png'), fullPage: true });
+
+  await page.getByRole('button', { name: '← Scenarios' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose an incident' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Choose a scenario' }).click();
+  await expect(page.getByRole('radio', { name: /^Guided/ })).toBeChecked();
+});
+
+test('mute and volume persist across reloads', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('slider', { name: 'Volume' }).fill('30');
+  await page.getByRole('button', { name: 'Mute sound' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Unmute sound' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('slider', { name: 'Volume' })).toHaveValue('30');
+});

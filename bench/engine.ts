@@ -10,7 +10,8 @@ function flagship(): Scenario {
   return result.scenario;
 }
 
-export function benchEngine(): string[] {
+/** Engine figures as report lines; `runs` timed repetitions of each. */
+export function benchEngine(runs = 30): string[] {
   const scenario = flagship();
   // A busy random player who neither declares resolved nor runs the data-destroying migration by
   // hand, so the run lasts long enough for 100 moves.
@@ -19,11 +20,11 @@ export function benchEngine(): string[] {
   for (let seed = 2; run.log.length < 100 && seed < 200; seed++) run = playRandomly(scenario, seed, 100, { coach: 'guided', avoid, maxWait: 30 });
   if (run.log.length < 100) throw new Error('no random player made 100 moves; the benchmark needs a longer run');
   const options = { seed: run.state.options.seed, coach: run.coach };
-  const replayTime = measure(() => replay(scenario, options, run.log, scenario.clock.limitSeconds), 30);
+  const replayTime = measure(() => replay(scenario, options, run.log, scenario.clock.limitSeconds), runs);
 
   const ticks = scenario.clock.limitSeconds / scenario.clock.tickSeconds;
   const fresh = init(scenario, options);
-  const tickTime = measure(() => step(scenario, fresh, { type: 'tick', seconds: scenario.clock.limitSeconds - 1 }), 30);
+  const tickTime = measure(() => step(scenario, fresh, { type: 'tick', seconds: scenario.clock.limitSeconds - 1 }), runs);
   const ticksPerSecond = (ticks / tickTime.median) * 1000;
 
   return [

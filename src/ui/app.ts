@@ -51,7 +51,7 @@ export function mountApp(root: HTMLElement, store: GameStore): () => void {
     holder.replaceChildren(view.element);
     document.body.dataset.screen = state.screen;
     // Move focus to the new screen's heading so keyboard and screen-reader users land in it.
-    const heading = view.element.querySelector<HTMLElement>('h1, h2');
+    const heading = view.element.querySelector<HTMLElement>('h1') ?? view.element.querySelector<HTMLElement>('h2');
     if (heading) {
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });

@@ -20,7 +20,7 @@ function hostileScenario(): Buffer {
   first.text = `Message ${payload}`;
   s.actions[0].label = '<u>Review</u>';
   s.actions[0].outcomes[0].text = `Outcome ${payload}`;
-  s.evidence[0].body = [`+ ${payload}`, '<style>body{display:none}</style>'];
+  for (const e of s.evidence) e.body = [`+ ${payload}`, '<style>body{display:none}</style>'];
   return Buffer.from(JSON.stringify(s));
 }
 

@@ -50,9 +50,11 @@ test.describe('solo play of the Friday 4pm deploy', () => {
     await d.act('Read invoice-worker logs');
     await d.skip();
     const before = await clock(page);
+    await page.getByRole('tab', { name: 'Notes' }).click();
     const done = await page.getByRole('list', { name: 'What you have done' }).textContent();
+    expect(done).toContain('Read invoice-worker logs');
     await page.reload();
-    await expect(page.getByText(/Welcome back: your run of “The Friday 4pm deploy” resumes at/)).toBeVisible();
+    await expect(page.getByText(/Welcome back: your run of "The Friday 4pm deploy" resumes at/)).toBeVisible();
     expect(await clock(page)).toBe(before);
     await expect(page.getByRole('button', { name: 'Resume the clock' })).toBeVisible();
     await page.getByRole('tab', { name: 'Notes' }).click();

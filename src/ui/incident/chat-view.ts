@@ -16,8 +16,9 @@ export function chatView(store: GameStore, ui: IncidentUi): View {
   const title = el('h2', { className: 'chat-title', attrs: { id: 'chat-title' } });
   const topic = el('p', { className: 'chat-topic' });
   const earlier = el('p', { className: 'earlier muted' });
-  const list = el('ol', { className: 'posts', attrs: { role: 'log', 'aria-labelledby': 'chat-title' } });
-  const scroller = el('div', { className: 'post-scroller' }, earlier, list);
+  const list = el('ol', { className: 'posts', attrs: { 'aria-labelledby': 'chat-title' } });
+  // The log role sits on a wrapper: on the list itself it would hide the list semantics of its items.
+  const scroller = el('div', { className: 'post-scroller', attrs: { role: 'log', 'aria-labelledby': 'chat-title' } }, earlier, list);
   const typing = el('p', { className: 'typing', attrs: { 'aria-live': 'off' } });
   const element = el('section', { className: 'chat', attrs: { 'aria-labelledby': 'chat-title' } }, el('div', { className: 'chat-head' }, title, topic), scroller, typing);
   let shownChannel = '';

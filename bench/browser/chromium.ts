@@ -1,0 +1,37 @@
+/** Launching Chromium for the bench: Debian's package where installed, else Playwright's own browser. */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+
+const BASE_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
+/** The window size every bench page gets (Playwright's default, stated so the report can say it). */
+export const VIEWPORT = { width: 1280, height: 720 };
+/** Flags that lift headless Chromium's 60 fps cap, so frame times show the real cost. */
+export const UNCAPPED_ARGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
+
+function executablePath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (found) return found;
+  if (existsSync(chromium.executablePath())) return undefined;
+  throw new Error('No Chromium found: install one (`apt-get install chromium`), run `npx playwright install chromium`, or set CHROMIUM_PATH.');
+}
+
+/** Launches headless Chromium with WebGL through SwiftShader; `uncapped` adds UNCAPPED_ARGS. */
+export function launchChromium(uncapped: boolean): Promise<Browser> {
+  return chromium.launch({ executablePath: executablePath(), headless: true, args: uncapped ? [...BASE_ARGS, ...UNCAPPED_ARGS] : BASE_ARGS });
+}
+
+/** Uncaught errors from every bench page so far, so the report can say the pages ran cleanly (or not). */
+export const pageErrors: string[] = [];
+
+/**
+ * A fresh context (empty cache and storage) at VIEWPORT. tsx compiles the bench with esbuild's
+ * keepNames, which wraps named inner functions in `__name(…)`; functions the bench hands to the page
+ * need that helper there, so it is defined as the identity before any page script runs.
+ */
+export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  context.on('weberror', (error) => pageErrors.push(error.error().message));
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  return context;
+}

@@ -12,6 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { randomFloats } from '../src/engine/rng';
 
 export const CUE_RATE = 22050;
 export const BED_RATE = 11025;
@@ -31,18 +32,6 @@ const TAU = 2 * Math.PI;
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: a tiny seeded generator giving numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buffer(rate: number, seconds: number): Float64Array {
   return new Float64Array(Math.round(rate * seconds));
@@ -90,7 +79,7 @@ function addTone(
 
 /** Adds a burst of low-passed seeded noise: a soft transient, the "wood" of a knock. */
 function addNoiseBurst(out: Float64Array, rate: number, o: { at: number; level: number; tau: number; cutoff: number; seed: number }): void {
-  const random = seeded(o.seed);
+  const random = randomFloats(o.seed);
   const k = 1 - Math.exp((-TAU * o.cutoff) / rate);
   let lp1 = 0;
   let lp2 = 0;
@@ -181,7 +170,7 @@ function mention(): Sound {
  */
 function page(): Sound {
   const out = buffer(CUE_RATE, 1.0);
-  const random = seeded(23);
+  const random = randomFloats(23);
   let phase = 0;
   let wobble = 0;
   for (let i = 0; i < out.length; i++) {
@@ -268,7 +257,7 @@ function tension(): Sound {
   const out = new Float64Array(n);
   const step = 1 / BED_SECONDS; // Hz: the frequency grid that keeps everything periodic
   const snap = (f: number) => Math.round(f / step) * step;
-  const random = seeded(101);
+  const random = randomFloats(101);
 
   const drone: [number, number][] = [
     [55, 0.55],

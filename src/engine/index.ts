@@ -6,5 +6,5 @@ export { holds, milestoneHolds } from './conditions';
 export { score, gradeFor, DIMENSIONS, type ScoreCard, type ScoreReason, type DimensionScore, type Grade } from './scoring';
 export { wallClock, parseWallClock, formatDuration, hourOfDay } from './clock';
 export { worldOf, type World } from './world';
-export { seedState, nextRandom } from './rng';
+export { seedState, nextRandom, randomFloats } from './rng';
 export * from './types';

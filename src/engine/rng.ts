@@ -17,3 +17,13 @@ export function nextRandom(state: number): [value: number, next: number] {
   const value = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   return [value, next];
 }
+
+/** A stream of floats in [0, 1) from a seed, for code outside the engine state (tools, scenery). */
+export function randomFloats(seed: number): () => number {
+  let state = seedState(seed);
+  return () => {
+    const [value, next] = nextRandom(state);
+    state = next;
+    return value;
+  };
+}

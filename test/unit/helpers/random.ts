@@ -2,24 +2,14 @@
  * A tiny seeded random source for property tests, so every generated case can be reproduced from
  * its seed. Tests never use Math.random.
  */
-import { nextRandom } from '../../../src/engine';
+import { randomFloats } from '../../../src/engine';
 
-/** A seeded source of floats in [0, 1), built on the engine's own generator. */
-export function seededFloats(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    const [value, next] = nextRandom(state);
-    state = next;
-    return value;
-  };
-}
-
-/** Convenience draws on top of seededFloats. */
+/** Convenience draws on top of the engine's seeded generator. */
 export class Random {
   private readonly next: () => number;
 
   constructor(readonly seed: number) {
-    this.next = seededFloats(seed);
+    this.next = randomFloats(seed);
   }
 
   /** A float in [0, 1). */

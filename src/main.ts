@@ -1,19 +1,25 @@
 /** Page entry: the store, the DOM app, the clock, saving on leave, and sound once it has loaded. */
-import { bundledScenarios } from './scenarios';
-import { browserScheduler, browserStorage, createGameStore, save, setPaused, startClock } from './store';
+import { browserScheduler, browserStorage, createGameStore, provideScenarios, save, setPaused, startClock } from './store';
 import { mountApp } from './ui/app';
-
-const { scenarios, problems } = bundledScenarios();
-for (const p of problems) console.warn(`bundled scenario problem: ${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
 
 const store = createGameStore({
   storage: browserStorage(),
-  scenarios,
+  scenarios: [],
   newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
 });
 
 mountApp(document.getElementById('app')!, store);
 startClock(store, browserScheduler);
+
+// The scenarios (their text, the parser and the schema) load after the first screen is up; a saved
+// run resumes as soon as they arrive.
+import('./scenarios')
+  .then(({ bundledScenarios }) => {
+    const { scenarios, problems } = bundledScenarios();
+    for (const p of problems) console.warn(`bundled scenario problem: ${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
+    provideScenarios(store, scenarios);
+  })
+  .catch((error: unknown) => console.error('the scenarios could not be loaded', error));
 
 // Save the exact moment on leaving; pause while hidden so nobody returns to a finished incident.
 addEventListener('pagehide', () => save(store));

@@ -93,8 +93,18 @@ export function createGameStore(d: GameDeps): GameStore {
     notices,
   }));
   deps.set(store, d);
-  resumeSavedRun(store);
+  if (d.scenarios.length > 0) resumeSavedRun(store);
   return store;
+}
+
+/**
+ * Hands the store its scenarios when they arrive after start-up (the page loads them after the
+ * first screen is up), then resumes a saved run of one of them.
+ */
+export function provideScenarios(store: GameStore, scenarios: readonly Scenario[]): void {
+  const { selected } = store.getState();
+  store.setState({ scenarios, selected: scenarios.some((s) => s.id === selected) ? selected : (scenarios[0]?.id ?? null) });
+  resumeSavedRun(store);
 }
 
 function depsOf(store: GameStore): GameDeps {

@@ -36,3 +36,20 @@ test('mute and volume persist across reloads', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Unmute sound' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('slider', { name: 'Volume' })).toHaveValue('30');
 });
+
+test('a corrupted save gets a clear message and a fresh start, keeping settings and progress', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('slider', { name: 'Volume' }).fill('40');
+  await page.evaluate(() => {
+    localStorage.setItem('firedrill.run', '{"version":1,"scenario":{"id":"friday-deploy"'); // cut off mid-write
+    localStorage.setItem('firedrill.progress', JSON.stringify({ version: 1, scenarios: { 'friday-deploy': { completed: 2, bestScore: 71, bestGrade: 'B', lastEnding: 'resolved' } } }));
+  });
+  await page.reload();
+  await expect(page.getByText(/Your saved run was damaged \(not valid JSON\) and could not be read\. A fresh start is ready/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Firedrill', level: 1 })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Volume' })).toHaveValue('40');
+  await page.getByRole('button', { name: 'Choose a scenario' }).click();
+  await expect(page.getByText('Best result: B (71/100) · played 2×')).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss this notice' }).click();
+  await expect(page.getByText(/Your saved run was damaged/)).toBeHidden();
+});

@@ -6,6 +6,7 @@ import {
   goTo,
   memoryStorage,
   PROGRESS,
+  provideScenarios,
   readDocument,
   save,
   SAVED_RUN,
@@ -115,6 +116,18 @@ describe('save and resume', () => {
     expect(again.getState().paused).toBe(true);
     expect(JSON.stringify(again.getState().run?.state)).toBe(JSON.stringify(before));
     expect(texts(again)).toContain('resumes at 16:00');
+  });
+
+  it('resumes once scenarios arrive after start-up, as the page loads them', () => {
+    const first = fresh();
+    startRun(first.store);
+    advance(first.store, 120);
+    save(first.store);
+    const late = createGameStore({ storage: first.storage, scenarios: [], newSeed: () => 11 });
+    expect(late.getState().screen).toBe('title');
+    provideScenarios(late, [scenario]);
+    expect(late.getState().screen).toBe('incident');
+    expect(late.getState().run?.state.time).toBe(120);
   });
 
   it('starts fresh with a clear message when the save is corrupted, keeping settings and progress', () => {

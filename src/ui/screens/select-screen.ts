@@ -1,6 +1,6 @@
 /** Scenario select: cards with what each scenario teaches and your best result, the coach setting, and loading a file. */
 import { addScenario, goTo, selectScenario, type GameStore } from '../../store';
-import { loadScenario, type Scenario } from '../../scenario';
+import type { Scenario } from '../../scenario';
 import { el, syncList, type View } from '../dom';
 import { coachPicker } from '../coach-picker';
 
@@ -44,6 +44,10 @@ export function selectScreen(store: GameStore): View {
   );
   const update = () => {
     const { scenarios, progress } = store.getState();
+    if (scenarios.length === 0) {
+      cards.replaceChildren(el('p', { className: 'muted', attrs: { role: 'status' } }, 'Loading scenarios…'));
+      return;
+    }
     syncList(
       cards,
       scenarios,
@@ -97,7 +101,7 @@ function scenarioCard(store: GameStore, s: Scenario, best: { bestScore: number; 
 }
 
 async function loadFile(store: GameStore, file: File, problems: HTMLElement): Promise<void> {
-  const text = await file.text();
+  const [text, { loadScenario }] = await Promise.all([file.text(), import('../../scenario')]);
   const result = loadScenario(text, file.name);
   if (result.ok) {
     addScenario(store, result.scenario);

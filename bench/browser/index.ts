@@ -20,6 +20,8 @@ import { stressScenario } from './stress-scenario';
 /** `quick`: fewer loads, shorter frame sampling, and 60 real seconds instead of an hour of game time. */
 export interface BrowserBenchOptions {
   quick: boolean;
+  /** Only the frame-time part (no cold load, no heap run). */
+  frameOnly?: boolean;
 }
 
 const PEAK_SECONDS = 40 * 60;
@@ -39,7 +41,7 @@ async function withBrowser<T>(uncapped: boolean, fn: (browser: Browser) => Promi
 
 /** Runs the browser benchmarks, printing each line as it is measured; false if a part failed to run. */
 export async function benchBrowser(options: BrowserBenchOptions, print: (line: string) => void): Promise<boolean> {
-  const { quick } = options;
+  const { quick, frameOnly = false } = options;
   const loads = quick ? 3 : 7;
   const warmups = 1;
   const frameMs = quick ? 3000 : 8000;
@@ -70,7 +72,7 @@ export async function benchBrowser(options: BrowserBenchOptions, print: (line: s
     const bare = await serveStatic(BARE_OUT_DIR);
     servers.push(bare);
 
-    await withBrowser(false, async (browser) => {
+    if (!frameOnly) await withBrowser(false, async (browser) => {
       print(`browser: Chromium ${browser.version()}, headless, WebGL through SwiftShader, viewport ${VIEWPORT.width}×${VIEWPORT.height}, served from 127.0.0.1`);
       await part('cold load', async () => {
         const times = await coldLoads(browser, app.url, bare.url, loads, warmups);
@@ -97,7 +99,7 @@ export async function benchBrowser(options: BrowserBenchOptions, print: (line: s
       });
     });
 
-    await withBrowser(false, async (browser) => {
+    if (!frameOnly) await withBrowser(false, async (browser) => {
       await part('heap', async () => {
         const goal = quick ? Number.POSITIVE_INFINITY : HOUR_SECONDS;
         const limit = quick ? 60 : 2 * (HOUR_SECONDS / 12) + 60;

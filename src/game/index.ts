@@ -5,6 +5,10 @@
  */
 import type { GameStore } from '../store';
 import { COLORS, css } from './palette';
+import { renderProfile, softwareWebGL } from './render-profile';
+
+/** The world's frame-rate cap when WebGL is rasterised in software. */
+const SOFTWARE_FPS = 20;
 
 /** What mountWorld returns: call destroy() when the incident screen goes away. */
 export interface WorldHandle {
@@ -30,6 +34,11 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
     description = text;
     if (canvas && canvas.getAttribute('aria-label') !== text) canvas.setAttribute('aria-label', text);
   };
+  // Without a GPU every drawn frame costs milliseconds of CPU: draw at most SOFTWARE_FPS frames a
+  // second, without multisampling (its resolve alone cost ~8 ms a frame in SwiftShader), and sample
+  // textures unfiltered: baked layers are one-to-one there, and the scaled ones opt back into linear.
+  const software = softwareWebGL();
+  renderProfile.software = software;
   const world = new WorldScene({ store, motion, onDescribe: describe });
 
   const game = new Phaser.Game({
@@ -42,7 +51,8 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
     autoFocus: false,
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     scale: { mode: Phaser.Scale.RESIZE, parent, width: '100%', height: '100%' },
-    render: { roundPixels: true, antialias: true, powerPreference: 'high-performance' },
+    render: { roundPixels: true, antialias: !software, antialiasGL: !software, powerPreference: 'high-performance' },
+    fps: software ? { limit: SOFTWARE_FPS } : {},
     scene: [new BootScene(WORLD_SCENE), world],
   });
 

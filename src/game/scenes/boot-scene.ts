@@ -58,5 +58,7 @@ export class BootScene extends Phaser.Scene {
     if (!texture) return;
     paint(texture.getContext(), w, h);
     texture.refresh();
+    // These are drawn scaled, so they keep linear filtering even where the game default is nearest.
+    texture.setFilter(Phaser.Textures.FilterMode.LINEAR);
   }
 }

@@ -1,5 +1,6 @@
 /** A Graphics drawing baked into a texture, so a detailed picture costs one quad per frame. */
 import Phaser from 'phaser';
+import { renderProfile } from '../render-profile';
 
 /**
  * Phaser re-tessellates a Graphics object's whole command list every frame; a 400-point line
@@ -11,7 +12,11 @@ export class BakedLayer {
   readonly image: Phaser.GameObjects.RenderTexture;
   private readonly pen: Phaser.GameObjects.Graphics;
 
-  constructor(scene: Phaser.Scene, private readonly supersample = 2) {
+  private readonly supersample: number;
+
+  constructor(scene: Phaser.Scene, supersample = 2) {
+    // A software rasteriser pays per texel sampled: bake one-to-one there (lines are a little less smooth).
+    this.supersample = renderProfile.software ? 1 : supersample;
     this.pen = scene.make.graphics({}, false);
     this.image = scene.add.renderTexture(0, 0, 2, 2).setOrigin(0, 0);
   }

@@ -15,7 +15,7 @@ import type { WorldLayout } from '../layout';
 import { daylight, type Daylight } from '../model/daylight';
 import { COLORS, mix, shade } from '../palette';
 import { BakedLayer } from './baked-layer';
-import { seeded } from './draw';
+import { randomFloats } from '../../engine/rng';
 
 const SEVERITY_GLOW = [COLORS.calm, COLORS.warn, COLORS.accent, COLORS.alarm] as const;
 
@@ -175,7 +175,7 @@ export class Ambience {
     c.clear();
     const farColor = mix(0x1a2236, 0x121a30, d.dusk);
     const nearColor = 0x0b0f19;
-    const rand = seeded(1604);
+    const rand = randomFloats(1604);
     const cell = Math.max(4, Math.round(5 * L.ui));
     const lights = 0.2 + d.cityLights * 0.8;
     for (const b of this.buildings) {
@@ -334,7 +334,7 @@ export class Ambience {
 function skyline(L: WorldLayout): Building[] {
   const win = L.window;
   const band = L.horizonY - win.y;
-  const rand = seeded(482);
+  const rand = randomFloats(482);
   const out: Building[] = [];
   for (let x = 0; x < win.w; ) {
     const w = (0.05 + rand() * 0.07) * win.w;

@@ -10,6 +10,7 @@ import { COLORS, INK } from '../palette';
 import { MetricGraph } from './metric-graph';
 import { addLabel, applyStyle } from './text';
 import { stopTween } from './tweens';
+import { panelHeader } from './draw';
 
 /** Placeholder panels shown while no incident is running. */
 const IDLE_PANELS = 6;
@@ -84,11 +85,7 @@ export class Dashboard {
     const headerH = Math.round(22 * ui);
     const pad = Math.round(8 * ui);
     const gap = Math.round(7 * ui);
-    this.header.clear();
-    this.header.fillStyle(0x0d131c, 1);
-    this.header.fillRect(screen.x, screen.y, screen.w, headerH);
-    this.header.fillStyle(COLORS.panelEdge, 1);
-    this.header.fillRect(screen.x, screen.y + headerH, screen.w, 1);
+    panelHeader(this.header, screen, headerH, 0x0d131c, COLORS.panelEdge);
     applyStyle(this.heading, { size: 9.5 * ui, color: INK.muted, bold: true });
     applyStyle(this.clock, { size: 10.5 * ui, color: INK.normal, mono: true });
     applyStyle(this.idle, { size: 14 * ui, color: INK.normal, background: '#0a0e15', padX: Math.round(14 * ui), padY: Math.round(7 * ui) });

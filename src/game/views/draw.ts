@@ -1,4 +1,4 @@
-/** Small drawing helpers Phaser's Graphics lacks (dashed lines). */
+/** Small drawing helpers Phaser's Graphics lacks (dashed lines, polylines, panel headers). */
 import type Phaser from 'phaser';
 
 /** A dashed straight line; Graphics has no dash style. */
@@ -14,18 +14,6 @@ export function dashedLine(g: Phaser.GameObjects.Graphics, x1: number, y1: numbe
     g.lineTo(x1 + ux * e, y1 + uy * e);
   }
   g.strokePath();
-}
-
-/** A small seeded generator, so procedural scenery (the skyline) looks the same on every mount. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A plain point (Phaser's own helpers want Vector2 instances). */
@@ -52,4 +40,13 @@ export function areaUnder(g: Phaser.GameObjects.Graphics, pts: readonly XY[], ba
   g.lineTo(pts[pts.length - 1]!.x, base);
   g.closePath();
   g.fillPath();
+}
+
+/** The header strip shared by the dashboard and service-map panels: a dark band with a rule under it. */
+export function panelHeader(g: Phaser.GameObjects.Graphics, screen: { x: number; y: number; w: number }, height: number, band: number, rule: number): void {
+  g.clear();
+  g.fillStyle(band, 1);
+  g.fillRect(screen.x, screen.y, screen.w, height);
+  g.fillStyle(rule, 1);
+  g.fillRect(screen.x, screen.y + height, screen.w, 1);
 }

@@ -10,7 +10,7 @@ import type { Rect } from '../layout';
 import { layoutServices } from '../model/service-layout';
 import { COLORS, INK } from '../palette';
 import { BakedLayer } from './baked-layer';
-import { polyline, type XY } from './draw';
+import { polyline, type XY, panelHeader } from './draw';
 import { addLabel, applyStyle } from './text';
 import { stopTween } from './tweens';
 
@@ -103,11 +103,7 @@ export class ServiceMap {
     this.ui = ui;
     const headerH = Math.round(22 * ui);
     const pad = Math.round(10 * ui);
-    this.header.clear();
-    this.header.fillStyle(0x0d131c, 1);
-    this.header.fillRect(screen.x, screen.y, screen.w, headerH);
-    this.header.fillStyle(COLORS.panelEdge, 1);
-    this.header.fillRect(screen.x, screen.y + headerH, screen.w, 1);
+    panelHeader(this.header, screen, headerH, 0x0d131c, COLORS.panelEdge);
     applyStyle(this.heading, { size: 9.5 * ui, color: INK.muted, bold: true });
     applyStyle(this.summary, { size: 9 * ui, color: INK.muted, mono: true });
     applyStyle(this.idle, { size: 11 * ui, color: INK.faint });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { mouse, skipTo, startFlagship, startsWith } from './driver';
+import { mouse, skipTo, startsWith } from './driver';
 
 const flagship = JSON.parse(readFileSync(new URL('../../scenarios/friday-deploy.json', import.meta.url), 'utf8'));
 

@@ -7,14 +7,18 @@ import { newBenchContext } from './chromium';
 import { clockText, isRunning, skipUntil, startIncident, worldCanvas, type ScenarioFile } from './game-flow';
 import { quantile } from './stats';
 
-/** The intervals between animation frames: p50, p95 and worst in ms, how many, and frames per second overall. */
+/** The intervals between animation frames: p50, p95 and worst in ms, how many, frames per second overall, and the share that missed a frame. */
 export interface FrameStats {
   p50: number;
   p95: number;
   max: number;
   frames: number;
   fps: number;
+  dropped: number;
 }
+
+/** An interval this long at 60 Hz means at least one frame was not drawn in time. */
+const MISSED_FRAME_MS = 1.5 * (1000 / 60);
 
 /** What the game side measured, with the conditions it measured under. */
 export interface PeakFrames extends FrameStats {
@@ -41,7 +45,8 @@ async function frameDeltas(page: Page, ms: number): Promise<FrameStats> {
     ms,
   );
   const total = deltas.reduce((sum, d) => sum + d, 0);
-  return { p50: quantile(deltas, 0.5), p95: quantile(deltas, 0.95), max: Math.max(...deltas), frames: deltas.length, fps: (deltas.length / total) * 1000 };
+  const dropped = deltas.filter((d) => d > MISSED_FRAME_MS).length / deltas.length;
+  return { p50: quantile(deltas, 0.5), p95: quantile(deltas, 0.95), max: Math.max(...deltas), frames: deltas.length, fps: (deltas.length / total) * 1000, dropped };
 }
 
 /** Plays the stress scenario to `peakSeconds` after its start (skipping ahead at 4×), then measures for `ms`. */

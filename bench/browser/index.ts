@@ -8,7 +8,7 @@ import { wallClock } from '../../src/engine';
 import { loadScenario } from '../../src/scenario';
 import { APP_OUT_DIR, BARE_OUT_DIR, buildPages } from './build';
 import { buildSizes, formatBuildSizes, totalSize } from './chunks';
-import { launchChromium, pageErrors, UNCAPPED_ARGS, VIEWPORT } from './chromium';
+import { launchChromium, pageErrors, VIEWPORT } from './chromium';
 import { coldLoads, TITLE_BUTTON } from './cold-load';
 import { bareFrameTime, peakFrameTime, type FrameStats } from './frame-time';
 import { withDeadline } from './game-flow';
@@ -30,8 +30,8 @@ const ms = (x: number, digits = 0) => `${x.toFixed(digits)} ms`;
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
 
-async function withBrowser<T>(uncapped: boolean, fn: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await launchChromium(uncapped);
+async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchChromium();
   try {
     return await fn(browser);
   } finally {
@@ -72,7 +72,7 @@ export async function benchBrowser(options: BrowserBenchOptions, print: (line: s
     const bare = await serveStatic(BARE_OUT_DIR);
     servers.push(bare);
 
-    if (!frameOnly) await withBrowser(false, async (browser) => {
+    if (!frameOnly) await withBrowser(async (browser) => {
       print(`browser: Chromium ${browser.version()}, headless, WebGL through SwiftShader, viewport ${VIEWPORT.width}×${VIEWPORT.height}, served from 127.0.0.1`);
       await part('cold load', async () => {
         const times = await coldLoads(browser, app.url, bare.url, loads, warmups);
@@ -85,21 +85,22 @@ export async function benchBrowser(options: BrowserBenchOptions, print: (line: s
       });
     });
 
-    await withBrowser(true, async (browser) => {
+    await withBrowser(async (browser) => {
       await part('frame time', async () => {
         const stress = stressScenario(flagshipJson, 220, PEAK_SECONDS);
         const peak = wallClock(clock, PEAK_SECONDS, false);
         const game = await withDeadline(peakFrameTime(browser, app.url, stress, clock.start, PEAK_SECONDS, frameMs), 10 * 60_000, 'reaching the peak and measuring it');
         const { width, height } = game.canvas;
         const base = await bareFrameTime(browser, bare.url, width, height, frameMs);
-        const frames = (f: FrameStats) => `p50 ${ms(f.p50, 1)}, p95 ${ms(f.p95, 1)}, worst ${ms(f.max, 0)} (${f.frames} frames, ${f.fps.toFixed(0)} fps overall, sampled for ${frameMs / 1000} s)`;
-        print(`browser: frame time uncapped (${UNCAPPED_ARGS.join(' ')}), incident screen at peak (${stress.messageCount}-message stress scenario skipped to ≥ ${peak}; measured from ${game.clock} running at 4×; world canvas ${width}×${height}): ${frames(game)}`);
-        print(`browser: frame time uncapped, bare Phaser empty scene ${width}×${height}: ${frames(base)}`);
+        const frames = (f: FrameStats) =>
+          `p50 ${ms(f.p50, 1)}, p95 ${ms(f.p95, 1)}, worst ${ms(f.max, 0)}; ${(f.dropped * 100).toFixed(1)}% of intervals missed a frame (${f.frames} frames, ${f.fps.toFixed(0)} fps overall, sampled for ${frameMs / 1000} s)`;
+        print(`browser: frame time at 60 Hz, incident screen at peak (${stress.messageCount}-message stress scenario skipped to ≥ ${peak}; measured from ${game.clock} running at 4×; world canvas ${width}×${height}): ${frames(game)}`);
+        print(`browser: frame time at 60 Hz, bare Phaser empty scene ${width}×${height}: ${frames(base)}`);
         print(`browser: frame time p95 ratio incident/bare: ${(game.p95 / base.p95).toFixed(2)} (target ≤ 1.3: ${verdict(game.p95 / base.p95 <= 1.3)})`);
       });
     });
 
-    if (!frameOnly) await withBrowser(false, async (browser) => {
+    if (!frameOnly) await withBrowser(async (browser) => {
       await part('heap', async () => {
         const goal = quick ? Number.POSITIVE_INFINITY : HOUR_SECONDS;
         const limit = quick ? 60 : 2 * (HOUR_SECONDS / 12) + 60;

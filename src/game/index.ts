@@ -39,6 +39,9 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
   // textures unfiltered: baked layers are one-to-one there, and the scaled ones opt back into linear.
   const software = softwareWebGL();
   renderProfile.software = software;
+  // The DOM panels drop their looping CSS animations too (styles.css): while one runs, such a
+  // browser composites the whole window every frame and misses frames.
+  document.documentElement.toggleAttribute('data-software-rendering', software);
   const world = new WorldScene({ store, motion, onDescribe: describe });
 
   const game = new Phaser.Game({

@@ -40,7 +40,7 @@ export function topBar(store: GameStore, openHelp: () => void): View {
     setText(clock, clockOf(scenario, state.time, true));
     const level = severity(state);
     setText(sev, SEVERITY[level]);
-    sev.dataset.level = String(level);
+    setAttr(sev, 'data-level', String(level));
     setText(busy, busyText(scenario, state) ?? (state.ending ? 'The incident is over' : 'Free to act'));
     busy.classList.toggle('is-busy', Boolean(state.current.you));
     setText(pause, paused ? '▶ Resume' : '❚❚ Pause');

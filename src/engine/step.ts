@@ -10,7 +10,7 @@ import { postAsPlayer, reply } from './chat';
 import { applyEffects } from './effects';
 import { emit, openDraft, type Draft } from './draft';
 import { seedState } from './rng';
-import { SOLO_PLAYER, type EngineState, type Input, type Rejection, type RunOptions, type StepResult } from './types';
+import { NOTE_KINDS, SOLO_PLAYER, type EngineState, type Input, type Rejection, type RunOptions, type StepResult } from './types';
 import { worldOf } from './world';
 import { worldTick } from './world-tick';
 
@@ -84,10 +84,12 @@ function apply(draft: Draft, input: Input): Rejection | undefined {
       emit(draft, { kind: 'post', post: post.id, channel: channel.id, player, statusUpdate: channel.kind === 'incident' });
       return undefined;
     }
-    case 'note':
-      draft.state.notes.push({ at: draft.state.time, player, text: input.text.trim() });
+    case 'note': {
+      const kind = input.kind ?? 'note';
+      draft.state.notes.push({ at: draft.state.time, player, text: input.text.trim(), kind });
       emit(draft, { kind: 'note', player, text: input.text.trim() });
       return undefined;
+    }
   }
 }
 
@@ -128,7 +130,9 @@ function validateInput(input: Input): Rejection | undefined {
       if (typeof input.text !== 'string') return bad('Text is required.');
       const length = input.text.trim().length;
       if (length === 0 || length > MAX_PLAYER_TEXT) return { code: 'text.invalid', message: `Write between 1 and ${MAX_PLAYER_TEXT} characters.` };
-      return input.type === 'post' && typeof input.channel !== 'string' ? bad('A post needs a channel.') : undefined;
+      if (input.type === 'post' && typeof input.channel !== 'string') return bad('A post needs a channel.');
+      if (input.type === 'note' && input.kind !== undefined && !NOTE_KINDS.includes(input.kind)) return bad(`A note's kind is one of ${NOTE_KINDS.join(', ')}.`);
+      return undefined;
     }
     default:
       return bad('Unknown input type.');

@@ -21,7 +21,11 @@ export type Input =
   | { type: 'act'; action: string; player?: string }
   | { type: 'reply'; message: string; choice: string; player?: string }
   | { type: 'post'; channel: string; text: string; player?: string }
-  | { type: 'note'; text: string; player?: string };
+  | { type: 'note'; text: string; kind?: NoteKind; player?: string };
+
+/** What a note records; scoring credits a hypothesis written before the first change. */
+export const NOTE_KINDS = ['hypothesis', 'finding', 'note'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /** A player input stamped with the game time it happened at; a run is a list of these. */
 export interface LogEntry {
@@ -121,7 +125,8 @@ export interface EngineState {
   rules: Record<string, number>;
   current: Record<string, ActionInProgress>;
   done: Completion[];
-  notes: { at: number; player: string; text: string }[];
+  /** What players wrote down; `kind` is 'note' for inputs that gave none (older saved logs). */
+  notes: { at: number; player: string; text: string; kind: NoteKind }[];
   /** First time each milestone held, or null. */
   milestones: Record<Milestone, number | null>;
   /** Intervals during which users were affected. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parseWallClock } from '../engine/clock';
-import type { CoachMode, LogEntry } from '../engine/types';
+import { NOTE_KINDS, type CoachMode, type LogEntry } from '../engine/types';
 import type { Scenario } from './schema';
 
 const At = z.union([z.string().max(8), z.number().int().min(0).max(86_400)]).describe('Wall-clock "HH:MM" or "HH:MM:SS", or game seconds.');
@@ -13,7 +13,11 @@ const StepSchema = z.union([
   z.strictObject({ at: At, do: z.string().max(64).describe('An action id.') }),
   z.strictObject({ at: At, reply: z.string().max(64).describe('A message id (its newest posting) or a post id.'), choice: z.string().max(64) }),
   z.strictObject({ at: At, post: z.string().max(64).describe('A channel id.'), text: z.string().min(1).max(2000) }),
-  z.strictObject({ at: At, note: z.string().min(1).max(2000).describe('A line for the incident notes.') }),
+  z.strictObject({
+    at: At,
+    note: z.string().min(1).max(2000).describe('A line for the incident notes.'),
+    kind: z.enum(NOTE_KINDS).optional().describe('hypothesis, finding or note (the default).'),
+  }),
 ]);
 
 export const ActionScriptSchema = z.strictObject({
@@ -64,7 +68,8 @@ export function compileScript(scenario: Scenario, raw: unknown): { ok: true; scr
     if ('do' in step) log.push({ at, input: { type: 'act', action: step.do } });
     else if ('reply' in step) log.push({ at, input: { type: 'reply', message: step.reply, choice: step.choice } });
     else if ('post' in step) log.push({ at, input: { type: 'post', channel: step.post, text: step.text } });
-    else log.push({ at, input: { type: 'note', text: step.note } });
+    // Only a kind the script gives goes into the log, so older scripts compile to the same log.
+    else log.push({ at, input: step.kind ? { type: 'note', text: step.note, kind: step.kind } : { type: 'note', text: step.note } });
   });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, script, compiled: { seed: script.seed, coach: script.coach, log } };

@@ -130,6 +130,7 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
     need('character', m.from, ['messages', i, 'from']);
     need('message', m.asks?.ifIgnored, ['messages', i, 'asks', 'ifIgnored']);
   });
+  scenario.actions.forEach((a, i) => need('action', a.undoes, ['actions', i, 'undoes']));
   scenario.relapse.messages.forEach((m, i) => need('message', m, ['relapse', 'messages', i]));
   scenario.expertPath.forEach((step, i) => need('action', step.action, ['expertPath', i, 'action']));
   if (scenario.coach) {

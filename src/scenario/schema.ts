@@ -310,6 +310,7 @@ const ActionSchema = z
       .default([])
       .describe('Preconditions checked when the player starts the action.'),
     repeatable: z.boolean().default(true),
+    undoes: Id.optional().describe('The action this one reverses (resume undoes pause, re-deploy undoes a rollback). Going back and forth between the two is scored as thrashing.'),
     outcomes: z
       .array(
         z.strictObject({
@@ -379,6 +380,7 @@ const ScoringSchema = z
           points: z.number().int().min(-50).max(50),
           when: ConditionSchema,
           text: Text(300).describe('The reason shown in the debrief.'),
+          advice: Text(300).optional().describe('For a rule that removes points: what to do instead, offered as a suggestion in the debrief when the rule fired.'),
         }),
       )
       .max(32)

@@ -1,6 +1,7 @@
 /** The three things Firedrill keeps between visits: the run in progress, settings and progress. */
 import { z } from 'zod';
 import { ID_PATTERN } from '../engine/ids';
+import { NOTE_KINDS } from '../engine/types';
 import type { DocumentSpec } from './persisted';
 
 const PlayerText = z.string().min(1).max(2000);
@@ -10,7 +11,7 @@ const LogInput = z.union([
   z.strictObject({ type: z.literal('act'), action: Ref, player: Ref.optional() }),
   z.strictObject({ type: z.literal('reply'), message: Ref, choice: Ref, player: Ref.optional() }),
   z.strictObject({ type: z.literal('post'), channel: Ref, text: PlayerText, player: Ref.optional() }),
-  z.strictObject({ type: z.literal('note'), text: PlayerText, player: Ref.optional() }),
+  z.strictObject({ type: z.literal('note'), text: PlayerText, kind: z.enum(NOTE_KINDS).optional(), player: Ref.optional() }),
 ]);
 
 export const LogEntrySchema = z.strictObject({ at: z.number().min(0).max(86_400), input: LogInput });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const engineDir = join(import.meta.dirname, '../../src/engine');
@@ -16,6 +16,13 @@ const FORBIDDEN: [RegExp, string][] = [
   [/\bprocess\./, 'reads the process'],
 ];
 
+/** Inside the engine, imports are relative and stay inside it; the only outside import is the scenario's types. */
+function allowedImport(file: string, target: string, typeOnly: boolean): boolean {
+  if (!target.startsWith('./') && !target.startsWith('../')) return false;
+  const resolved = posix.normalize(posix.join('src/engine', posix.dirname(file.split(sep).join('/')), target));
+  return resolved.startsWith('src/engine/') || (resolved === 'src/scenario/schema' && typeOnly);
+}
+
 describe('the engine stays pure', () => {
   it('has source files to check', () => {
     expect(files.length).toBeGreaterThan(5);
@@ -29,14 +36,21 @@ describe('the engine stays pure', () => {
     for (const match of source.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
       const target = match[1]!;
       const typeOnly = /import\s+type\s/.test(source.slice(Math.max(0, match.index! - 300), match.index));
-      // Inside the engine, imports are relative; the only outside import is the scenario's types.
-      const allowed = target.startsWith('./') || (target === '../scenario/schema' && typeOnly);
-      expect(allowed, `${file} imports "${target}"`).toBe(true);
+      expect(allowedImport(file, target, typeOnly), `${file} imports "${target}"`).toBe(true);
     }
   });
 
   it('catches an impure import when one is there', () => {
     const bad = "import Phaser from 'phaser';";
     expect(FORBIDDEN.some(([pattern]) => pattern.test(bad))).toBe(true);
+  });
+
+  it('allows relative imports only within the engine, from any folder', () => {
+    expect(allowedImport('scoring/index.ts', '../clock', false)).toBe(true);
+    expect(allowedImport('scoring/index.ts', '../../scenario/schema', true)).toBe(true);
+    expect(allowedImport('scoring/index.ts', '../../scenario/schema', false)).toBe(false);
+    expect(allowedImport('scoring/index.ts', '../../scenario/load', true)).toBe(false);
+    expect(allowedImport('step.ts', '../store', false)).toBe(false);
+    expect(allowedImport('step.ts', 'zod', true)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { suggestions } from '../../src/engine';
 import type { ScriptRun } from '../../src/scenario';
 import { loadShipped, playShippedScript, scenariosDir, shippedScenarioFiles } from './helpers/flagship';
 
@@ -50,12 +51,18 @@ describe('the Friday 4pm deploy', () => {
       expect(early.length).toBeGreaterThanOrEqual(1);
     });
 
-    it('has nothing frantic held against it', () => {
+    it('is credited for one change at a time and a steady update cadence', () => {
+      expect(codes(run)).toEqual(expect.arrayContaining(['composure.one-change-at-a-time', 'communicate.cadence']));
+    });
+
+    it('has nothing frantic held against it, and nothing big left to suggest', () => {
       expect(codes(run)).not.toEqual(expect.arrayContaining(['verify.premature']));
-      for (const code of ['verify.premature', 'composure.repeat-failed', 'composure.blind-restart', 'remediate.harmful', 'communicate.silent']) {
+      const frantic = ['verify.premature', 'composure.repeat-failed', 'composure.blind-restart', 'composure.blind-fix', 'composure.thrash', 'composure.stacked-changes'];
+      for (const code of [...frantic, 'stabilise.remediated-first', 'remediate.harmful', 'communicate.silent', 'communicate.gap']) {
         expect(codes(run), code).not.toContain(code);
       }
       expect(run.state.timeline.some((e) => e.kind === 'relapse')).toBe(false);
+      expect(suggestions(scenario, run.score)).toEqual([]);
     });
   });
 
@@ -78,6 +85,7 @@ describe('the Friday 4pm deploy', () => {
     it('ends far lower than the methodical run', () => {
       expect(run.state.ending?.kind).not.toBe('resolved');
       expect(run.score.total).toBeLessThanOrEqual(40);
+      expect(run.score.grade).toBe('F');
       expect(methodical.score.total - run.score.total).toBeGreaterThanOrEqual(40);
     });
 
@@ -90,6 +98,53 @@ describe('the Friday 4pm deploy', () => {
         expect(reason.text.length).toBeGreaterThan(10);
         expect(reason.at).toBeGreaterThanOrEqual(0);
       }
+    });
+
+    it('is caught fixing before containing, acting blind and flip-flopping on the rollback', () => {
+      expect(codes(run)).toEqual(expect.arrayContaining(['stabilise.remediated-first', 'composure.blind-fix', 'composure.thrash']));
+      const thrash = run.score.reasons.find((r) => r.code === 'composure.thrash')!;
+      expect(thrash).toMatchObject({ action: 'rollback_api' });
+      expect(thrash.text).toContain('“Re-deploy orders-api v2.14” at 16:42');
+    });
+
+    it('gets three specific suggestions, the relapse among them', () => {
+      const list = suggestions(scenario, run.score);
+      expect(list).toHaveLength(3);
+      expect(list.map((s) => s.code)).toContain('verify.premature');
+      expect(list.find((s) => s.code === 'verify.premature')!.text).toContain('16:34 and 16:47');
+    });
+  });
+
+  describe('played with a sound diagnosis but a premature all-clear', () => {
+    let run: ScriptRun;
+    beforeAll(() => {
+      run = playShippedScript(scenario, 'friday-deploy/mixed.json');
+    });
+
+    it('recovers to the resolved ending after the relapse, with every step accepted', () => {
+      expect(run.refused).toEqual([]);
+      expect(run.unmet).toEqual([]);
+      expect(run.state.ending?.kind).toBe('resolved');
+      expect(run.state.timeline.filter((e) => e.kind === 'relapse')).toHaveLength(1);
+    });
+
+    it('lands in the middle band, between the methodical and the frantic runs', () => {
+      expect(run.score.grade).toBe('B');
+      expect(run.score.total).toBeGreaterThanOrEqual(70);
+      expect(run.score.total).toBeLessThan(85);
+    });
+
+    it('is credited for the diagnosis and charged for the all-clear', () => {
+      expect(codes(run)).toEqual(expect.arrayContaining(['diagnose.history-first', 'diagnose.understood', 'composure.hypothesis', 'verify.premature', 'remediate.fixed']));
+      expect(run.score.dimensions.verify.score).toBe(0);
+      const hypothesis = run.score.reasons.find((r) => r.code === 'composure.hypothesis')!;
+      expect(run.state.notes.find((n) => n.at === hypothesis.at)?.kind).toBe('hypothesis');
+    });
+
+    it('suggests verifying before the all-clear first', () => {
+      const [top] = suggestions(scenario, run.score);
+      expect(top?.code).toBe('verify.premature');
+      expect(top?.text).toContain('16:37');
     });
   });
 });

@@ -2,7 +2,12 @@
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../src/scenario';
 
 export function miniScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
-  const base: ScenarioInput = {
+  return ScenarioSchema.parse({ ...miniScenarioInput(), ...overrides });
+}
+
+/** The mini scenario as written, for tests that extend one of its lists rather than replace it. */
+export function miniScenarioInput(): ScenarioInput {
+  return {
     format: 1,
     id: 'mini',
     version: '1.0.0',
@@ -135,5 +140,4 @@ export function miniScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
       { id: 'late', kind: 'timeout', title: 'Out of time', text: 'The clock ran out.' },
     ],
   };
-  return ScenarioSchema.parse({ ...base, ...overrides });
 }

@@ -1,0 +1,42 @@
+/** Diagnose: the change history checked early, key evidence seen and the cause understood before fixing. */
+import { isChange } from './patterns';
+import type { ScoringContext } from './types';
+
+export function diagnose(ctx: ScoringContext): void {
+  const { scenario, state, add, clock } = ctx;
+  const firstChange = state.done.find((d) => isChange(ctx, d));
+  const firstFixAt = state.done.find((d) => d.category === 'remediate')?.startedAt ?? Infinity;
+  const history = scenario.evidence.filter((e) => e.changeHistory);
+  const historyAt = Math.min(...history.map((e) => state.seen[e.id] ?? Infinity));
+  if (history.length > 0) {
+    if (historyAt <= (firstChange?.startedAt ?? Infinity) && historyAt !== Infinity) {
+      add('diagnose', 'diagnose.history-first', 30, historyAt, 'Checked what changed before changing anything.');
+    } else if (historyAt !== Infinity) {
+      add('diagnose', 'diagnose.history-late', 10, historyAt, `Checked the change history only after changing things (first change at ${clock(firstChange!.startedAt)}).`);
+    } else {
+      add('diagnose', 'diagnose.history-never', 0, state.time, 'Never looked at what changed.');
+    }
+  }
+  const relevant = scenario.evidence.filter((e) => e.relevant);
+  if (relevant.length > 0) {
+    const before = relevant.filter((e) => (state.seen[e.id] ?? Infinity) <= firstFixAt);
+    const points = (40 * before.length) / relevant.length;
+    const at = Math.max(0, ...before.map((e) => state.seen[e.id]!));
+    const missed = relevant.filter((e) => !before.includes(e)).map((e) => `“${e.title}”`);
+    const unseen = missed.length > 0 && missed.length < relevant.length ? `; not seen: ${missed.join(', ')}` : '';
+    add('diagnose', 'diagnose.evidence', points, at, `Looked at ${before.length} of ${relevant.length} key pieces of evidence before the first fix attempt${unseen}.`);
+  }
+  const understood = state.milestones.understood;
+  if (understood === null) {
+    add('diagnose', 'diagnose.not-understood', 0, state.time, 'Never pinned down what really changed.');
+  } else if (understood <= firstFixAt) {
+    add('diagnose', 'diagnose.understood', 30, understood, 'Understood the real change before trying to fix it.');
+  } else {
+    add('diagnose', 'diagnose.understood-late', 10, understood, 'Understood the real change only after fix attempts.');
+  }
+  // Hints cost nothing; they are listed so the debrief can show where the player needed a nudge.
+  for (const [hint, at] of Object.entries(state.hints)) {
+    const text = scenario.hints.find((h) => h.id === hint)?.text ?? hint;
+    add('diagnose', 'diagnose.hint', 0, at, `Coach hint received: “${text}”`);
+  }
+}

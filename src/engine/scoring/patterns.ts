@@ -1,0 +1,35 @@
+/** Questions several detectors ask about a run: what counts as a change, a check, a relevant look. */
+import type { Completion, EngineState } from '../types';
+import type { ScoringContext } from './types';
+
+type Ctx = Pick<ScoringContext, 'world' | 'scenario' | 'state'>;
+
+/** A change to production: tagged so, or any attempt to fix the cause. */
+export const isChange = ({ world }: Ctx, d: Completion): boolean => {
+  const action = world.actions.get(d.action);
+  return action !== undefined && (action.tags.includes('change') || d.category === 'remediate');
+};
+
+/** A look at the system that can tell whether the last change worked. */
+export const isCheck = ({ world }: Ctx, d: Completion): boolean =>
+  d.category === 'investigate' || (world.actions.get(d.action)?.tags.includes('verify') ?? false);
+
+export const label = ({ world }: Ctx, id: string): string => world.actions.get(id)?.label ?? id;
+
+/** Whether any evidence flagged relevant had been uncovered by game time `t`. */
+export const relevantSeenBy = ({ scenario, state }: Ctx, t: number): boolean =>
+  scenario.evidence.some((e) => e.relevant && (state.seen[e.id] ?? Infinity) <= t);
+
+/** Whether users were affected at game time `t`, from the recorded impact intervals. */
+export const usersAffectedAt = (state: EngineState, t: number): boolean =>
+  state.impact.some((i) => i.from <= t && (i.to === null || t < i.to));
+
+/** Game times of status updates: incident-channel posts and actions tagged status-update. */
+export function statusUpdates({ world, state }: Ctx): number[] {
+  const times: number[] = [];
+  for (const e of state.timeline) {
+    if (e.kind === 'post' && e.statusUpdate) times.push(e.at);
+    if (e.kind === 'action-completed' && world.actions.get(e.action)?.tags.includes('status-update')) times.push(e.at);
+  }
+  return times;
+}

@@ -1,0 +1,43 @@
+/**
+ * Making untrusted text (what players wrote, what a scenario file says) safe inside generated
+ * Markdown: it must render as the same literal text, never as markup, links or HTML. Escapes are
+ * kept to what can take effect, so the raw draft stays readable when pasted into a wiki.
+ */
+
+// Backslash escapes, code spans, emphasis, strikethrough, links and images ([ ] defuse both) and
+// table cell separators. An underscore between two letters or digits can never start emphasis, so
+// snake_case names stay as they are.
+const MARKUP = /[\\`*~[\]|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+// Invisible controls and line/paragraph separators would break the layout or hide content.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g;
+const LINE_BREAK = /\r\n?|\n/;
+
+/**
+ * Text that starts a block (a list item, a paragraph, a quote): escaped, with line breaks as spaces
+ * so nothing after one can open a heading or a list of its own.
+ */
+export function inline(text: string): string {
+  const escaped = escape(String(text).split(LINE_BREAK).join(' '));
+  // Where a block starts these would open a heading, a nested or numbered list, or a setext underline.
+  return escaped.replace(/^(?:[-+=#]|\d+(?=[.)]))/, (lead) => (/\d/.test(lead) ? `${lead}\\` : `\\${lead}`));
+}
+
+/** A table cell: escaped, with line breaks as <br> so the row stays one line but keeps its lines. */
+export function cell(text: string): string {
+  // Block syntax cannot start inside a cell, so unlike `inline` the first character needs no care.
+  return String(text).split(LINE_BREAK).map(escape).join('<br>');
+}
+
+function escape(text: string): string {
+  return (
+    text
+      .replace(CONTROLS, ' ')
+      // Leading spaces go too: four of them at the start of a block would open a code block.
+      .trim()
+      // HTML's three characters as entities: where HTML is allowed they still show as text.
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(MARKUP, (c) => `\\${c}`)
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * A run as a file: scenario + options + action log + the time it reached, plus the result it claims
+ * and a checksum. Importing trusts none of it: the checksum catches naive edits, and replaying the
+ * log through the engine catches a recomputed checksum on an impossible or altered run.
+ */
+import { z } from 'zod';
+import { replay, score, wallClock, type EngineState, type Grade, type LogEntry, type RunOptions } from '../engine';
+import type { Scenario } from '../scenario/schema';
+import { SavedRunSchema } from '../store/documents';
+import { canonicalJson, sha256Label } from './checksum';
+import { explainIssues } from './issues';
+
+export const RUN_FILE_FORMAT = 'firedrill-run';
+export const RUN_FILE_VERSION = 1;
+/** Far beyond any real run (10,000 log entries at most); refused before parsing so a huge paste cannot stall the page. */
+export const MAX_RUN_FILE_BYTES = 2 * 1024 * 1024;
+
+/** The run itself, as the engine needs it to rebuild every moment. */
+export interface RunRecord {
+  scenario: { id: string; version: string };
+  options: RunOptions;
+  log: LogEntry[];
+  /** The game time the run reached (its ending time if it ended). */
+  time: number;
+}
+
+const GRADES = ['A', 'B', 'C', 'D', 'F'] as const satisfies readonly Grade[];
+
+const RunResultSchema = z.strictObject({
+  ending: z.string().max(200).nullable(),
+  total: z.number().int().min(0).max(100),
+  grade: z.enum(GRADES),
+});
+/** What the run claims it achieved; an import only accepts it if replaying gives the same. */
+export type RunResult = z.infer<typeof RunResultSchema>;
+
+/**
+ * The file on disk. Scenario, options, log and time are the saved-run document's own fields, so a run
+ * file and a save can never disagree about what a run is.
+ */
+const RunFileSchema = SavedRunSchema.extend({
+  format: z.literal(RUN_FILE_FORMAT),
+  version: z.literal(RUN_FILE_VERSION),
+  scenario: SavedRunSchema.shape.scenario.extend({ title: z.string().max(200) }),
+  result: RunResultSchema,
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" followed by 64 lower-case hex digits'),
+}).superRefine((file, ctx) => {
+  // Out-of-order or future stamps would replay at other times than they claim; say so plainly.
+  file.log.forEach((entry, i) => {
+    const previous = i > 0 ? file.log[i - 1]!.at : 0;
+    if (entry.at < previous) ctx.addIssue({ code: 'custom', path: ['log', i, 'at'], message: `${entry.at} is earlier than the entry before it (${previous}); entries must be in time order` });
+    else if (entry.at > file.time) ctx.addIssue({ code: 'custom', path: ['log', i, 'at'], message: `${entry.at} is after the time the run reached (${file.time})` });
+  });
+});
+export type RunFile = z.infer<typeof RunFileSchema>;
+
+export type ImportResult =
+  | { ok: true; scenario: Scenario; record: RunRecord; state: EngineState; result: RunResult }
+  | { ok: false; error: string };
+
+/** The record of a run as it stands: what to replay, and how far. */
+export function runRecordOf(scenario: Scenario, options: RunOptions, log: readonly LogEntry[], state: EngineState): RunRecord {
+  return {
+    scenario: { id: scenario.id, version: scenario.version },
+    options: { seed: options.seed, coach: options.coach },
+    // Copies, so later changes to the live log cannot alter a record already taken.
+    log: log.map((entry) => ({ at: entry.at, input: { ...entry.input } })),
+    // The engine stops its clock at the ending, so this is the ending time for a finished run.
+    time: state.ending?.at ?? state.time,
+  };
+}
+
+function resultOf(scenario: Scenario, state: EngineState): RunResult {
+  const card = score(scenario, state);
+  return { ending: state.ending?.id ?? null, total: card.total, grade: card.grade };
+}
+
+/** The complete file object; its result comes from replaying the record, never from the caller. */
+export async function runFileOf(scenario: Scenario, record: RunRecord): Promise<RunFile> {
+  const { state } = replay(scenario, record.options, record.log, record.time);
+  const body: Omit<RunFile, 'checksum'> = {
+    format: RUN_FILE_FORMAT,
+    version: RUN_FILE_VERSION,
+    scenario: { id: record.scenario.id, version: record.scenario.version, title: scenario.title },
+    options: { seed: record.options.seed, coach: record.options.coach },
+    log: record.log.map((entry) => ({ at: entry.at, input: { ...entry.input } })),
+    time: record.time,
+    result: resultOf(scenario, state),
+  };
+  return { ...body, checksum: await sha256Label(canonicalJson(body)) };
+}
+
+/** The run as pretty-printed JSON, ready to save as a file. */
+export async function exportRun(scenario: Scenario, record: RunRecord): Promise<string> {
+  return `${JSON.stringify(await runFileOf(scenario, record), null, 2)}\n`;
+}
+
+/** Reads a run file, checks it every way it can be checked, and replays it. Never throws. */
+export async function importRun(text: string, scenarios: readonly Scenario[]): Promise<ImportResult> {
+  return readRun(text, scenarios, 'file');
+}
+
+/** Where the run came from, so messages name the thing the player actually has in hand. */
+export type RunSource = 'file' | 'link';
+
+const fail = (error: string): ImportResult => ({ ok: false, error });
+
+/** importRun's work, shared with replay links. */
+export async function readRun(text: string, scenarios: readonly Scenario[], source: RunSource): Promise<ImportResult> {
+  const the = source === 'file' ? 'The run file' : 'The replay link';
+  try {
+    if (typeof text !== 'string') return fail(`${the} could not be read: expected text, got ${text === null ? 'null' : typeof text}.`);
+    const size = text.length > MAX_RUN_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
+    if (size > MAX_RUN_FILE_BYTES) return fail(`${the} is too large (${megabytes(size)}; the limit is ${megabytes(MAX_RUN_FILE_BYTES)}). It is not a Firedrill run.`);
+
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return fail(source === 'file' ? `${the} is not valid JSON: ${why}` : `${the} is damaged: what it unpacks to is not valid JSON (${why}).`);
+    }
+
+    // Format and version first: a newer file deserves "update the game", not a list of schema errors.
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      return fail(`${the} is not a Firedrill run: expected a JSON object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}.`);
+    }
+    const head = raw as Record<string, unknown>;
+    if (head.format !== RUN_FILE_FORMAT) {
+      const got = head.format === undefined ? 'it has no "format" field' : `its "format" is ${JSON.stringify(head.format)?.slice(0, 60)}`;
+      return fail(`${the} is not a Firedrill run: ${got}, expected "${RUN_FILE_FORMAT}".`);
+    }
+    if (typeof head.version !== 'number' || !Number.isInteger(head.version)) {
+      return fail(`${the} has no usable "version" (expected the whole number ${RUN_FILE_VERSION}).`);
+    }
+    if (head.version > RUN_FILE_VERSION) {
+      return fail(`${the} comes from a newer version of Firedrill (run format ${head.version}; this game reads format ${RUN_FILE_VERSION}). Update the game to open it.`);
+    }
+    if (head.version !== RUN_FILE_VERSION) return fail(`${the} has an unknown run format version (${head.version}); this game reads format ${RUN_FILE_VERSION}.`);
+
+    const parsed = RunFileSchema.safeParse(raw);
+    if (!parsed.success) return fail(`${the} does not have the expected contents: ${explainIssues(parsed.error.issues, raw)}.`);
+    const file = parsed.data;
+
+    // Hash what was read (minus the checksum) the same way export hashed what it wrote.
+    const { checksum: _claimed, ...body } = head;
+    if ((await sha256Label(canonicalJson(body))) !== file.checksum) {
+      return fail(source === 'file'
+        ? 'The run file was edited after it was exported: its checksum does not match.'
+        : 'The replay link is damaged or was edited after it was made: its checksum does not match.');
+    }
+
+    const scenario = scenarios.find((s) => s.id === file.scenario.id);
+    if (!scenario) {
+      const loaded = scenarios.map((s) => `"${s.id}"`).join(', ') || 'none';
+      return fail(`${the} is of a scenario that is not loaded: "${file.scenario.id}" ("${file.scenario.title}"). Loaded scenarios: ${loaded}.`);
+    }
+    if (scenario.version !== file.scenario.version) {
+      return fail(`${the} was played on "${scenario.title}" version ${file.scenario.version}, but the loaded scenario is version ${scenario.version}; a run only replays on the version it was played on.`);
+    }
+
+    const record: RunRecord = { scenario: { id: file.scenario.id, version: file.scenario.version }, options: file.options, log: file.log, time: file.time };
+    const replayed = replay(scenario, record.options, record.log, record.time);
+    const refused = replayed.refused[0];
+    if (refused) {
+      const { index, entry, rejection } = refused;
+      // Entries are numbered from 1 for people; the schema's field paths (log[3]) count from 0.
+      return fail(`Entry ${index + 1} (${wallClock(scenario.clock, entry.at)}, ${describeInput(entry)}) was refused by the engine: ${rejection.message}`);
+    }
+    const { state } = replayed;
+    if (state.time !== record.time) {
+      return fail(`${the} says the run reached ${wallClock(scenario.clock, record.time)}, but replaying its actions ends at ${wallClock(scenario.clock, state.time)}.`);
+    }
+    const result = resultOf(scenario, state);
+    if (result.ending !== file.result.ending || result.total !== file.result.total || result.grade !== file.result.grade) {
+      const claim = (r: RunResult) => `${r.total}/100 (${r.grade})`;
+      const outcome = (r: RunResult) => (r.ending === null ? `no ending yet and ${claim(r)}` : `the ending "${r.ending}" and ${claim(r)}`);
+      const detail = result.ending === file.result.ending
+        ? `says ${claim(file.result)} but replaying its actions gives ${claim(result)}`
+        : `says ${outcome(file.result)} but replaying its actions gives ${outcome(result)}`;
+      return fail(`${the} ${detail}. Its actions do not lead to the result it claims.`);
+    }
+    return { ok: true, scenario, record, state, result };
+  } catch (error) {
+    // Nothing above should throw; if something does, the player still gets words, not a crash.
+    return fail(`${the} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function describeInput({ input }: LogEntry): string {
+  switch (input.type) {
+    case 'act':
+      return `act ${input.action}`;
+    case 'reply':
+      return `reply ${input.choice} to ${input.message}`;
+    case 'post':
+      return `post in ${input.channel}`;
+    case 'note':
+      return 'note';
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { postmortem } from '../../src/debrief';
+import { cell, inline } from '../../src/debrief/markdown';
+import { replay, runToEnd, score, wallClock, type EngineState, type LogEntry, type ScoreCard } from '../../src/engine';
+import { compileScript } from '../../src/scenario';
+import { loadShipped, scenariosDir } from './helpers/flagship';
+
+const scenario = loadShipped('friday-deploy.json');
+const SECTIONS = ['## Summary', '## Impact', '## Timeline', '## What went well', '## What did not go well', '## Contributing factors', '## Action items', '## Lessons'];
+
+function logOf(script: string): { log: LogEntry[]; options: { seed: number; coach: 'off' | 'gentle' | 'guided' } } {
+  const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts/friday-deploy', script), 'utf8')));
+  if (!compiled.ok) throw new Error(compiled.errors.join('; '));
+  return { log: compiled.compiled.log, options: { seed: compiled.compiled.seed, coach: compiled.compiled.coach } };
+}
+
+function play(log: readonly LogEntry[], options: { seed: number; coach: 'off' | 'gentle' | 'guided' }): { state: EngineState; card: ScoreCard } {
+  const played = replay(scenario, options, log);
+  expect(played.refused).toEqual([]);
+  const state = runToEnd(scenario, played.state);
+  return { state, card: score(scenario, state) };
+}
+
+/** The body of a section, up to the next heading. */
+function section(text: string, heading: string): string {
+  const start = text.indexOf(`${heading}\n`);
+  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const next = text.indexOf('\n## ', start + heading.length);
+  return text.slice(start + heading.length + 1, next === -1 ? undefined : next);
+}
+
+/** Table rows as cells, splitting on pipes that are not escaped. */
+const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+const timelineRows = (text: string) =>
+  section(text, '## Timeline')
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| Time') && !line.startsWith('| ---'));
+
+describe('the postmortem', () => {
+  const clock = (t: number) => wallClock(scenario.clock, t);
+  let methodical: { state: EngineState; card: ScoreCard; text: string };
+  let frantic: { state: EngineState; card: ScoreCard; text: string };
+  beforeAll(() => {
+    const m = logOf('methodical.json');
+    const f = logOf('frantic.json');
+    const mRun = play(m.log, m.options);
+    const fRun = play(f.log, f.options);
+    methodical = { ...mRun, text: postmortem(scenario, mRun.state, mRun.card, [{ text: 'Add backoff to the invoice-worker retries.' }]) };
+    frantic = { ...fRun, text: postmortem(scenario, fRun.state, fRun.card, [{ text: 'Verify before declaring resolved.' }, { text: 'Post status updates.' }]) };
+  });
+
+  it('has a title and every section, in order', () => {
+    const first = methodical.text.split('\n')[0];
+    expect(first).toBe(`# Postmortem: ${scenario.title} (Friday 15:55–${wallClock(scenario.clock, methodical.state.ending!.at, false)}, game time)`);
+    const positions = SECTIONS.map((s) => methodical.text.indexOf(`\n${s}\n`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(methodical.text.endsWith('\n')).toBe(true);
+  });
+
+  it('summarises the ending, grade, total, duration and milestones', () => {
+    const summary = section(methodical.text, '## Summary');
+    const ending = scenario.endings.find((e) => e.id === 'resolved')!;
+    expect(summary).toContain(`- **Ending:** ${ending.title} (resolved) at ${wallClock(scenario.clock, methodical.state.ending!.at, false)}`);
+    expect(summary).toContain(`- **Score:** ${methodical.card.total}/100, grade ${methodical.card.grade}`);
+    expect(summary).toMatch(/- \*\*Duration:\*\* 1 h \d\d min of game time/);
+    const m = methodical.state.milestones;
+    expect(summary).toContain(`Users were first affected at ${wallClock(scenario.clock, m.impact!, false)}.`);
+    expect(summary).toContain(`The impact was contained at ${wallClock(scenario.clock, m.stabilised!, false)}`);
+    expect(summary).toContain(`The cause was fixed at ${wallClock(scenario.clock, m.fixed!, false)} and the recovery verified at ${wallClock(scenario.clock, m.verified!, false)}.`);
+    expect(section(frantic.text, '## Summary')).toContain('The impact was never contained.');
+    expect(section(frantic.text, '## Summary')).toMatch(/declared over too early twice \(\d\d:\d\d and \d\d:\d\d\) and relapsed/);
+  });
+
+  it('gives the impact intervals in wall-clock time and their total in minutes', () => {
+    const impact = section(methodical.text, '## Impact');
+    const seconds = methodical.state.impact.reduce((sum, i) => sum + ((i.to ?? methodical.state.time) - i.from), 0);
+    expect(methodical.state.impact.length).toBeGreaterThan(0);
+    for (const { from, to } of methodical.state.impact) {
+      expect(impact).toContain(`- ${wallClock(scenario.clock, from, false)}–${wallClock(scenario.clock, to!, false)}`);
+    }
+    expect(impact).toContain(`**Total:** ${Math.round(seconds / 60)} minutes of user impact.`);
+    expect(section(frantic.text, '## Impact')).toMatch(/still affected when the run ended/);
+  });
+
+  it('lays out the timeline as a three-column table in time order', () => {
+    const rows = timelineRows(methodical.text);
+    expect(section(methodical.text, '## Timeline')).toContain('| Time | Who | What |\n| --- | --- | --- |');
+    expect(rows.length).toBeGreaterThan(30);
+    for (const row of rows) expect(cells(row), row).toHaveLength(3);
+    const times = rows.map((r) => cells(r)[0]!);
+    expect([...times].sort()).toEqual(times);
+    // The player's actions with verdicts, the deploy, a status update, a milestone, scoring and the ending.
+    expect(rows).toContainEqual(expect.stringMatching(/\| You \| Pause the invoice-worker's queue consumer \(success\): /));
+    expect(rows).toContainEqual(expect.stringMatching(/\| 16:00:00 \| .+ \| Deploy shipped: #482 orders/));
+    expect(rows).toContainEqual(expect.stringMatching(/\| You \| Status update in #incident-orders: “Heads-up/));
+    expect(rows).toContainEqual(expect.stringMatching(/\| Incident \| Milestone: Impact contained \|/));
+    expect(rows).toContainEqual(expect.stringMatching(/\| Score \| \+30 diagnose: Checked what changed before changing anything\. \|/));
+    const ending = rows.find((r) => r.includes('Ended: '))!;
+    expect(cells(ending)[0]).toBe(clock(methodical.state.ending!.at));
+    // Starting points are arithmetic, not events.
+    expect(methodical.text).not.toContain('Starting point for');
+  });
+
+  it('shows the frantic run\'s premature all-clear, its relapse and its penalty at the time they happened', () => {
+    const rows = timelineRows(frantic.text);
+    const premature = frantic.state.declarations.filter((d) => !d.accepted);
+    expect(premature).toHaveLength(2);
+    for (const d of premature) {
+      const at = clock(d.at);
+      const here = rows.filter((r) => cells(r)[0] === at);
+      expect(here, at).toContainEqual(expect.stringMatching(/\| You \| Declare the incident resolved \((harmful|failure|neutral)\): /));
+      expect(here, at).toContainEqual(`| ${at} | You | Relapse: declared resolved, but not yet fixed and verified; the incident goes on. |`);
+      expect(here, at).toContainEqual(expect.stringMatching(/\| Score \| -60 verify: Declared resolved at \d\d:\d\d before it was fixed and verified; it relapsed\. \|/));
+      // The declaration, then what it caused, then what it cost.
+      const order = ['Declare the incident resolved', 'Relapse:', '-60 verify'].map((s) => here.findIndex((r) => r.includes(s)));
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+    }
+    expect(rows).toContainEqual(expect.stringMatching(/\| Incident \| Ended: Meltdown \(failed\) \|/));
+  });
+
+  it('sorts reasons into what went well and what did not', () => {
+    const well = section(methodical.text, '## What went well');
+    expect(well).toMatch(/- \*\*\+30\*\* diagnose, 15:56: Checked what changed before changing anything\./);
+    expect(well).not.toMatch(/\*\*-/);
+    const notWell = section(frantic.text, '## What did not go well');
+    expect(notWell).toMatch(/- \*\*-60\*\* verify, \d\d:\d\d: Declared resolved/);
+    expect(notWell).toContain('The cause was never fixed.');
+    expect(notWell).not.toMatch(/\*\*\+/);
+    expect(section(methodical.text, '## What did not go well')).not.toContain('score.cap');
+  });
+
+  it('names the change behind the incident and the key evidence seen and missed', () => {
+    const factors = section(methodical.text, '## Contributing factors');
+    const deploy = scenario.deploys.find((d) => d.id === 'deploy-482')!;
+    expect(factors).toContain(`- **Change:** ${inline(deploy.title)}`);
+    expect(factors).toContain('shipped at 16:00');
+    expect(factors).toContain(inline(deploy.summary));
+    expect(factors).not.toContain('#479');
+    for (const e of scenario.evidence.filter((x) => x.relevant)) {
+      expect(factors, e.id).toContain(`- **Evidence looked at:** ${inline(e.title)} (`);
+    }
+    expect(section(frantic.text, '## Contributing factors')).toContain('- **Key evidence never looked at:** ');
+  });
+
+  it('lists the suggestions as a checklist and the scenario\'s lessons', () => {
+    expect(section(frantic.text, '## Action items').trim()).toBe('- [ ] Verify before declaring resolved.\n- [ ] Post status updates.');
+    expect(postmortem(scenario, frantic.state, frantic.card, [])).toContain('## Action items\n\nNo action items were suggested for this run.');
+    const lessons = section(methodical.text, '## Lessons');
+    for (const lesson of scenario.lessons) expect(lessons).toContain(`- ${inline(lesson.text)}`);
+  });
+
+  it('is the same text for the same run', () => {
+    const again = postmortem(scenario, structuredClone(methodical.state), structuredClone(methodical.card), [{ text: 'Add backoff to the invoice-worker retries.' }]);
+    expect(again).toBe(methodical.text);
+  });
+
+  it('keeps hostile player and scenario text inert', () => {
+    const { log, options } = logOf('frantic.json');
+    const hostile = '| <script>alert(1)</script>';
+    const at = log[0]!.at - 60;
+    const withNotes: LogEntry[] = [
+      { at, input: { type: 'note', text: hostile } },
+      { at, input: { type: 'note', text: 'two\nlines | and [a link](javascript:alert(1)) & ![img](x) `code` **bold** <img src=x onerror=alert(1)>' } },
+      { at, input: { type: 'post', channel: 'incident-orders', text: '# Heading?\n- list?\n<b>bold</b>' } },
+      ...log,
+    ];
+    const run = play(withNotes, options);
+    const evil = { ...scenario, title: 'Evil <iframe src=x> | title', lessons: [{ id: 'x', text: '- <svg onload=alert(1)>' }] };
+    const text = postmortem(evil, run.state, run.card, [{ text: '<script>steal()</script>\n# not a heading' }]);
+
+    expect(text).not.toMatch(/<(script|img|iframe|svg|b)\b/i);
+    expect(text).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+
+    const rows = timelineRows(text);
+    const noteRow = rows.find((r) => r.includes('alert(1)&lt;/script&gt;'))!;
+    expect(noteRow).toBe(`| ${clock(at)} | You | Note: \\| &lt;script&gt;alert(1)&lt;/script&gt; |`);
+    expect(cells(noteRow)).toHaveLength(3);
+    const twoLines = rows.find((r) => r.includes('two'))!;
+    expect(cells(twoLines)).toHaveLength(3);
+    expect(twoLines).toContain('two<br>lines \\| and \\[a link\\](javascript:alert(1)) &amp; !\\[img\\](x) \\`code\\` \\*\\*bold\\*\\* &lt;img src=x onerror=alert(1)&gt;');
+    const postRow = rows.find((r) => r.includes('Heading?'))!;
+    expect(postRow).toContain('“# Heading?<br>- list?<br>&lt;b&gt;bold&lt;/b&gt;”');
+    // Every table line is one line with exactly three cells, whatever was written.
+    for (const row of rows) expect(cells(row), row).toHaveLength(3);
+
+    const end = wallClock(scenario.clock, run.state.ending!.at, false);
+    expect(text.split('\n')[0]).toBe(`# Postmortem: Evil &lt;iframe src=x&gt; \\| title (Friday 15:55–${end}, game time)`);
+    expect(text).toContain('- [ ] &lt;script&gt;steal()&lt;/script&gt; # not a heading');
+    expect(text).toContain('- \\- &lt;svg onload=alert(1)&gt;');
+  });
+});
+
+describe('markdown escaping', () => {
+  it('escapes markup and HTML but keeps ordinary text readable', () => {
+    expect(inline('rollback_api and price_cents')).toBe('rollback_api and price_cents');
+    expect(inline('_emphasis_ *strong* ~~gone~~')).toBe('\\_emphasis\\_ \\*strong\\* \\~\\~gone\\~\\~');
+    expect(inline('a & b < c > d')).toBe('a &amp; b &lt; c &gt; d');
+    expect(inline('&lt;already&gt;')).toBe('&amp;lt;already&amp;gt;');
+    expect(inline('back\\slash')).toBe('back\\\\slash');
+  });
+
+  it('defuses what would start a block', () => {
+    expect(inline('# heading')).toBe('\\# heading');
+    expect(inline('- item')).toBe('\\- item');
+    expect(inline('+ item')).toBe('\\+ item');
+    expect(inline('12. item')).toBe('12\\. item');
+    expect(inline('3) item')).toBe('3\\) item');
+    expect(inline('    code')).toBe('code');
+    expect(inline('a\n# b\r\nc')).toBe('a # b c');
+    expect(inline('x\u2028y\u0000z')).toBe('x y z');
+  });
+
+  it('keeps a table cell on one line with its pipes escaped', () => {
+    expect(cell('a | b\nc\\|d')).toBe('a \\| b<br>c\\\\\\|d');
+    expect(cells(`| ${cell('a | b\nc\\|d')} | x |`)).toHaveLength(2);
+  });
+});

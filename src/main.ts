@@ -1,5 +1,5 @@
 /** Page entry: the store, the DOM app, the clock, saving on leave, and sound once it has loaded. */
-import { browserScheduler, browserStorage, createGameStore, provideScenarios, save, setPaused, startClock } from './store';
+import { browserScheduler, browserStorage, createGameStore, openReplay, provideScenarios, save, setPaused, showNotice, startClock } from './store';
 import { mountApp } from './ui/app';
 
 const store = createGameStore({
@@ -18,8 +18,23 @@ import('./scenarios')
     const { scenarios, problems } = bundledScenarios();
     for (const p of problems) console.warn(`bundled scenario problem: ${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
     provideScenarios(store, scenarios);
+    void openReplayLink();
+    addEventListener('hashchange', () => void openReplayLink());
   })
   .catch((error: unknown) => console.error('the scenarios could not be loaded', error));
+
+/** A replay link carries a whole run in its fragment (#replay=…); open it on the replay screen. */
+async function openReplayLink(): Promise<void> {
+  if (!location.hash.startsWith('#replay=')) return;
+  const { readReplayFragment } = await import('./debrief');
+  const result = await readReplayFragment(location.hash, store.getState().scenarios);
+  if (!result) return;
+  if (!result.ok) {
+    showNotice(store, `This replay link could not be opened. ${result.error}`);
+    return;
+  }
+  openReplay(store, { scenario: result.scenario, options: result.record.options, log: result.record.log, end: result.record.time }, 'link');
+}
 
 // Save the exact moment on leaving; pause while hidden so nobody returns to a finished incident.
 addEventListener('pagehide', () => save(store));

@@ -1,8 +1,10 @@
 /**
  * Turns real time into game time: while the incident screen runs unpaused, whole game seconds are
- * fed to the engine at the chosen speed. The scheduler is injected so tests drive time by hand.
+ * fed to the engine at the chosen speed; on the replay screen, the replay moves on instead. The
+ * scheduler is injected so tests drive time by hand.
  */
 import { advance, GAME_SECONDS_PER_REAL_SECOND, save, type GameStore } from './game-store';
+import { advanceReplay } from './replay';
 
 export interface Scheduler {
   now(): number;
@@ -31,6 +33,15 @@ export function startClock(store: GameStore, scheduler: Scheduler): () => void {
     const elapsed = Math.min(now - last, 1000);
     last = now;
     const { screen, paused, run, settings } = store.getState();
+    const { replay } = store.getState();
+    if (screen === 'replay') {
+      if (!replay?.playing) carry = 0;
+      else carry += (elapsed / 1000) * GAME_SECONDS_PER_REAL_SECOND * replay.speed;
+      const whole = Math.floor(carry);
+      carry -= whole;
+      if (whole > 0) advanceReplay(store, whole);
+      return;
+    }
     if (screen !== 'incident' || paused || !run || run.state.ending) {
       carry = 0;
       return;

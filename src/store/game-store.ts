@@ -21,9 +21,10 @@ import {
 import type { Scenario } from '../scenario';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
 import { readDocument, writeDocument } from './persisted';
+import type { ReplayState } from './replay';
 import type { KeyValueStorage } from './storage';
 
-export type Screen = 'title' | 'select' | 'briefing' | 'incident' | 'debrief';
+export type Screen = 'title' | 'select' | 'briefing' | 'incident' | 'debrief' | 'replay';
 export type Speed = 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [1, 2, 4];
 
@@ -55,6 +56,8 @@ export interface GameState {
   settings: Settings;
   progress: Progress;
   notices: Notice[];
+  /** Set while a finished run is being watched back; the run then belongs to the replay, not the player. */
+  replay: ReplayState | null;
 }
 
 export type GameStore = StoreApi<GameState>;
@@ -91,6 +94,7 @@ export function createGameStore(d: GameDeps): GameStore {
     settings: settings.ok === true ? settings.value : DEFAULT_SETTINGS,
     progress: progress.ok === true ? progress.value : EMPTY_PROGRESS,
     notices,
+    replay: null,
   }));
   deps.set(store, d);
   if (d.scenarios.length > 0) resumeSavedRun(store);
@@ -139,6 +143,11 @@ export function setSpeed(store: GameStore, speed: Speed): void {
   updateSettings(store, { speed });
 }
 
+/** Shows a message in the notices strip (a refused import, a damaged replay link…). */
+export function showNotice(store: GameStore, text: string, tone: Notice['tone'] = 'warning'): void {
+  store.setState({ notices: [...store.getState().notices, notice(text, tone)] });
+}
+
 export function dismissNotice(store: GameStore, id: number): void {
   store.setState({ notices: store.getState().notices.filter((n) => n.id !== id) });
 }
@@ -162,6 +171,7 @@ export function startRun(store: GameStore): void {
   const state = init(scenario, options);
   store.setState({
     run: { scenario, options, log: [], state },
+    replay: null,
     screen: 'incident',
     paused: false,
     rejection: null,
@@ -172,8 +182,9 @@ export function startRun(store: GameStore): void {
 
 /** Feeds a player input to the engine; a refused input is kept for the views to explain. */
 export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' }>): Rejection | null {
-  const { run } = store.getState();
+  const { run, replay } = store.getState();
   if (!run) return { code: 'game.over', message: 'No incident is running.' };
+  if (replay) return { code: 'game.over', message: 'This is a replay; start the scenario to play it yourself.' };
   const result = step(run.scenario, run.state, input);
   if (result.rejected) {
     store.setState({ rejection: result.rejected });
@@ -187,8 +198,8 @@ export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' 
 
 /** Moves game time on by whole seconds (the clock driver calls this). */
 export function advance(store: GameStore, seconds: number): void {
-  const { run } = store.getState();
-  if (!run || run.state.ending || seconds <= 0) return;
+  const { run, replay } = store.getState();
+  if (!run || run.state.ending || seconds <= 0 || replay) return;
   const result = step(run.scenario, run.state, { type: 'tick', seconds });
   commit(store, { ...run, state: result.state }, result.events);
 }
@@ -261,8 +272,9 @@ export function abandonRun(store: GameStore): void {
 
 /** Saves the running incident: scenario, options, log and the current game time. */
 export function save(store: GameStore): void {
-  const { run } = store.getState();
-  if (!run || run.state.ending) return;
+  const { run, replay } = store.getState();
+  // A replay or an imported run is somebody's finished run: it must never replace the player's save.
+  if (!run || run.state.ending || replay) return;
   const saved: SavedRun = {
     version: SAVED_RUN.version,
     scenario: { id: run.scenario.id, version: run.scenario.version },

@@ -7,6 +7,7 @@ import { el, syncList, type View } from './dom';
 import { briefingScreen } from './screens/briefing-screen';
 import { debriefScreen } from './screens/debrief-screen';
 import { incidentScreen } from './screens/incident-screen';
+import { replayScreen } from './screens/replay-screen';
 import { selectScreen } from './screens/select-screen';
 import { titleScreen } from './screens/title-screen';
 
@@ -16,6 +17,7 @@ const SCREENS: Record<Screen, (store: GameStore) => View> = {
   briefing: briefingScreen,
   incident: incidentScreen,
   debrief: debriefScreen,
+  replay: replayScreen,
 };
 
 export function mountApp(root: HTMLElement, store: GameStore): () => void {

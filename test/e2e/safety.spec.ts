@@ -66,7 +66,7 @@ test.describe('accessibility audit (axe) of every screen', () => {
     expect(serious.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   };
 
-  test('title, select, briefing, incident and debrief have no serious or critical violations', async ({ page }) => {
+  test('title, select, briefing, incident, debrief and replay have no serious or critical violations', async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto('/');
     await audit(page, 'title');
@@ -91,6 +91,11 @@ test.describe('accessibility audit (axe) of every screen', () => {
     for (let i = 0; i < 200 && !(await open.isVisible()); i++) await d.skip();
     await audit(page, 'ending dialog');
     await open.click();
+    await page.getByRole('button', { name: 'Make a replay link' }).click();
+    await expect(page.getByRole('textbox', { name: 'Replay link' })).toBeVisible();
     await audit(page, 'debrief');
+    await page.getByRole('button', { name: 'Watch the replay' }).click();
+    await page.getByRole('slider', { name: 'Replay position' }).fill('1500');
+    await audit(page, 'replay');
   });
 });

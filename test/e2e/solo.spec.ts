@@ -15,7 +15,7 @@ test.describe('solo play of the Friday 4pm deploy', () => {
     await expect(page.getByLabel('Grade A')).toBeVisible();
     const total = Number(await page.locator('.total strong').textContent());
     expect(total).toBeGreaterThanOrEqual(85);
-    await expect(page.getByText('Confirmed the recovery before declaring the incident over.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Why, point by point' }).getByText('Confirmed the recovery before declaring the incident over.')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('debrief-methodical.png'), fullPage: true });
     await page.getByRole('button', { name: 'Choose another scenario' }).click();
     await expect(page.getByRole('article', { name: 'The Friday 4pm deploy' }).getByText(/Best result: A \(\d+\/100\) · played 1×/)).toBeVisible();
@@ -37,8 +37,9 @@ test.describe('solo play of the Friday 4pm deploy', () => {
     await finish(d);
     await expect(page.getByLabel(/Grade [DF]/)).toBeVisible();
     expect(Number(await page.locator('.total strong').textContent())).toBeLessThanOrEqual(40);
-    await expect(page.getByText(/before it was fixed and verified; it relapsed/).first()).toBeVisible();
-    await expect(page.getByText(/Tried “Roll back orders-api to v2.13” again after it had failed/)).toBeVisible();
+    const why = page.getByRole('region', { name: 'Why, point by point' });
+    await expect(why.getByText(/before it was fixed and verified; it relapsed/).first()).toBeVisible();
+    await expect(why.getByText(/Tried “Roll back orders-api to v2.13” again after it had failed/)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('debrief-frantic.png'), fullPage: true });
   });
 

@@ -77,7 +77,9 @@ function updateAsk(store: GameStore, scenario: Scenario, node: HTMLElement, post
   node.classList.toggle('awaiting-reply', state === 'open');
   const replies = scenario.messages.find((m) => m.id === post.message)?.asks?.replies ?? [];
   const who = characterOf(scenario, post.from).name;
-  if (state === 'open') {
+  if (state === 'open' && store.getState().replay) {
+    holder.replaceChildren(el('p', { className: 'ask-note' }, 'Waiting for a reply…'));
+  } else if (state === 'open') {
     holder.replaceChildren(
       el(
         'div',

@@ -1,25 +1,33 @@
 /** Incident notes: hypotheses and findings the player writes down, and what they have done so far. */
-import { MAX_PLAYER_TEXT } from '../../engine';
+import { MAX_PLAYER_TEXT, NOTE_KINDS, type NoteKind } from '../../engine';
 import { dispatch, type GameStore } from '../../store';
 import { el, syncList, type View } from '../dom';
-import { clockOf } from '../format';
+import { clockOf, VERDICT_WORD } from '../format';
 
-const VERDICT_WORD = { success: 'worked', partial: 'partly worked', neutral: 'done', failure: 'did not help', harmful: 'made it worse' } as const;
+
+const KIND_LABEL: Record<NoteKind, string> = { hypothesis: 'Hypothesis', finding: 'Finding', note: 'Note' };
+
+/** A note that starts "Hypothesis:" or "Finding:" is that kind, whatever the picker says: people type it that way. */
+export function kindOf(text: string, picked: NoteKind): NoteKind {
+  const prefix = /^\s*(hypothesis|finding|note)\s*:/i.exec(text)?.[1]?.toLowerCase();
+  return (NOTE_KINDS as readonly string[]).includes(prefix ?? '') ? (prefix as NoteKind) : picked;
+}
 
 export function notesPanel(store: GameStore): View {
-  const box = el('textarea', { attrs: { rows: '3', maxlength: String(MAX_PLAYER_TEXT), 'aria-label': 'New note', placeholder: 'Hypothesis: … / Finding: …' } });
-  const form = el('form', { className: 'note-form' }, box, el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add note'));
+  const kind = el('select', { attrs: { 'aria-label': 'Kind of note' } }, ...NOTE_KINDS.map((k) => el('option', { attrs: { value: k } }, KIND_LABEL[k])));
+  const box = el('textarea', { attrs: { rows: '3', maxlength: String(MAX_PLAYER_TEXT), 'aria-label': 'New note', placeholder: 'What you think is going on, and why. Or what you found.' } });
+  const form = el('form', { className: 'note-form' }, kind, box, el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add note'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = box.value.trim();
-    if (text && !dispatch(store, { type: 'note', text })) box.value = '';
+    if (text && !dispatch(store, { type: 'note', text, kind: kindOf(text, kind.value as NoteKind) })) box.value = '';
   });
   const notes = el('ol', { className: 'notes-list', attrs: { 'aria-label': 'Your notes' } });
   const done = el('ol', { className: 'done-list', attrs: { 'aria-label': 'What you have done' } });
   const element = el(
     'div',
     { className: 'notes' },
-    el('p', { className: 'muted' }, 'Write down what you think is going on before you change things. The debrief notices.'),
+    el('p', { className: 'muted' }, 'Write down a hypothesis before you change things, and findings as you make them. The debrief notices, and the postmortem keeps them.'),
     form,
     notes,
     el('h3', {}, 'What you have done'),
@@ -29,7 +37,13 @@ export function notesPanel(store: GameStore): View {
     const run = store.getState().run;
     if (!run) return;
     const { scenario, state } = run;
-    syncList(notes, state.notes, (n) => `${n.at}:${n.text}`, (n) => el('li', {}, el('time', {}, clockOf(scenario, n.at)), ' ', n.text), () => {});
+    syncList(
+      notes,
+      state.notes,
+      (n) => `${n.at}:${n.kind}:${n.text}`,
+      (n) => el('li', { className: `note-${n.kind}` }, el('time', {}, clockOf(scenario, n.at)), ' ', n.kind === 'note' ? null : el('strong', { className: 'note-kind' }, `${KIND_LABEL[n.kind]}: `), n.text.replace(/^\s*(hypothesis|finding|note)\s*:\s*/i, '')),
+      () => {},
+    );
     syncList(
       done,
       state.done,

@@ -1,8 +1,14 @@
-/** The debrief (first pass): the ending, the grade, every point with its reason, the lessons and the expert path. */
-import { DIMENSIONS, score, type ScoreReason } from '../../engine';
-import { goTo, startRun, type GameStore } from '../../store';
+/**
+ * The debrief: the ending and grade, three things to do differently, the annotated timeline with
+ * the expert path as a ghost, every point with its reason, the lessons, and the ways to take the run
+ * away (postmortem, run file, replay link).
+ */
+import { DIMENSIONS, score, suggestions, type ScoreReason } from '../../engine';
+import { goTo, openReplay, startRun, type GameStore } from '../../store';
+import { exportPanel } from '../debrief/exports';
+import { timelineFigure } from '../debrief/timeline';
 import { el, type View } from '../dom';
-import { clockOf } from '../format';
+import { clockOf, formatDuration } from '../format';
 
 const DIMENSION_TITLE = {
   stabilise: 'Stabilise',
@@ -17,7 +23,10 @@ export function debriefScreen(store: GameStore): View {
   const run = store.getState().run;
   if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'Nothing to debrief yet'), el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario')) };
   const { scenario, state } = run;
+  const { replay } = store.getState();
   const card = score(scenario, state);
+  const advice = suggestions(scenario, card);
+  const watch = () => openReplay(store, { scenario, options: run.options, log: run.log, end: state.ending?.at ?? state.time }, replay?.source ?? 'own');
   const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending!.id) : undefined;
   const reasonItem = (r: ScoreReason) =>
     el(
@@ -33,6 +42,7 @@ export function debriefScreen(store: GameStore): View {
     el('p', { className: 'eyebrow' }, scenario.title),
     el('h1', {}, ending ? ending.title : 'Debrief'),
     ending ? el('p', { className: 'ending-text' }, ending.text) : null,
+    replay && replay.source !== 'own' ? el('p', { className: 'muted' }, replay.source === 'link' ? 'This run came from a replay link; its score is the engine’s own replay of it.' : 'This run came from a run file; its score is the engine’s own replay of it.') : null,
     el(
       'div',
       { className: 'grade-row' },
@@ -48,16 +58,41 @@ export function debriefScreen(store: GameStore): View {
         }),
       ),
     ),
-    el('h2', {}, 'Why, point by point'),
     el(
-      'div',
-      { className: 'reasons' },
-      ...DIMENSIONS.map((d) =>
-        el(
-          'section',
-          { className: 'card', attrs: { 'aria-labelledby': `dim-${d}` } },
-          el('h3', { attrs: { id: `dim-${d}` } }, `${DIMENSION_TITLE[d]}: ${card.dimensions[d].score}`),
-          el('ol', { className: 'reason-list' }, ...card.dimensions[d].reasons.map(reasonItem)),
+      'section',
+      { className: 'card advice', attrs: { 'aria-labelledby': 'advice-title' } },
+      el('h2', { attrs: { id: 'advice-title' } }, advice.length > 0 ? 'Next time, try this' : 'Next time'),
+      advice.length > 0 ? el('ol', { className: 'advice-list' }, ...advice.map((a) => el('li', {}, a.text))) : el('p', {}, 'Nothing to change: this is how it is done. Try a harder scenario, or this one with the coach off.'),
+    ),
+    el(
+      'figure',
+      { className: 'card timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
+      el('figcaption', {}, el('h2', { attrs: { id: 'timeline-title' } }, 'Timeline'), el('p', { className: 'muted' }, `${clockOf(scenario, 0)}–${clockOf(scenario, state.ending?.at ?? state.time)}, ${formatDuration(state.ending?.at ?? state.time)} of game time. Your actions and messages, the expert’s path as a ghost, and every scoring reason pinned where it happened. Hover a mark for details; the full list is below.`)),
+      timelineFigure(scenario, state, card.reasons),
+      el(
+        'ul',
+        { className: 'legend', attrs: { 'aria-label': 'Legend' } },
+        el('li', {}, el('span', { className: 'key impact' }), 'Users affected'),
+        el('li', {}, el('span', { className: 'key action' }), 'Your action (colour: its outcome)'),
+        el('li', {}, el('span', { className: 'key ghost' }), 'Expert path'),
+        el('li', {}, el('span', { className: 'key plus' }), 'Points won'),
+        el('li', {}, el('span', { className: 'key minus' }), 'Points lost'),
+      ),
+    ),
+    el(
+      'section',
+      { attrs: { 'aria-labelledby': 'why-title' } },
+      el('h2', { attrs: { id: 'why-title' } }, 'Why, point by point'),
+      el(
+        'div',
+        { className: 'reasons' },
+        ...DIMENSIONS.map((d) =>
+          el(
+            'section',
+            { className: 'card', attrs: { 'aria-labelledby': `dim-${d}` } },
+            el('h3', { attrs: { id: `dim-${d}` } }, `${DIMENSION_TITLE[d]}: ${card.dimensions[d].score}`),
+            el('ol', { className: 'reason-list' }, ...card.dimensions[d].reasons.map(reasonItem)),
+          ),
         ),
       ),
     ),
@@ -72,10 +107,12 @@ export function debriefScreen(store: GameStore): View {
       ),
     ),
     el('section', { className: 'card', attrs: { 'aria-labelledby': 'lessons-title' } }, el('h2', { attrs: { id: 'lessons-title' } }, 'Lessons'), el('ul', { className: 'lessons' }, ...scenario.lessons.map((l) => el('li', {}, l.text)))),
+    exportPanel(run).element,
     el(
       'div',
       { className: 'start-row' },
       el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => startRun(store) } }, 'Play again'),
+      el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: watch } }, 'Watch the replay'),
       el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose another scenario'),
     ),
   );

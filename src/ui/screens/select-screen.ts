@@ -1,5 +1,8 @@
-/** Scenario select: cards with what each scenario teaches and your best result, the coach setting, and loading a file. */
-import { addScenario, goTo, selectScenario, type GameStore } from '../../store';
+/**
+ * Scenario select: cards with what each scenario teaches and your best result, the coach setting,
+ * loading a scenario file, and opening a run file someone exported.
+ */
+import { addScenario, goTo, openReplay, selectScenario, type GameStore } from '../../store';
 import type { Scenario } from '../../scenario';
 import { el, syncList, type View } from '../dom';
 import { coachPicker } from '../coach-picker';
@@ -33,6 +36,20 @@ export function selectScreen(store: GameStore): View {
     const file = event.dataTransfer?.files[0];
     if (file) await loadFile(store, file, problems);
   });
+  const runProblems = el('div', { className: 'load-problems', attrs: { 'aria-live': 'polite' } });
+  const runInput = el('input', { attrs: { type: 'file', accept: '.json,application/json', id: 'run-file' } });
+  runInput.addEventListener('change', async () => {
+    const file = runInput.files?.[0];
+    if (file) await openRunFile(store, file, runProblems);
+    runInput.value = '';
+  });
+  const runZone = el(
+    'div',
+    { className: 'drop-zone' },
+    el('label', { className: 'button secondary', attrs: { for: 'run-file' } }, 'Open a run file…'),
+    runInput,
+    el('span', { className: 'muted' }, 'a run exported from a debrief: it opens at its debrief and replays'),
+  );
   const coach = coachPicker(store);
   const element = el(
     'main',
@@ -41,6 +58,7 @@ export function selectScreen(store: GameStore): View {
     cards,
     coach.element,
     el('section', { className: 'load', attrs: { 'aria-labelledby': 'load-heading' } }, el('h2', { attrs: { id: 'load-heading' } }, 'Your own scenario'), dropZone, problems),
+    el('section', { className: 'load', attrs: { 'aria-labelledby': 'run-heading' } }, el('h2', { attrs: { id: 'run-heading' } }, 'A finished run'), runZone, runProblems),
   );
   const update = () => {
     const { scenarios, progress } = store.getState();
@@ -128,3 +146,14 @@ async function loadFile(store: GameStore, file: File, problems: HTMLElement): Pr
   );
 }
 
+
+async function openRunFile(store: GameStore, file: File, problems: HTMLElement): Promise<void> {
+  const [text, { importRun }] = await Promise.all([file.text(), import('../../debrief')]);
+  const result = await importRun(text, store.getState().scenarios);
+  if (!result.ok) {
+    problems.replaceChildren(el('p', { className: 'load-error' }, `${file.name} was refused. ${result.error}`));
+    return;
+  }
+  problems.replaceChildren();
+  openReplay(store, { scenario: result.scenario, options: result.record.options, log: result.record.log, end: result.record.time }, 'file', 'end');
+}

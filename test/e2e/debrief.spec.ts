@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { finish, mouse, skipTo, startFlagship, startsWith, waitUntilFree } from './driver';
+
+/** A short frantic run: roll back twice, restart blind, declare victory early, then wait it out. */
+async function playFrantic(page: Page): Promise<void> {
+  await startFlagship(page);
+  const d = mouse(page);
+  await skipTo(d, '16:19');
+  await d.act('Roll back orders-api to v2.13');
+  await d.act('Roll back orders-api to v2.13');
+  await d.act('Restart invoice-worker');
+  await d.act('Declare the incident resolved');
+  await waitUntilFree(d);
+  await finish(d);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+const totalOf = async (page: Page) => Number(await page.locator('.total strong').textContent());
+
+test.describe('the debrief', () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test('pins every scoring reason on the timeline beside the expert path, and exports a postmortem with the timeline', async ({ page }, testInfo) => {
+    await playFrantic(page);
+    const timeline = page.getByRole('figure', { name: 'Timeline' });
+    await expect(timeline).toBeVisible();
+    const pins = timeline.getByRole('list', { name: 'Scoring reasons, pinned where they happened' });
+    expect(await pins.getByRole('listitem').count()).toBeGreaterThan(5);
+    await expect(pins.getByRole('listitem', { name: /-60 .*relapsed/ }).first()).toBeAttached();
+    const ghost = timeline.getByRole('list', { name: 'Expert path (ghost)' });
+    await expect(ghost.getByRole('listitem', { name: /Review deploy #482's diff/ })).toBeAttached();
+    await expect(timeline.getByRole('list', { name: 'What you did' }).getByRole('listitem', { name: /Roll back orders-api to v2.13: made it worse/ }).first()).toBeAttached();
+    // Three specific things to do differently, derived from the reasons.
+    await expect(page.getByRole('region', { name: 'Next time, try this' }).getByRole('listitem')).toHaveCount(3);
+    await page.screenshot({ path: testInfo.outputPath('debrief-timeline.png'), fullPage: true });
+
+    // Every point in the total is explained: each dimension's reasons add up to its score.
+    for (const section of await page.locator('.reasons section').all()) {
+      const heading = (await section.getByRole('heading').textContent()) ?? '';
+      const shown = Number(heading.split(':').pop());
+      const points = (await section.locator('.points').allTextContents()).map(Number);
+      expect(points.reduce((a, b) => a + b, 0), heading).toBe(shown);
+    }
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download postmortem (Markdown)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('firedrill-friday-deploy-postmortem.md');
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    expect(markdown).toMatch(/^## Timeline$/m);
+    expect(markdown).toContain('Roll back orders-api to v2.13');
+    expect(markdown).toMatch(/relaps/i);
+    expect(markdown).toMatch(/^## Action items$/m);
+    await expect(page.getByRole('status').filter({ hasText: 'Postmortem downloaded.' })).toBeVisible();
+  });
+
+  test('a replay link opened in a fresh browser reproduces the score exactly', async ({ page, browser }, testInfo) => {
+    await playFrantic(page);
+    const total = await totalOf(page);
+    const grade = await page.locator('.grade').textContent();
+    await page.getByRole('button', { name: 'Make a replay link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Replay link' }).inputValue();
+    expect(link).toMatch(/#replay=[A-Za-z0-9_-]+$/);
+
+    const fresh = await browser.newContext();
+    try {
+      const other = await fresh.newPage();
+      const errors: string[] = [];
+      other.on('pageerror', (error) => errors.push(error.message));
+      await other.goto(link);
+      await expect(other.getByRole('button', { name: 'Play the replay' })).toBeVisible();
+      await expect(other.getByText('Opened from a replay link.')).toBeVisible();
+      // Play a little at the chosen speed, pause, then scrub to the end.
+      await other.getByRole('button', { name: 'Replay speed 16×' }).click();
+      await other.getByRole('button', { name: 'Play the replay' }).click();
+      await expect(other.locator('time.clock')).not.toHaveText('15:55:00');
+      await other.getByRole('button', { name: 'Pause the replay' }).click();
+      await other.getByRole('slider', { name: 'Replay position' }).fill('1200');
+      await expect(other.locator('time.clock')).toHaveText('16:15:00');
+      await other.getByRole('button', { name: 'Jump to the end' }).click();
+      await expect(other.getByText(`Score ${total}/100, grade ${grade}.`)).toBeVisible();
+      await other.screenshot({ path: testInfo.outputPath('replay-end.png') });
+      await other.getByRole('button', { name: 'Debrief', exact: true }).click();
+      expect(await totalOf(other)).toBe(total);
+      await expect(other.getByLabel(`Grade ${grade}`)).toBeVisible();
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a run file opens again at the same score, and a tampered one is refused with a clear message', async ({ page }, testInfo) => {
+    await playFrantic(page);
+    const total = await totalOf(page);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download run file (JSON)' }).click();
+    const text = readFileSync((await (await downloading).path())!, 'utf8');
+    const file = JSON.parse(text) as { log: { at: number; input: { type: string; action?: string } }[] };
+
+    // Take out the second rollback, as someone improving their run by hand would.
+    const tampered = { ...file, log: file.log.filter((e, i) => !(e.input.action === 'rollback_api' && file.log.findIndex((x) => x.input.action === 'rollback_api') !== i)) };
+    expect(tampered.log.length).toBe(file.log.length - 1);
+
+    await page.getByRole('button', { name: 'Choose another scenario' }).click();
+    await page.setInputFiles('#run-file', { name: 'edited-run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+    await expect(page.getByText(/edited-run\.json was refused\. The run file was edited after it was exported/)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('run-file-refused.png') });
+
+    await page.setInputFiles('#run-file', { name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page.getByText('This run came from a run file', { exact: false })).toBeVisible();
+    expect(await totalOf(page)).toBe(total);
+    await page.getByRole('button', { name: 'Watch the replay' }).click();
+    await expect(page.getByRole('button', { name: 'Play the replay' })).toBeVisible();
+    await expect(page.getByText(startsWith('Opened from a run file'))).toBeVisible();
+  });
+});

@@ -3,5 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Output piped into `head` and the like may close early; that is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = main(process.argv.slice(2));

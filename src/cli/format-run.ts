@@ -72,7 +72,7 @@ export function formatScore(scenario: Scenario, state: EngineState, card: ScoreC
   const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending!.id) : undefined;
   const lines = [
     `Ending: ${ending ? `${ending.title} (${ending.kind}) at ${wallClock(scenario.clock, state.ending!.at)}` : 'none'}`,
-    `Score: ${card.total}/100, grade ${card.grade}`,
+    `Score: ${card.total}/100, grade ${card.grade}. ${card.totalExplained}`,
   ];
   for (const d of DIMENSIONS) {
     lines.push(`  ${d.padEnd(12)} ${String(card.dimensions[d].score).padStart(3)}`);

@@ -36,7 +36,8 @@ test.describe('the debrief', () => {
     await expect(page.getByRole('region', { name: 'Next time, try this' }).getByRole('listitem')).toHaveCount(3);
     await page.screenshot({ path: testInfo.outputPath('debrief-timeline.png'), fullPage: true });
 
-    // Every point in the total is explained: each dimension's reasons add up to its score.
+    // Every point in the total is explained: how the total is made, and each dimension's reasons add up to its score.
+    await expect(page.getByText(/^The average of the six dimensions is \d+\./)).toBeVisible();
     for (const section of await page.locator('.reasons section').all()) {
       const heading = (await section.getByRole('heading').textContent()) ?? '';
       const shown = Number(heading.split(':').pop());

@@ -196,6 +196,20 @@ describe('remediate', () => {
     expect(card.total).toBeLessThanOrEqual(30);
     expect(codes(cardOf(CLEAN))).not.toContain('remediate.catastrophe');
   });
+
+  it('says how the total is made, and when a failed ending limited it', () => {
+    const clean = cardOf(CLEAN);
+    const average = Math.round(DIMENSIONS.reduce((sum, d) => sum + clean.dimensions[d].score, 0) / DIMENSIONS.length);
+    expect(clean.total).toBe(average);
+    expect(clean.totalExplained).toBe(`The average of the six dimensions is ${average}.`);
+    const weighted = cardOf(CLEAN, miniScenario({ scoring: { weights: { composure: 3 } } }));
+    expect(weighted.totalExplained).toMatch(/weighted .*composure ×3/);
+    // Weighted to composure alone, a failed run that never panicked averages above the limit: cut down, and said so.
+    const calmFailure = cardOf([], miniScenario({ scoring: { weights: { stabilise: 0, diagnose: 0, remediate: 0, verify: 0, communicate: 0, composure: 1 } } }));
+    expect(calmFailure.dimensions.composure.score).toBeGreaterThan(30);
+    expect(calmFailure.total).toBe(30);
+    expect(calmFailure.totalExplained).toMatch(/ended in failure, which limits the total to 30\.$/);
+  });
 });
 
 describe('verify', () => {

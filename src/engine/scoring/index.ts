@@ -21,6 +21,9 @@ export { suggestions, type Suggestion } from './suggestions';
 
 export const DIMENSIONS: readonly Dimension[] = ['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure'];
 
+/** The most a run that ended in failure can score. */
+export const FAILED_ENDING_LIMIT = 30;
+
 /** Scores a run. Each dimension is the sum of its reasons' points, kept within 0–100. */
 export function score(scenario: Scenario, state: EngineState): ScoreCard {
   const reasons: ScoreReason[] = [];
@@ -39,8 +42,8 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
   // Each dimension stays within 0–100; the clamp is itself a reason, so the reasons always add up.
   for (const d of DIMENSIONS) {
     const sum = reasons.reduce((total, r) => (r.dimension === d ? total + r.points : total), 0);
-    if (sum > 100) add(d, 'score.cap', 100 - sum, state.time, 'Capped: a dimension scores at most 100.');
-    if (sum < 0) add(d, 'score.floor', -sum, state.time, 'Floored: a dimension scores at least 0.');
+    if (sum > 100) add(d, 'score.cap', 100 - sum, state.time, `Capped at 100: the points above add up to ${sum}.`);
+    if (sum < 0) add(d, 'score.floor', -sum, state.time, `Floored at 0: the points above add up to ${sum}.`);
   }
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((d) => {
@@ -50,11 +53,15 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
   ) as Record<Dimension, DimensionScore>;
   const weights = scenario.scoring.weights;
   const weightSum = DIMENSIONS.reduce((total, d) => total + weights[d], 0) || 1;
-  let total = DIMENSIONS.reduce((sum, d) => sum + dimensions[d].score * weights[d], 0) / weightSum;
-  if (state.ending?.kind === 'failed') total = Math.min(total, 30);
-  total = Math.round(total);
+  const average = Math.round(DIMENSIONS.reduce((sum, d) => sum + dimensions[d].score * weights[d], 0) / weightSum);
+  const even = DIMENSIONS.every((d) => weights[d] === weights[DIMENSIONS[0]!]);
+  const made = even ? `The average of the six dimensions is ${average}.` : `The average of the six dimensions, weighted ${DIMENSIONS.map((d) => `${d} ×${weights[d]}`).join(', ')}, is ${average}.`;
+  // A run that ends in disaster cannot score well on style alone.
+  const failed = state.ending?.kind === 'failed' && average > FAILED_ENDING_LIMIT;
+  const total = failed ? FAILED_ENDING_LIMIT : average;
+  const totalExplained = failed ? `${made} The incident ended in failure, which limits the total to ${FAILED_ENDING_LIMIT}.` : made;
   reasons.sort((a, b) => a.at - b.at);
-  return { total, grade: gradeFor(total), dimensions, reasons };
+  return { total, grade: gradeFor(total), totalExplained, dimensions, reasons };
 }
 
 /** The grade bands, shared by the debrief and the checker. */

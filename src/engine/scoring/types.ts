@@ -24,6 +24,8 @@ export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 export interface ScoreCard {
   total: number;
   grade: Grade;
+  /** How the total is made, in words: the weighted average, and any limit applied to it. */
+  totalExplained: string;
   dimensions: Record<Dimension, DimensionScore>;
   reasons: ScoreReason[];
 }

@@ -47,7 +47,7 @@ export function debriefScreen(store: GameStore): View {
       'div',
       { className: 'grade-row' },
       el('div', { className: `grade grade-${card.grade}`, attrs: { 'aria-label': `Grade ${card.grade}` } }, card.grade),
-      el('p', { className: 'total' }, el('strong', {}, `${card.total}`), ' / 100'),
+      el('div', {}, el('p', { className: 'total' }, el('strong', {}, `${card.total}`), ' / 100'), el('p', { className: 'total-explained muted' }, card.totalExplained)),
       el(
         'ul',
         { className: 'dimension-bars', attrs: { 'aria-label': 'Score by dimension' } },

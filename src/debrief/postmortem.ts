@@ -3,7 +3,7 @@
  * and what did not, and what to do next. Written so a team can paste it into their own postmortem
  * template. Same input, same text: nothing here reads the real clock or the environment.
  */
-import { formatDuration, wallClock, type EngineState, type ScoreCard, type ScoreReason, type TimelineEvent } from '../engine';
+import { formatDuration, splitNoteText, wallClock, type EngineState, type ScoreCard, type ScoreReason, type TimelineEvent } from '../engine';
 import type { Milestone, Scenario } from '../scenario/schema';
 import { cell, inline } from './markdown';
 
@@ -156,7 +156,8 @@ function timeline(scenario: Scenario, state: EngineState, card: ScoreCard): stri
   state.notes.forEach((n, i) => {
     const kind = n.kind && n.kind !== 'note' ? `${n.kind.charAt(0).toUpperCase()}${n.kind.slice(1)}` : 'Note';
     const seq = noteSeqs[i] ?? Number.MAX_SAFE_INTEGER / 4;
-    rows.push({ at: n.at, order: seq, who: name(n.player), what: `${kind}: ${n.text}` });
+    // "Hypothesis: …" typed by hand would otherwise read "Hypothesis: Hypothesis: …".
+    rows.push({ at: n.at, order: seq, who: name(n.player), what: `${kind}: ${splitNoteText(n.text).body}` });
   });
   card.reasons.forEach((r, i) => {
     if (isBookkeeping(r)) return;

@@ -7,4 +7,5 @@ export { score, gradeFor, suggestions, DIMENSIONS, type ScoreCard, type ScoreRea
 export { wallClock, parseWallClock, formatDuration, hourOfDay } from './clock';
 export { worldOf, type World } from './world';
 export { seedState, nextRandom, randomFloats } from './rng';
+export { splitNoteText } from './notes';
 export * from './types';

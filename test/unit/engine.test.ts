@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availability, init, replay, runToEnd, score, step, worldOf, type EngineState, type Input, type LogEntry } from '../../src/engine';
+import { availability, init, replay, runToEnd, score, splitNoteText, step, worldOf, type EngineState, type Input, type LogEntry } from '../../src/engine';
 import { miniScenario } from './helpers/mini-scenario';
 
 const scenario = miniScenario();
@@ -230,5 +230,14 @@ describe('input validation', () => {
       expect(result.rejected, JSON.stringify(input).slice(0, 80)).toBeDefined();
       expect(result.state).toBe(state);
     }
+  });
+});
+
+describe('note text', () => {
+  it('reads a kind typed at the start of a note, and leaves other text alone', () => {
+    expect(splitNoteText('Hypothesis: the worker cannot read v2')).toEqual({ kind: 'hypothesis', body: 'the worker cannot read v2' });
+    expect(splitNoteText('  finding :  312 orders stuck')).toEqual({ kind: 'finding', body: '312 orders stuck' });
+    expect(splitNoteText('My hypothesis: later')).toEqual({ kind: null, body: 'My hypothesis: later' });
+    expect(splitNoteText('Theory: maybe')).toEqual({ kind: null, body: 'Theory: maybe' });
   });
 });

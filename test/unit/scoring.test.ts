@@ -176,6 +176,7 @@ describe('remediate', () => {
     expect(reason(cardOf(CLEAN), 'remediate.fixed')).toMatchObject({ points: 100, at: 370 });
     expect(reason(cardOf([act(70, 'flag_off')]), 'remediate.not-fixed').points).toBe(0);
     expect(codes(cardOf(CLEAN))).not.toContain('remediate.not-fixed');
+    expect(codes(cardOf([act(70, 'flag_off')]))).not.toContain('remediate.fixed');
   });
 
   it('charges failed attempts, twice as much for a repeat', () => {
@@ -241,6 +242,7 @@ describe('communicate', () => {
     expect(reason(cardOf(CLEAN), 'communicate.updates').points).toBe(12);
     expect(reason(cardOf([], mini, 600), 'communicate.silent').points).toBe(-20);
     expect(codes(cardOf(CLEAN))).not.toContain('communicate.silent');
+    expect(codes(cardOf([], mini, 600))).not.toContain('communicate.updates');
   });
 
   it('charges each gap longer than the cadence, which a scenario can tune', () => {
@@ -267,6 +269,7 @@ describe('communicate', () => {
   it('credits answering an important question, and charges ignoring it or answering badly', () => {
     expect(reason(cardOf([reply(65, 'ack')], mini, 600), 'communicate.answered').points).toBe(6);
     expect(codes(cardOf([reply(65, 'ack')], mini, 600))).not.toContain('communicate.ignored');
+    expect(codes(cardOf([], mini, 600))).not.toContain('communicate.answered');
     expect(reason(cardOf([], mini, 600), 'communicate.ignored').points).toBe(-10);
     expect(codes(cardOf([], mini, 100))).not.toContain('communicate.ignored');
     expect(reason(cardOf([reply(65, 'deny')], mini, 600), 'communicate.bad-reply').points).toBe(-15);

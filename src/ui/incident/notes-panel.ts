@@ -1,5 +1,5 @@
 /** Incident notes: hypotheses and findings the player writes down, and what they have done so far. */
-import { MAX_PLAYER_TEXT, NOTE_KINDS, type NoteKind } from '../../engine';
+import { MAX_PLAYER_TEXT, NOTE_KINDS, splitNoteText, type NoteKind } from '../../engine';
 import { dispatch, type GameStore } from '../../store';
 import { el, syncList, type View } from '../dom';
 import { clockOf, VERDICT_WORD } from '../format';
@@ -7,20 +7,16 @@ import { clockOf, VERDICT_WORD } from '../format';
 
 const KIND_LABEL: Record<NoteKind, string> = { hypothesis: 'Hypothesis', finding: 'Finding', note: 'Note' };
 
-/** A note that starts "Hypothesis:" or "Finding:" is that kind, whatever the picker says: people type it that way. */
-export function kindOf(text: string, picked: NoteKind): NoteKind {
-  const prefix = /^\s*(hypothesis|finding|note)\s*:/i.exec(text)?.[1]?.toLowerCase();
-  return (NOTE_KINDS as readonly string[]).includes(prefix ?? '') ? (prefix as NoteKind) : picked;
-}
-
 export function notesPanel(store: GameStore): View {
   const kind = el('select', { attrs: { 'aria-label': 'Kind of note' } }, ...NOTE_KINDS.map((k) => el('option', { attrs: { value: k } }, KIND_LABEL[k])));
   const box = el('textarea', { attrs: { rows: '3', maxlength: String(MAX_PLAYER_TEXT), 'aria-label': 'New note', placeholder: 'What you think is going on, and why. Or what you found.' } });
   const form = el('form', { className: 'note-form' }, kind, box, el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add note'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const text = box.value.trim();
-    if (text && !dispatch(store, { type: 'note', text, kind: kindOf(text, kind.value as NoteKind) })) box.value = '';
+    // A typed "Finding: …" wins over the picker: people write notes that way.
+    const typed = splitNoteText(box.value.trim());
+    const text = typed.body.trim();
+    if (text && !dispatch(store, { type: 'note', text, kind: typed.kind ?? (kind.value as NoteKind) })) box.value = '';
   });
   const notes = el('ol', { className: 'notes-list', attrs: { 'aria-label': 'Your notes' } });
   const done = el('ol', { className: 'done-list', attrs: { 'aria-label': 'What you have done' } });
@@ -41,7 +37,7 @@ export function notesPanel(store: GameStore): View {
       notes,
       state.notes,
       (n) => `${n.at}:${n.kind}:${n.text}`,
-      (n) => el('li', { className: `note-${n.kind}` }, el('time', {}, clockOf(scenario, n.at)), ' ', n.kind === 'note' ? null : el('strong', { className: 'note-kind' }, `${KIND_LABEL[n.kind]}: `), n.text.replace(/^\s*(hypothesis|finding|note)\s*:\s*/i, '')),
+      (n) => el('li', { className: `note-${n.kind}` }, el('time', {}, clockOf(scenario, n.at)), ' ', n.kind === 'note' ? null : el('strong', { className: 'note-kind' }, `${KIND_LABEL[n.kind]}: `), splitNoteText(n.text).body),
       () => {},
     );
     syncList(

@@ -106,8 +106,11 @@ export function createGameStore(d: GameDeps): GameStore {
  * first screen is up), then resumes a saved run of one of them.
  */
 export function provideScenarios(store: GameStore, scenarios: readonly Scenario[]): void {
-  const { selected } = store.getState();
-  store.setState({ scenarios, selected: scenarios.some((s) => s.id === selected) ? selected : (scenarios[0]?.id ?? null) });
+  const { selected, scenarios: current } = store.getState();
+  // A file the player loaded while these were on their way stays in the list.
+  const loaded = current.filter((s) => !scenarios.some((b) => b.id === s.id));
+  const all = [...scenarios, ...loaded];
+  store.setState({ scenarios: all, selected: all.some((s) => s.id === selected) ? selected : (all[0]?.id ?? null) });
   resumeSavedRun(store);
 }
 

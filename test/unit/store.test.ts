@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addScenario,
   advance,
   createGameStore,
   dispatch,
@@ -116,6 +117,16 @@ describe('save and resume', () => {
     expect(again.getState().paused).toBe(true);
     expect(JSON.stringify(again.getState().run?.state)).toBe(JSON.stringify(before));
     expect(texts(again)).toContain('resumes at 16:00');
+  });
+
+  it('keeps a scenario file loaded before the bundled scenarios arrived', () => {
+    const storage = memoryStorage();
+    const store = createGameStore({ storage, scenarios: [], newSeed: () => 11 });
+    const own = miniScenario({ id: 'own', title: 'My own incident' });
+    addScenario(store, own);
+    provideScenarios(store, [scenario]);
+    expect(store.getState().scenarios.map((s) => s.id)).toEqual(['mini', 'own']);
+    expect(store.getState().selected).toBe('own');
   });
 
   it('resumes once scenarios arrive after start-up, as the page loads them', () => {

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
+import { PREVIEW_SCENARIOS } from './test/e2e/preview-folder';
 
 /** Debian's Chromium where it is installed (CI, this project's machines); otherwise Playwright's own browser. */
 function chromiumPath(): string | undefined {
@@ -14,6 +15,9 @@ function chromiumPath(): string | undefined {
 }
 
 const port = 4173;
+/** The dev server for the hot-reload test, reading scenarios from a folder the test owns. */
+const devPort = 5174;
+mkdirSync(PREVIEW_SCENARIOS, { recursive: true });
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,8 +28,11 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list']],
+  projects: [
+    { name: 'game', testIgnore: /preview\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: 'dev server', testMatch: /preview\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${devPort}` } },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'on',
     trace: 'off',
     launchOptions: {
@@ -33,10 +40,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `npm run build && npx vite preview --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `npm run build && npx vite preview --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `npx vite --port ${devPort} --strictPort`,
+      env: { ...(process.env as Record<string, string>), FIREDRILL_SCENARIOS: PREVIEW_SCENARIOS },
+      url: `http://127.0.0.1:${devPort}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

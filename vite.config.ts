@@ -1,6 +1,46 @@
-import { defineConfig } from 'vite';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const SCENARIOS_MODULE = 'virtual:firedrill-scenarios';
+const RESOLVED_SCENARIOS = `\0${SCENARIOS_MODULE}`;
+/** The event the dev server sends when a scenario file is saved (see src/scenarios.ts). */
+const SCENARIO_SAVED = 'firedrill:scenario-saved';
+
+const isScenarioFile = (name: string) => name.endsWith('.json') && !name.endsWith('.schema.json');
+
+/**
+ * The bundled scenarios as text, read from `dir`. In the dev server, saving one sends its new text
+ * to the page instead of reloading it, so the page can replay the current run onto the new version.
+ */
+function scenarioFiles(dir: string): Plugin {
+  const read = (): Record<string, string> =>
+    existsSync(dir) ? Object.fromEntries(readdirSync(dir).filter(isScenarioFile).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')])) : {};
+  const ours = (file: string) => dirname(resolve(file)) === dir && isScenarioFile(file);
+  return {
+    name: 'firedrill-scenarios',
+    resolveId: (id) => (id === SCENARIOS_MODULE ? RESOLVED_SCENARIOS : undefined),
+    load: (id) => (id === RESOLVED_SCENARIOS ? `export default ${JSON.stringify(read())};` : undefined),
+    configureServer(server) {
+      server.watcher.add(dir);
+      const saved = (file: string) => {
+        if (!ours(file)) return;
+        // The next full page load reads the files afresh.
+        const module = server.moduleGraph.getModuleById(RESOLVED_SCENARIOS);
+        if (module) server.moduleGraph.invalidateModule(module);
+        server.ws.send(SCENARIO_SAVED, { file: basename(file), text: readFileSync(file, 'utf8') });
+      };
+      server.watcher.on('change', saved);
+      server.watcher.on('add', saved);
+    },
+    // Scenario files are data for the page, not modules: no reload.
+    handleHotUpdate: ({ file }) => (ours(file) ? [] : undefined),
+  };
+}
 
 export default defineConfig({
+  // FIREDRILL_SCENARIOS points the game at another folder of scenarios (the preview browser test uses it).
+  plugins: [scenarioFiles(resolve(process.env.FIREDRILL_SCENARIOS ?? 'scenarios'))],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -1,5 +1,5 @@
 /** Page entry: the store, the DOM app, the clock, saving on leave, and sound once it has loaded. */
-import { browserScheduler, browserStorage, createGameStore, openReplay, provideScenarios, save, setPaused, showNotice, startClock } from './store';
+import { browserScheduler, browserStorage, createGameStore, openReplay, provideScenarios, reloadScenario, save, setPaused, showNotice, startClock } from './store';
 import { mountApp } from './ui/app';
 
 const store = createGameStore({
@@ -14,10 +14,19 @@ startClock(store, browserScheduler);
 // The scenarios (their text, the parser and the schema) load after the first screen is up; a saved
 // run resumes as soon as they arrive.
 import('./scenarios')
-  .then(({ bundledScenarios }) => {
+  .then(({ bundledScenarios, onScenarioSaved }) => {
     const { scenarios, problems } = bundledScenarios();
     for (const p of problems) console.warn(`bundled scenario problem: ${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
     provideScenarios(store, scenarios);
+    // Dev server only: a saved scenario file takes effect at once, the run replayed onto it.
+    onScenarioSaved((result) => {
+      if (result.ok) reloadScenario(store, result.scenario);
+      else {
+        const [first] = result.diagnostics;
+        const more = result.diagnostics.length > 1 ? ` (and ${result.diagnostics.length - 1} more)` : '';
+        showNotice(store, `The saved scenario has ${result.diagnostics.length} problem${result.diagnostics.length === 1 ? '' : 's'}, so the previous version stays in play: ${first!.file}:${first!.line}:${first!.column} ${first!.code} ${first!.message}${more}`);
+      }
+    });
     void openReplayLink();
     addEventListener('hashchange', () => void openReplayLink());
   })

@@ -1,21 +1,29 @@
-/** The scenarios bundled with the game, loaded through the same validating loader as the CLI. */
-import { loadScenario, type Diagnostic, type Scenario } from './scenario';
-
-const files = import.meta.glob('../scenarios/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+/**
+ * The scenarios bundled with the game, loaded through the same validating loader as the CLI. In the
+ * dev server a saved scenario file arrives again as text (see the plugin in vite.config.ts).
+ */
+import files from 'virtual:firedrill-scenarios';
+import { loadScenario, type Diagnostic, type LoadResult, type Scenario } from './scenario';
 
 export interface BundledScenarios {
   scenarios: Scenario[];
   problems: Diagnostic[];
 }
 
+const pathOf = (name: string) => `scenarios/${name}`;
+
 export function bundledScenarios(): BundledScenarios {
   const scenarios: Scenario[] = [];
   const problems: Diagnostic[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    if (path.endsWith('.schema.json')) continue;
-    const result = loadScenario(text, path.replace('../', ''));
+  for (const [name, text] of Object.entries(files)) {
+    const result = loadScenario(text, pathOf(name));
     if (result.ok) scenarios.push(result.scenario);
     else problems.push(...result.diagnostics);
   }
   return { scenarios, problems };
+}
+
+/** Calls `onSave` with the loaded (or refused) scenario each time a scenario file is saved; dev server only. */
+export function onScenarioSaved(onSave: (result: LoadResult) => void): void {
+  import.meta.hot?.on('firedrill:scenario-saved', ({ file, text }: { file: string; text: string }) => onSave(loadScenario(text, pathOf(file))));
 }

@@ -161,6 +161,32 @@ export function addScenario(store: GameStore, scenario: Scenario): void {
   store.setState({ scenarios: [...others, scenario], selected: scenario.id });
 }
 
+/**
+ * Takes a new version of a scenario while it may be in play (the dev server's hot reload): the
+ * running incident is replayed onto it up to the same moment, so the author keeps their place.
+ * Inputs the new version refuses are dropped, and the notice says how many.
+ */
+export function reloadScenario(store: GameStore, scenario: Scenario): void {
+  const { scenarios, run } = store.getState();
+  store.setState({ scenarios: scenarios.map((s) => (s.id === scenario.id ? scenario : s)) });
+  if (!scenarios.some((s) => s.id === scenario.id)) store.setState({ scenarios: [...scenarios, scenario] });
+  if (!run || run.scenario.id !== scenario.id || store.getState().replay) {
+    showNotice(store, `Reloaded “${scenario.title}” (version ${scenario.version}).`, 'info');
+    return;
+  }
+  const replayed = replay(scenario, run.options, run.log, run.state.time);
+  const dropped = new Set(replayed.refused.map((r) => r.index));
+  const log = run.log.filter((_, i) => !dropped.has(i));
+  store.setState({
+    run: { scenario, options: run.options, log, state: replayed.state },
+    rejection: null,
+    recent: { events: [], serial: store.getState().recent.serial + 1 },
+  });
+  const lost = dropped.size === 0 ? '' : ` ${dropped.size} earlier input${dropped.size === 1 ? '' : 's'} no longer appl${dropped.size === 1 ? 'ies' : 'y'} and ${dropped.size === 1 ? 'was' : 'were'} dropped.`;
+  showNotice(store, `Reloaded “${scenario.title}” (version ${scenario.version}); your run was replayed onto it up to ${wallClock(scenario.clock, replayed.state.time, true)}.${lost}`, 'info');
+  save(store);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running an incident
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ export function mountApp(root: HTMLElement, store: GameStore): () => void {
   const notices = el('div', { className: 'notices', attrs: { role: 'status', 'aria-live': 'polite' } });
   const holder = el('div', { className: 'screen-holder' });
   root.replaceChildren(notices, holder);
-  let showing: { screen: Screen; view: View } | null = null;
+  let showing: { screen: Screen; scenario: unknown; view: View } | null = null;
 
   const render = () => {
     const state = store.getState();
@@ -41,7 +41,8 @@ export function mountApp(root: HTMLElement, store: GameStore): () => void {
         ),
       () => {},
     );
-    if (showing?.screen === state.screen) return;
+    // A new version of the scenario in play (hot reload) rebuilds the screen around it.
+    if (showing?.screen === state.screen && showing.scenario === state.run?.scenario) return;
     try {
       showing?.view.destroy?.();
     } catch (error) {
@@ -49,7 +50,7 @@ export function mountApp(root: HTMLElement, store: GameStore): () => void {
       console.error('a screen failed to clean up', error);
     }
     const view = SCREENS[state.screen](store);
-    showing = { screen: state.screen, view };
+    showing = { screen: state.screen, scenario: state.run?.scenario, view };
     holder.replaceChildren(view.element);
     document.body.dataset.screen = state.screen;
     // Move focus to the new screen's heading so keyboard and screen-reader users land in it.

@@ -8,6 +8,7 @@ import {
   memoryStorage,
   PROGRESS,
   provideScenarios,
+  reloadScenario,
   readDocument,
   save,
   SAVED_RUN,
@@ -20,7 +21,7 @@ import {
   type Scheduler,
 } from '../../src/store';
 import { z } from 'zod';
-import { miniScenario } from './helpers/mini-scenario';
+import { miniScenario, miniScenarioInput } from './helpers/mini-scenario';
 
 const scenario = miniScenario();
 
@@ -127,6 +128,29 @@ describe('save and resume', () => {
     provideScenarios(store, [scenario]);
     expect(store.getState().scenarios.map((s) => s.id)).toEqual(['mini', 'own']);
     expect(store.getState().selected).toBe('own');
+  });
+
+  it('replays the run onto a reloaded scenario at the same moment, dropping inputs it refuses', () => {
+    const { store, storage } = fresh();
+    startRun(store);
+    dispatch(store, { type: 'act', action: 'read_diff' });
+    advance(store, 200);
+    dispatch(store, { type: 'note', text: 'Hypothesis: the cache key changed.' });
+    const before = store.getState().run!;
+    const renamed = miniScenario({ version: '1.1.0', actions: miniScenarioInput().actions!.map((a) => (a.id === 'read_diff' ? { ...a, label: 'Read the cache diff' } : a)) });
+    reloadScenario(store, renamed);
+    const after = store.getState().run!;
+    expect(after.scenario).toBe(renamed);
+    expect(after.state.time).toBe(before.state.time);
+    expect(after.log).toEqual(before.log);
+    expect(after.state.done.map((d) => d.action)).toEqual(['read_diff']);
+    expect(texts(store)).toMatch(/Reloaded “Mini incident” \(version 1\.1\.0\); your run was replayed onto it up to 16:03:20\./);
+    expect(readDocument(storage, SAVED_RUN)).toMatchObject({ ok: true, value: { scenario: { version: '1.1.0' } } });
+
+    const without = miniScenario({ version: '1.2.0', actions: miniScenarioInput().actions!.filter((a) => a.id !== 'read_diff') });
+    reloadScenario(store, without);
+    expect(store.getState().run!.log.map((e) => e.input.type)).toEqual(['note']);
+    expect(texts(store)).toMatch(/1 earlier input no longer applies and was dropped\./);
   });
 
   it('resumes once scenarios arrive after start-up, as the page loads them', () => {

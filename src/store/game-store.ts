@@ -233,6 +233,23 @@ export function advance(store: GameStore, seconds: number): void {
   commit(store, { ...run, state: result.state }, result.events);
 }
 
+/**
+ * Moves the running incident to game time `t` (the dev panel's time machine): forward lets the
+ * clock run; backward replays the log up to `t`, and the inputs after it are gone.
+ */
+export function jumpTo(store: GameStore, t: number): void {
+  const { run, replay: watching } = store.getState();
+  if (!run || watching || !Number.isFinite(t) || t < 0) return;
+  if (t >= run.state.time) {
+    advance(store, Math.round(t - run.state.time));
+    return;
+  }
+  const log = run.log.filter((e) => e.at <= t);
+  const state = replay(run.scenario, run.options, log, t).state;
+  store.setState({ run: { ...run, log, state }, rejection: null, recent: { events: [], serial: store.getState().recent.serial + 1 } });
+  save(store);
+}
+
 const NOTABLE = new Set<TimelineEvent['kind']>(['message', 'action-completed', 'evidence', 'alarm', 'service', 'relapse', 'ending', 'ignored']);
 
 /**

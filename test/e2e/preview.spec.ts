@@ -42,3 +42,20 @@ test('saving a scenario under the dev server reloads it in the running game with
   await expect(page.getByRole('button', { name: /^Tail the invoice-worker logs/ })).toBeVisible();
   expect(await clock(page)).toBe(before);
 });
+
+test('the dev panel explains why an action is unavailable and moves the clock', async ({ page }) => {
+  test.setTimeout(120_000);
+  await startFlagship(page);
+  const d = mouse(page);
+  await skipTo(d, '16:20');
+  await page.getByText('Dev', { exact: true }).click();
+  const why = page.getByRole('list', { name: 'Actions you cannot take, and why' });
+  const ship = why.getByRole('listitem').filter({ hasText: 'Ship invoice-worker patch: read both v1 and v2 payloads' });
+  await expect(ship).toContainText("You don't yet know what changed in the payload");
+  // The failing part of the precondition, with what the state has instead.
+  await expect(ship.locator('code').first()).toContainText(/\(.+\)$/);
+  await page.getByRole('textbox', { name: 'Game time to jump to' }).fill('16:05');
+  await page.getByRole('button', { name: 'Jump', exact: true }).click();
+  await expect(page.locator('time.clock')).toHaveText('16:05:00');
+  await expect(page.getByRole('status').filter({ hasText: 'Now at 16:05:00.' })).toBeVisible();
+});

@@ -13,6 +13,7 @@ import { endingDialog, helpDialog } from '../incident/overlays';
 import { sideTabs } from '../incident/side-tabs';
 import { topBar } from '../incident/top-bar';
 import { worldPanel } from '../incident/world-panel';
+import { devPanel } from '../dev/dev-panel';
 
 export function incidentScreen(store: GameStore): View {
   const run = store.getState().run;
@@ -29,6 +30,9 @@ export function incidentScreen(store: GameStore): View {
     endingDialog(store),
     help,
   ];
+  // The author's panel exists in dev builds only; production bundles drop it.
+  const dev = import.meta.env.DEV ? devPanel(store) : null;
+  if (dev) parts.push(dev);
   const [bar, channels, chat, write, world, tabs, ending] = parts as [View, View, View, View, View, View, View];
   const element = el(
     'div',
@@ -43,6 +47,7 @@ export function incidentScreen(store: GameStore): View {
     ),
     ending.element,
     help.element,
+    dev?.element ?? null,
   );
   const unbind = bindKeyboard(store, ui, element, help.open);
   return {

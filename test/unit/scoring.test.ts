@@ -171,6 +171,14 @@ describe('diagnose', () => {
   });
 });
 
+describe('diagnose, when nothing was looked at and nothing fixed', () => {
+  it('credits no evidence that was never uncovered', () => {
+    const card = cardOf([], mini, 600);
+    expect(reason(card, 'diagnose.evidence')).toMatchObject({ points: 0, at: 0 });
+    expect(reason(card, 'diagnose.evidence').text).toMatch(/^Looked at 0 of \d+ key pieces/);
+  });
+});
+
 describe('remediate', () => {
   it('credits the fix, and says when it never came', () => {
     expect(reason(cardOf(CLEAN), 'remediate.fixed')).toMatchObject({ points: 100, at: 370 });

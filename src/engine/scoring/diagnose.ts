@@ -19,7 +19,8 @@ export function diagnose(ctx: ScoringContext): void {
   }
   const relevant = scenario.evidence.filter((e) => e.relevant);
   if (relevant.length > 0) {
-    const before = relevant.filter((e) => (state.seen[e.id] ?? Infinity) <= firstFixAt);
+    // Evidence never uncovered does not count, even when no fix was ever tried.
+    const before = relevant.filter((e) => state.seen[e.id] !== undefined && state.seen[e.id]! <= firstFixAt);
     const points = (40 * before.length) / relevant.length;
     const at = Math.max(0, ...before.map((e) => state.seen[e.id]!));
     const missed = relevant.filter((e) => !before.includes(e)).map((e) => `“${e.title}”`);

@@ -1,16 +1,25 @@
-/** The `firedrill` command: check scenarios and play action scripts headless. */
-import { readFileSync } from 'node:fs';
+/** The `firedrill` command: check scenarios, play action scripts headless and explore what players can do. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileScript, formatDiagnostic, loadScenario, runScript, type Scenario } from '../scenario';
+import { countSeverities, formatCheck } from './format-diagnostics';
+import { explore as exploreScenario, DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET, type ExploreOptions } from '../scenario/explore';
+import { formatExplore } from './format-explore';
 import { formatScore, formatTimeline } from './format-run';
 
 const USAGE = `Usage:
-  firedrill check FILE...                 validate scenarios; prints every problem as file:line:col
+  firedrill check FILE...                 validate and lint scenarios; prints every problem as file:line:col
+                                          with the offending line; exits 1 on errors, 0 on warnings only
   firedrill play FILE --actions SCRIPT    play an action script headless; prints the timeline, ending and score
+  firedrill explore FILE                  search what players can do: is the incident winnable, does the expert
+                                          path earn an A, where are the dead ends, does method beat panic
 
 Options:
   --json        machine-readable output
-  --seed N      (play) override the script's seed
+  --strict      (check) warnings fail the check too
+  --seed N      (play) override the script's seed; (explore) seed the search (default 1)
+  --budget N    (explore) how many states the search may visit (default ${DEFAULT_BUDGET})
   --quiet       (play) leave out the timeline
   -h, --help    this help`;
 
@@ -22,33 +31,29 @@ function read(file: string): string | Error {
   }
 }
 
-function check(files: string[], json: boolean): number {
+function check(files: string[], json: boolean, strict: boolean): number {
   if (files.length === 0) {
     console.error('firedrill check: name at least one scenario file.');
     return 2;
   }
-  let errors = 0;
+  let failed = false;
   const report: unknown[] = [];
   for (const file of files) {
     const text = read(file);
     if (text instanceof Error) {
-      errors++;
+      failed = true;
       if (json) report.push({ file, ok: false, error: text.message });
       else console.error(`${file}: cannot read: ${text.message}`);
       continue;
     }
     const result = loadScenario(text, file);
-    const count = result.diagnostics.filter((d) => d.severity === 'error').length;
-    errors += count;
-    if (json) report.push({ file, ok: result.ok, diagnostics: result.diagnostics });
-    else if (result.ok) console.log(`${file}: ok (${result.scenario.title} v${result.scenario.version})`);
-    else {
-      for (const d of result.diagnostics) console.log(formatDiagnostic(d));
-      console.log(`${file}: ${count} error${count === 1 ? '' : 's'}`);
-    }
+    const counts = countSeverities(result.diagnostics);
+    if (counts.errors > 0 || !result.ok || (strict && counts.warnings > 0)) failed = true;
+    if (json) report.push({ file, ok: result.ok, ...counts, diagnostics: result.diagnostics });
+    else console.log(formatCheck(file, text, result, strict));
   }
   if (json) console.log(JSON.stringify(report, null, 2));
-  return errors > 0 ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function loadOrReport(file: string): Scenario | null {
@@ -109,6 +114,52 @@ function play(file: string | undefined, scriptFile: string | undefined, options:
   return run.unmet.length > 0 ? 1 : 0;
 }
 
+/** The scenario's own scripts, from scripts/<id>/ next to the file, to play alongside the explorer's players. */
+function scriptsFor(file: string, scenario: Scenario): NonNullable<ExploreOptions['scripts']> {
+  const dir = join(dirname(file), 'scripts', scenario.id);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const text = read(join(dir, name));
+    if (text instanceof Error) return { name, error: `cannot read: ${text.message}` };
+    try {
+      return { name, script: JSON.parse(text) as unknown };
+    } catch (error) {
+      return { name, error: `not valid JSON: ${(error as Error).message}` };
+    }
+  });
+}
+
+function explore(file: string | undefined, options: { json: boolean; seed?: string; budget?: string }): number {
+  if (!file) {
+    console.error('firedrill explore: name a scenario file.');
+    return 2;
+  }
+  // Number('') is 0, so an empty value must be caught before it becomes a seed or a budget.
+  const seed = options.seed === undefined ? 1 : options.seed.trim() === '' ? NaN : Number(options.seed);
+  const budget = options.budget === undefined ? DEFAULT_BUDGET : options.budget.trim() === '' ? NaN : Number(options.budget);
+  if (!Number.isSafeInteger(seed)) {
+    console.error('firedrill explore: --seed takes a whole number.');
+    return 2;
+  }
+  if (!Number.isSafeInteger(budget) || budget < MIN_BUDGET || budget > MAX_BUDGET) {
+    console.error(`firedrill explore: --budget takes a whole number from ${MIN_BUDGET} to ${MAX_BUDGET.toLocaleString('en-US')}.`);
+    return 2;
+  }
+  const scenario = loadOrReport(file);
+  if (!scenario) return 1;
+  const started = performance.now();
+  const report = exploreScenario(scenario, { seed, budget, scripts: scriptsFor(file, scenario) });
+  const elapsedMs = Math.round(performance.now() - started);
+  if (options.json) console.log(JSON.stringify({ ...report, elapsedMs }, null, 2));
+  else console.log(formatExplore(scenario, report, elapsedMs));
+  return report.ok ? 0 : 1;
+}
+
 export function main(argv: string[]): number {
   let parsed;
   try {
@@ -118,7 +169,9 @@ export function main(argv: string[]): number {
       options: {
         actions: { type: 'string' },
         seed: { type: 'string' },
+        budget: { type: 'string' },
         json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -133,8 +186,9 @@ export function main(argv: string[]): number {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  if (command === 'check') return check(rest, values.json);
+  if (command === 'check') return check(rest, values.json, values.strict);
   if (command === 'play') return play(rest[0], values.actions, { json: values.json, seed: values.seed, quiet: values.quiet });
+  if (command === 'explore') return explore(rest[0], { json: values.json, seed: values.seed, budget: values.budget });
   console.error(`firedrill: unknown command "${command}".\n\n${USAGE}`);
   return 2;
 }

@@ -7,6 +7,10 @@ import { parseWallClock } from '../engine/clock';
 import { NOTE_KINDS, type CoachMode, type LogEntry } from '../engine/types';
 import type { Scenario } from './schema';
 
+/** The grade bands of the debrief, best first. */
+const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
+const Grade = z.enum(GRADES);
+
 const At = z.union([z.string().max(8), z.number().int().min(0).max(86_400)]).describe('Wall-clock "HH:MM" or "HH:MM:SS", or game seconds.');
 
 const StepSchema = z.union([
@@ -34,6 +38,10 @@ export const ActionScriptSchema = z.strictObject({
       maxScore: z.number().min(0).max(100).optional(),
       reasons: z.array(z.string().max(64)).max(64).optional().describe('Score reason codes that must appear.'),
       relapse: z.boolean().optional().describe('Whether a premature all-clear must (true) or must not (false) relapse.'),
+      grade: z
+        .union([Grade, z.array(Grade).min(1).max(GRADES.length)])
+        .optional()
+        .describe('The grade the run must get: a letter ("A") or the letters allowed (["B", "C"]).'),
     })
     .optional(),
 });

@@ -1,6 +1,8 @@
 /**
  * The catalogue of scenario diagnostics. Every problem the loader reports has a stable code from
  * here; codes are never renumbered or reused, so docs, editors and CI scripts can rely on them.
+ * Errors (FD1xx parse, FD2xx schema, FD3xx references) stop a scenario from loading; warnings (FD4xx,
+ * the semantic lint) do not. Every code is explained, with an example, in docs/diagnostics.md.
  */
 
 export type Severity = 'error' | 'warning';
@@ -38,6 +40,20 @@ export const CATALOGUE = {
   FD300: { severity: 'error', title: 'Unknown reference', hint: 'Refer to an id that is defined in the scenario, or define it.' },
   FD301: { severity: 'error', title: 'Duplicate id', hint: 'Ids must be unique within their list; rename one.' },
   FD302: { severity: 'error', title: 'No resolved ending', hint: 'Add an ending with "kind": "resolved" so the incident can be won.' },
+  FD400: { severity: 'warning', title: 'Type mismatch', hint: 'A fact keeps the type of its "initial" value: set and compare it with values of that type, and use "add" and gt/gte/lt/lte only on numbers.' },
+  FD401: { severity: 'warning', title: 'Undeclared value', hint: 'Use one of the fact\'s "values", or add this one to the list ("values" applies to string facts only).' },
+  FD402: { severity: 'warning', title: 'Condition never holds', hint: 'Nothing in the scenario can make this condition true: make an effect set the value it needs, fix the comparison, or remove what depends on it.' },
+  FD403: { severity: 'warning', title: 'Action never possible', hint: 'Make its "visible" and "requires" conditions reachable, or shorten it to fit the scenario; otherwise remove the action.' },
+  FD404: { severity: 'warning', title: 'Time outside the scenario', hint: 'Times are game seconds from 0 to clock.limitSeconds: move this time inside the scenario or raise the limit.' },
+  FD405: { severity: 'warning', title: 'Fact never read', hint: 'Test the fact in a condition (a health rule, a level, a message, a trigger…), or remove it and the effects that set it.' },
+  FD406: { severity: 'warning', title: 'No expert path', hint: 'Add "expertPath": the actions an experienced engineer would take, when and why; the debrief and its advice compare the player with it.' },
+  FD407: { severity: 'warning', title: 'Expert path out of order', hint: 'List expert steps in time order, each starting after the previous one has finished.' },
+  FD408: { severity: 'warning', title: 'Impossible expert step', hint: 'The engine would refuse this step: move it to a time when the action is shown and its requirements hold, or fix the action.' },
+  FD409: { severity: 'warning', title: 'Milestone cycle', hint: 'Write each milestone in terms of facts, actions, evidence and earlier milestones, never in terms of itself.' },
+  FD410: { severity: 'warning', title: 'Unreachable outcome', hint: 'Outcomes are tried in order and the first that holds applies: move the catch-all outcome (no "when") to the end.' },
+  FD411: { severity: 'warning', title: 'Hints without a coach', hint: 'Add "coach" with the character and channel the hints come from, or remove the hints.' },
+  FD412: { severity: 'warning', title: 'Never shown', hint: 'Give the message an "at" or "when", or send it from an effect; uncover evidence with a "reveal" effect. Otherwise remove it.' },
+  FD413: { severity: 'warning', title: 'Cannot be won', hint: 'The player wins by completing a "resolve" action while "fixed" and "verified" hold: make sure all three can happen.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;
@@ -57,5 +73,55 @@ export function diagnostic(code: DiagnosticCode, file: string, at: Position, mes
 
 /** "file:3:14 error FD300 message" — the one-line form the CLI prints and tests match. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}${d.pointer ? ` (at ${d.pointer})` : ''}\n  hint: ${d.hint}`;
+  return `${headline(d)}\n  hint: ${d.hint}`;
+}
+
+function headline(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}${d.pointer ? ` (at ${d.pointer})` : ''}`;
+}
+
+/** The one-line form, the source lines around the position with a caret under its column, then the hint. */
+export function formatDiagnosticWithFrame(d: Diagnostic, text: string): string {
+  const frame = codeFrame(text, d.line, d.column);
+  return `${headline(d)}\n${frame ? `${frame}\n` : ''}  hint: ${d.hint}`;
+}
+
+/** Widest source line shown; longer lines are cut to a window around the column. */
+const FRAME_WIDTH = 100;
+
+/**
+ * The line at `line` (1-based) with one line of context either side, line numbers in a gutter and a
+ * caret under `column`. Empty when the position is not in the text.
+ */
+export function codeFrame(text: string, line: number, column: number): string {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // the loader counts columns without it
+  const lines = text.split('\n');
+  if (!Number.isInteger(line) || line < 1 || line > lines.length) return '';
+  const first = Math.max(1, line - 1);
+  const last = Math.min(lines.length, line + 1);
+  const gutter = String(last).length;
+  // One window for all shown lines, so the context stays aligned with the caret's line.
+  const target = clean(lines[line - 1]!);
+  const col = Math.min(Math.max(1, column), target.length + 1);
+  const start = target.length <= FRAME_WIDTH ? 0 : Math.max(0, Math.min(col - 1 - Math.floor(FRAME_WIDTH / 3), target.length - FRAME_WIDTH));
+  const cut = (s: string) => {
+    const shown = s.slice(start, start + FRAME_WIDTH);
+    return (start > 0 ? '…' : '') + shown + (s.length > start + FRAME_WIDTH ? '…' : '');
+  };
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const source = cut(clean(lines[n - 1]!));
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(gutter)} | ${source}`.trimEnd());
+    if (n === line) {
+      // Keep tabs in the padding so the caret lines up under tab-indented text.
+      const before = (start > 0 ? ' ' : '') + target.slice(start, col - 1).replace(/[^\t]/g, ' ');
+      out.push(`  ${' '.repeat(gutter)} | ${before}^`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** A source line safe to print: no carriage return, no control characters that move a terminal's cursor. */
+function clean(line: string): string {
+  return line.replace(/\r$/, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '\ufffd');
 }

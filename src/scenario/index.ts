@@ -1,7 +1,8 @@
 /** Scenario format v1: schema, loader with positioned diagnostics, and walkers for tools. */
 export * from './schema';
 export { loadScenario, type LoadResult } from './load';
-export { CATALOGUE, diagnostic, formatDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics';
+export { CATALOGUE, codeFrame, diagnostic, formatDiagnostic, formatDiagnosticWithFrame, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics';
+export { lintScenario, type LintProblem } from './lint';
 export { forEachCondition, forEachEffect, checkReferences } from './references';
 export { scenarioJsonSchema } from './json-schema';
 export { compileScript, ActionScriptSchema, type ActionScript, type CompiledScript } from './action-script';

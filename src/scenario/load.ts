@@ -1,10 +1,12 @@
 /**
  * Loads a scenario file in stages — parse (with positions) → schema → references — and stops after
  * the first stage that finds errors. Never throws: every problem becomes a positioned diagnostic.
+ * A scenario that passes all three is linted: the lint's warnings come back with `ok: true`.
  */
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics';
 import { MAX_FILE_BYTES, parseJsonSource, type JsonSource, type Path } from './json-source';
+import { lintScenario } from './lint';
 import { checkReferences } from './references';
 import { ScenarioSchema, type Scenario } from './schema';
 
@@ -46,7 +48,21 @@ function loadStaged(text: string, file: string): LoadResult {
   }
   const references = checkReferences(result.data).map((r) => diagnostic(r.code, file, source.positionOf(r.path), r.message));
   if (references.length > 0) return { ok: false, diagnostics: references.slice(0, MAX_DIAGNOSTICS) };
-  return { ok: true, scenario: result.data, diagnostics: [] };
+  return { ok: true, scenario: result.data, diagnostics: lint(result.data, source, file) };
+}
+
+/** The lint's warnings in file order. A bug in the lint must not refuse a valid scenario, so it costs only the warnings. */
+function lint(scenario: Scenario, source: JsonSource, file: string): Diagnostic[] {
+  let problems;
+  try {
+    problems = lintScenario(scenario);
+  } catch {
+    return [];
+  }
+  return problems
+    .map((p) => diagnostic(p.code, file, source.positionOf(p.path), p.message))
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .slice(0, MAX_DIAGNOSTICS);
 }
 
 /** The UTF-8 size of a text, counted without allocating it. */

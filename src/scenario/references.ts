@@ -87,6 +87,14 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       if (kind !== 'other') ids[kind].add(item.id);
     });
   }
+  // Reply ids are a list of their own inside each question.
+  scenario.messages.forEach((m, i) => {
+    const seen = new Set<string>();
+    m.asks?.replies.forEach((r, j) => {
+      if (seen.has(r.id)) problems.push({ code: 'FD301', path: ['messages', i, 'asks', 'replies', j, 'id'], message: `The reply id "${r.id}" is used twice in message "${m.id}".` });
+      seen.add(r.id);
+    });
+  });
   const need = (kind: Kind, id: string | undefined, path: Path) => {
     if (id !== undefined && !ids[kind].has(id)) problems.push({ code: 'FD300', path, message: `No ${kind} has the id "${id}".` });
   };
@@ -101,9 +109,11 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
     if ('sent' in c) need('message', c.sent, [...path, 'sent']);
     if ('answered' in c) {
       need('message', c.answered, [...path, 'answered']);
-      const asks = scenario.messages.find((m) => m.id === c.answered)?.asks;
-      if (c.choice !== undefined && asks && !asks.replies.some((r) => r.id === c.choice)) {
-        problems.push({ code: 'FD300', path: [...path, 'choice'], message: `Message "${c.answered}" offers no reply "${c.choice}".` });
+      const message = scenario.messages.find((m) => m.id === c.answered);
+      // A message that asks nothing has no replies at all, so any choice names an undefined reply.
+      if (c.choice !== undefined && message && !message.asks?.replies.some((r) => r.id === c.choice)) {
+        const offers = message.asks ? `offers no reply "${c.choice}"` : `asks nothing, so it has no reply "${c.choice}"`;
+        problems.push({ code: 'FD300', path: [...path, 'choice'], message: `Message "${c.answered}" ${offers}.` });
       }
     }
     if ('since' in c) {

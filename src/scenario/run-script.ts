@@ -26,6 +26,10 @@ export function runScript(scenario: Scenario, script: ActionScript, compiled: Co
     for (const code of expect.reasons ?? []) {
       if (!card.reasons.some((r) => r.code === code)) unmet.push(`expected the score reason "${code}"`);
     }
+    if (expect.grade !== undefined) {
+      const allowed = typeof expect.grade === 'string' ? [expect.grade] : expect.grade;
+      if (!allowed.includes(card.grade)) unmet.push(`expected the grade ${allowed.join(' or ')}, got ${card.grade} (${card.total}/100)`);
+    }
     const relapsed = state.declarations.some((d) => !d.accepted);
     if (expect.relapse !== undefined && relapsed !== expect.relapse) unmet.push(expect.relapse ? 'expected a relapse' : 'expected no relapse');
   }

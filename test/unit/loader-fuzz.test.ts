@@ -4,219 +4,35 @@
  * keys, huge values, byte noise, valid-JSON noise), loads each and checks that:
  *   - loadScenario returns instead of throwing, and never hides an internal exception as a diagnostic;
  *   - the result is ok with a scenario, or not ok with well-formed, positioned diagnostics;
+ *   - an ok result carries only lint warnings (FD4xx), well-formed and positioned too, and the lint
+ *     (which the loader shields from its own bugs) never throws when run directly on the mutant;
  *   - where the expected outcome is certain, the right diagnostic code (and pointer, and position) appears;
  *   - a mutant that passes validation is safe to play for 600 game seconds.
  * Failures are collected per family and name the case index and seed, so any case can be replayed.
  */
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { init, step } from '../../src/engine';
-import { loadScenario, type LoadResult, type Scenario } from '../../src/scenario';
+import { lintScenario, loadScenario, type LoadResult, type Scenario } from '../../src/scenario';
+import {
+  ALL, ARRAYS, BASE, BASE_LAYOUT, BASE_TEXT, brokenReferenceMutant, byteNoiseMutant, caseRandom, containerAt, duplicateKeyMutant, expectedPosition,
+  FACT_VALUE_KEYS, FLAGSHIP_SOURCE, isObject, isReference, KNOWN_OBJECTS, layoutOf, lineColumnOf, missingKeyMutant, mutable, NON_ROOT, NUMBERS, OBJECTS,
+  patternOf, pointerOf, pretty, REFERENCES, REQUIRED, setAt, STRINGS, TOP_LEVEL_ENUMS, truncatedMutant, wrongTypeMutant,
+  type Json, type JsonObject, type JsonType, type Layout, type Path,
+} from './helpers/flagship-mutants';
 import { Random } from './helpers/random';
 
 const FILE = 'scenarios/friday-deploy.json';
-const SOURCE = readFileSync(new URL('../../scenarios/friday-deploy.json', import.meta.url), 'utf8');
+const SOURCE = FLAGSHIP_SOURCE;
 const MB = 1024 * 1024;
 
-// ---------------------------------------------------------------------------------------------
-// JSON values and paths
-// ---------------------------------------------------------------------------------------------
-
-type Json = null | boolean | number | string | Json[] | JsonObject;
-type JsonObject = { [key: string]: Json };
-type Path = (string | number)[];
-type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
-
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function typeOf(v: Json): JsonType {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v as JsonType;
-}
-
-const escapeSegment = (s: string | number) => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
-const pointerOf = (path: Path) => path.map((p) => '/' + escapeSegment(p)).join('');
-
-interface Node {
-  path: Path;
-  value: Json;
-}
-
-function nodesOf(root: Json): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [{ path: [], value: root }];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    out.push(node);
-    if (Array.isArray(node.value)) node.value.forEach((v, i) => stack.push({ path: [...node.path, i], value: v }));
-    else if (isObject(node.value)) for (const [k, v] of Object.entries(node.value)) stack.push({ path: [...node.path, k], value: v });
-  }
-  return out;
-}
-
-function containerAt(root: Json, path: Path): Json[] | JsonObject {
-  let value: Json = root;
-  for (const key of path) value = (value as Record<string | number, Json>)[key]!;
-  return value as Json[] | JsonObject;
-}
-
-/** Replaces the value at a (non-empty) path, keeping "__proto__" an ordinary own key. */
-function setAt(root: Json, path: Path, value: Json): void {
-  const parent = containerAt(root, path.slice(0, -1));
-  Object.defineProperty(parent, path[path.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function deleteAt(root: Json, path: Path): void {
-  const parent = containerAt(root, path.slice(0, -1)) as JsonObject;
-  delete parent[path[path.length - 1] as string];
-}
-
-const pretty = (v: Json) => JSON.stringify(v, null, 2);
-
-interface Place {
-  line: number;
-  column: number;
-}
-
-/** Where a value of `JSON.stringify(root, null, 2)` starts, and where its key starts when it is an object member. */
-interface Layout {
-  value: Place;
-  key?: Place;
-}
-
-/** Every value's place in the pretty-printed text: an oracle independent of the loader. */
-function layoutOf(root: Json): Map<string, Layout> {
-  const map = new Map<string, Layout>();
-  let line = 1;
-  const visit = (value: Json, pointer: string, depth: number, key?: string) => {
-    const column = 2 * depth + 1;
-    map.set(
-      pointer,
-      key === undefined ? { value: { line, column } } : { key: { line, column }, value: { line, column: column + JSON.stringify(key).length + 2 } },
-    );
-    const members = isObject(value);
-    const entries: [string, Json][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : members ? Object.entries(value) : [];
-    if (entries.length === 0) return;
-    for (const [k, child] of entries) {
-      line++;
-      visit(child, `${pointer}/${escapeSegment(k)}`, depth + 1, members ? k : undefined);
-    }
-    line++;
-  };
-  visit(root, '', 0);
-  return map;
-}
-
-/**
- * The position the loader reports for a pointer: the value itself when it exists (its key for an
- * unknown field); otherwise the nearest existing ancestor, by its key when it is an object member.
- */
-function expectedPosition(layout: Map<string, Layout>, pointer: string, code: string): Place {
-  const own = layout.get(pointer);
-  if (own) return code === 'FD202' ? (own.key ?? own.value) : own.value;
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/');
-  for (let n = segments.length - 1; n >= 0; n--) {
-    const at = layout.get(segments.slice(0, n).map((s) => '/' + s).join(''));
-    if (at) return at.key ?? at.value;
-  }
-  return { line: 1, column: 1 };
-}
-
-function lineColumnOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
-
-// ---------------------------------------------------------------------------------------------
-// What the flagship looks like, so mutations can be aimed and expectations computed
-// ---------------------------------------------------------------------------------------------
-
-const BASE = JSON.parse(SOURCE) as JsonObject;
-const BASE_TEXT = pretty(BASE);
-const BASE_LAYOUT = layoutOf(BASE);
 const BASE_LOAD = loadScenario(SOURCE, FILE);
-const ALL = nodesOf(BASE);
-const NON_ROOT = ALL.filter((n) => n.path.length > 0);
-const OBJECTS = ALL.filter((n) => isObject(n.value) && Object.keys(n.value).length > 0);
-const ARRAYS = NON_ROOT.filter((n) => Array.isArray(n.value));
-const STRINGS = ALL.filter((n) => typeof n.value === 'string');
-const NUMBERS = ALL.filter((n) => typeof n.value === 'number');
-const MEMBERS = NON_ROOT.filter((n) => typeof n.path[n.path.length - 1] === 'string');
-
-/** Keys whose string value refers to an id defined elsewhere in the scenario. */
-const REFERENCE_KEYS = new Set([
-  'fact', 'metric', 'service', 'did', 'doing', 'seen', 'sent', 'answered', // conditions and "since"
-  'set', 'add', 'reveal', 'send', // effects
-  'channel', 'from', 'author', 'evidence', 'ifIgnored', 'action', 'character', // messages, deploys, expert path, coach
-]);
-
-function isReference(path: Path): boolean {
-  const last = path[path.length - 1];
-  const parent = path[path.length - 2];
-  if (typeof last === 'number') return parent === 'dependsOn' || (path.length === 3 && path[0] === 'relapse' && parent === 'messages');
-  return typeof last === 'string' && REFERENCE_KEYS.has(last);
-}
-
-const REFERENCES = STRINGS.filter((n) => isReference(n.path));
-
-/** Keys whose value is a FactValue (boolean, number or string): swapping between those types may be valid. */
-const FACT_VALUE_KEYS = new Set(['initial', 'eq', 'ne', 'to']);
-
-/** Required keys of the objects at each (non-union) position of the format; absent patterns are unknown. */
-const REQUIRED: Record<string, readonly string[]> = {
-  '': ['format', 'id', 'version', 'title', 'summary', 'difficulty', 'estimatedMinutes', 'lessons', 'briefing', 'clock', 'services', 'channels', 'characters', 'actions', 'incident', 'endings'],
-  'lessons/*': ['id', 'text'],
-  briefing: ['role', 'situation'],
-  clock: ['weekday', 'start', 'limitSeconds'],
-  player: [],
-  coach: ['character', 'channel'],
-  'facts/*': ['id', 'description', 'initial'],
-  'services/*': ['id', 'name'],
-  'services/*/health/*': ['when', 'is'],
-  'metrics/*': ['id', 'name', 'unit', 'baseline'],
-  'metrics/*/levels/*': ['when', 'value'],
-  'deploys/*': ['id', 'at', 'service', 'title', 'author', 'summary'],
-  'evidence/*': ['id', 'kind', 'title', 'body'],
-  'channels/*': ['id', 'name', 'kind'],
-  'characters/*': ['id', 'name', 'role', 'color'],
-  'messages/*': ['id', 'channel', 'from', 'text'],
-  'messages/*/repeat': ['every', 'while'],
-  'messages/*/asks': ['replies'],
-  'messages/*/asks/replies/*': ['id', 'label', 'text'],
-  'actions/*': ['id', 'label', 'category', 'duration', 'outcomes'],
-  'actions/*/requires/*': ['when', 'reason'],
-  'actions/*/outcomes/*': ['text', 'verdict'],
-  'triggers/*': ['id', 'when'],
-  'hints/*': ['id', 'level', 'when', 'text'],
-  incident: ['impact', 'stabilised', 'understood', 'fixed', 'verified'],
-  relapse: [],
-  'endings/*': ['id', 'kind', 'title', 'text'],
-  'expertPath/*': ['at', 'action', 'why'],
-  scoring: [],
-  'scoring/weights': [],
-  'scoring/rules/*': ['id', 'dimension', 'points', 'when', 'text'],
-};
-
-const patternOf = (path: Path) => path.map((p) => (typeof p === 'number' ? '*' : p)).join('/');
-const KNOWN_OBJECTS = OBJECTS.filter((n) => REQUIRED[patternOf(n.path)] !== undefined);
-
-/** Top-level keys whose schema is an enum or literal: a wrong type there is an invalid value. */
-const TOP_LEVEL_ENUMS = new Set(['format', 'difficulty']);
 
 // ---------------------------------------------------------------------------------------------
 // Running one case
 // ---------------------------------------------------------------------------------------------
 
-const totals = { cases: 0, ok: 0, rejected: 0, played: 0 };
+const totals = { cases: 0, ok: 0, rejected: 0, played: 0, linted: 0, warned: 0 };
 const PLAY_BUDGET = 100;
 const PLAY_BUDGET_PER_FAMILY = 25;
 
@@ -244,24 +60,36 @@ class Family {
       return undefined;
     }
     for (const problem of shapeProblems(result, text)) this.fail(label, problem);
+    if (layout) {
+      for (const d of result.diagnostics ?? []) {
+        if (!/^FD[234]/.test(d.code)) continue;
+        const want = expectedPosition(layout, d.pointer, d.code);
+        if (d.line !== want.line || d.column !== want.column) {
+          this.fail(label, `${d.code} at "${d.pointer}" is positioned ${d.line}:${d.column}, but that value is at ${want.line}:${want.column}`);
+        }
+      }
+    }
     if (!result.ok) {
       totals.rejected++;
       for (const code of new Set(result.diagnostics.map((d) => d.code))) this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
-      if (layout) {
-        for (const d of result.diagnostics) {
-          if (!/^FD[23]/.test(d.code)) continue;
-          const want = expectedPosition(layout, d.pointer, d.code);
-          if (d.line !== want.line || d.column !== want.column) {
-            this.fail(label, `${d.code} at "${d.pointer}" is positioned ${d.line}:${d.column}, but that value is at ${want.line}:${want.column}`);
-          }
-        }
-      }
     } else {
       totals.ok++;
       this.codes.set('ok', (this.codes.get('ok') ?? 0) + 1);
+      if (result.diagnostics.length > 0) totals.warned++;
+      this.lint(label, result.scenario);
       this.play(label, result.scenario);
     }
     return result;
+  }
+
+  /** The loader turns a lint crash into no warnings, so call the lint directly: it must not throw. */
+  private lint(label: string, scenario: Scenario): void {
+    totals.linted++;
+    try {
+      lintScenario(scenario);
+    } catch (error) {
+      this.fail(label, `the lint threw on a validated scenario: ${error instanceof Error ? error.stack : String(error)}`);
+    }
   }
 
   /** A mutant that passes validation must be safe to play. */
@@ -306,20 +134,20 @@ const POINTER = /^(\/([^~/]|~[01])*)*$/;
 /** What every load result must look like, whatever the input. */
 function shapeProblems(result: LoadResult, text: string): string[] {
   if (result === null || typeof result !== 'object') return ['the result is not an object'];
-  if (result.ok === true) {
-    const problems: string[] = [];
-    if (result.scenario === null || typeof result.scenario !== 'object') problems.push('ok without a scenario');
-    if (!Array.isArray(result.diagnostics) || result.diagnostics.length > 0) problems.push('ok, yet with diagnostics');
-    return problems;
-  }
-  if (result.ok !== false) return ['"ok" is neither true nor false'];
-  if (!Array.isArray(result.diagnostics) || result.diagnostics.length === 0) return ['not ok, yet without a diagnostic'];
-  const lines = typeof text === 'string' ? text.split('\n') : [''];
   const problems: string[] = [];
+  if (result.ok === true) {
+    if (result.scenario === null || typeof result.scenario !== 'object') problems.push('ok without a scenario');
+    if (!Array.isArray(result.diagnostics)) return [...problems, 'ok, yet diagnostics is not a list'];
+  } else if (result.ok !== false) return ['"ok" is neither true nor false'];
+  else if (!Array.isArray(result.diagnostics) || result.diagnostics.length === 0) return ['not ok, yet without a diagnostic'];
+  const lines = typeof text === 'string' ? text.split('\n') : [''];
   result.diagnostics.forEach((d, i) => {
     const bad = (what: string) => problems.push(`diagnostic ${i} (${String(d.code)} "${String(d.pointer)}" ${String(d.message).slice(0, 100)}): ${what}`);
     if (typeof d.code !== 'string' || !/^FD\d{3}$/.test(d.code)) bad(`code ${JSON.stringify(d.code)} is not FDnnn`);
     if (d.severity !== 'error' && d.severity !== 'warning') bad(`severity ${JSON.stringify(d.severity)}`);
+    // Errors refuse a scenario; the lint's warnings only come with a scenario that loaded.
+    if (result.ok && (d.severity !== 'warning' || !/^FD4/.test(d.code))) bad('an ok result may carry only FD4xx warnings');
+    if (!result.ok && d.severity !== 'error') bad('a refused scenario reports errors only');
     if (typeof d.message !== 'string' || d.message.trim() === '') bad('empty message');
     if (typeof d.hint !== 'string' || d.hint.trim() === '') bad('empty hint');
     if (d.file !== FILE) bad(`file ${JSON.stringify(d.file)} is not the name passed`);
@@ -343,13 +171,6 @@ const has = (result: LoadResult | undefined, code: string, pointer?: string) =>
   !!result && !result.ok && result.diagnostics.some((d) => d.code === code && (pointer === undefined || d.pointer === pointer));
 const isAncestorOrSelf = (ancestor: string, pointer: string) => pointer === ancestor || pointer.startsWith(ancestor + '/');
 
-function caseRandom(familySeed: number, index: number): { rng: Random; seed: number; label: string } {
-  const seed = familySeed * 100_000 + index;
-  return { rng: new Random(seed), seed, label: `#${index} seed=${seed}` };
-}
-
-const BASE_JSON = JSON.stringify(BASE);
-const mutable = () => JSON.parse(BASE_JSON) as JsonObject;
 
 // ---------------------------------------------------------------------------------------------
 // The families
@@ -358,33 +179,16 @@ const mutable = () => JSON.parse(BASE_JSON) as JsonObject;
 describe('the loader never throws on bad input (mutants of the flagship)', () => {
   it('starts from a flagship that loads cleanly', () => {
     expect(BASE_LOAD.ok, BASE_LOAD.ok ? '' : summary(BASE_LOAD)).toBe(true);
+    expect(BASE_LOAD.diagnostics).toEqual([]);
     expect(loadScenario(BASE_TEXT, FILE).ok).toBe(true);
     expect(REFERENCES.length).toBeGreaterThan(20);
   });
 
   it('wrong types: a value replaced by one of another JSON type', () => {
     const family = new Family('wrong type');
-    const replacements: Record<JsonType, Json[]> = {
-      null: [null],
-      boolean: [true, false],
-      number: [42, -1, 0.5, 0],
-      string: ['fuzz', '', '42', 'true'],
-      array: [[], [1, 'a'], [null]],
-      object: [{}, { a: 1 }],
-    };
-    const types = Object.keys(replacements) as JsonType[];
     for (let i = 0; i < 100; i++) {
-      const { rng, label } = caseRandom(1, i);
-      const node = rng.pick(ALL);
-      const from = typeOf(node.value);
-      const to = rng.pick(types.filter((t) => t !== from));
-      const value = structuredClone(rng.pick(replacements[to]));
-      const root = mutable();
-      if (node.path.length > 0) setAt(root, node.path, value);
-      const mutant: Json = node.path.length > 0 ? root : value;
-      const pointer = pointerOf(node.path);
-      const what = `${label} ${pointer || '(root)'}: ${from} → ${JSON.stringify(value)}`;
-      const result = family.load(what, pretty(mutant), layoutOf(mutant));
+      const { label: what, text, mutant, node, from, to, pointer } = wrongTypeMutant(i);
+      const result = family.load(what, text, layoutOf(mutant));
 
       const key = node.path[node.path.length - 1];
       const primitive = (t: JsonType) => t === 'boolean' || t === 'number' || t === 'string';
@@ -409,15 +213,9 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
   it('missing keys: a key deleted from an object', () => {
     const family = new Family('missing key');
     for (let i = 0; i < 100; i++) {
-      const { rng, label } = caseRandom(2, i);
       // Half the time an object of a known shape, so required and optional keys both go missing often.
-      const node = rng.pick(rng.chance(0.5) ? KNOWN_OBJECTS : OBJECTS);
-      const key = rng.pick(Object.keys(node.value as JsonObject));
-      const root = mutable();
-      deleteAt(root, [...node.path, key]);
-      const pointer = pointerOf([...node.path, key]);
-      const what = `${label} delete ${pointer}`;
-      const result = family.load(what, pretty(root), layoutOf(root));
+      const { label: what, text, mutant, node, key, pointer } = missingKeyMutant(i);
+      const result = family.load(what, text, layoutOf(mutant));
 
       const required = REQUIRED[patternOf(node.path)];
       if (required === undefined) continue; // inside a condition or effect: the form decides
@@ -435,14 +233,8 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
   it('broken references: an id reference changed to an unknown id', () => {
     const family = new Family('broken reference');
     for (let i = 0; i < 80; i++) {
-      const { rng, label } = caseRandom(3, i);
-      const node = rng.pick(REFERENCES);
-      const unknown = `zz-unknown-${rng.int(0, 99_999)}`;
-      const root = mutable();
-      setAt(root, node.path, unknown);
-      const pointer = pointerOf(node.path);
-      const what = `${label} ${pointer}: "${String(node.value)}" → "${unknown}"`;
-      const result = family.load(what, pretty(root), layoutOf(root));
+      const { label: what, text, mutant, pointer } = brokenReferenceMutant(i);
+      const result = family.load(what, text, layoutOf(mutant));
       family.expect(
         what,
         result,
@@ -455,12 +247,8 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
 
   it('truncated JSON: the text cut at a random offset', () => {
     const family = new Family('truncated');
-    const end = SOURCE.lastIndexOf('}');
     for (let i = 0; i < 210; i++) {
-      const { rng, label } = caseRandom(4, i);
-      const cut = i === 0 ? 0 : i === 1 ? end : rng.int(0, end);
-      const text = SOURCE.slice(0, cut);
-      const what = `${label} cut at ${cut}`;
+      const { label: what, text } = truncatedMutant(i);
       const result = family.load(what, text);
       family.expect(what, result, !!result && !result.ok && codesOf(result).every((c) => c === 'FD101'), 'expected only FD101');
     }
@@ -469,22 +257,8 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
 
   it('duplicate keys: a key inserted a second time into an object', () => {
     const family = new Family('duplicate key');
-    const lines = BASE_TEXT.split('\n');
     for (let i = 0; i < 170; i++) {
-      const { rng, label } = caseRandom(5, i);
-      const node = rng.pick(MEMBERS);
-      const pointer = pointerOf(node.path);
-      const at = BASE_LAYOUT.get(pointer)!.key!;
-      const key = String(node.path[node.path.length - 1]);
-      const indent = ' '.repeat(at.column - 1);
-      const original = lines[at.line - 1]!;
-      const oneLine = typeof node.value !== 'object' || node.value === null || Object.keys(node.value).length === 0;
-      const inserted =
-        oneLine && rng.chance(0.5)
-          ? original.endsWith(',') ? original : `${original},` // the same member, value and all
-          : `${indent}${JSON.stringify(key)}: ${JSON.stringify(rng.pick<Json>([0, 'dup', null, true, [], {}]))},`;
-      const text = [...lines.slice(0, at.line - 1), inserted, ...lines.slice(at.line - 1)].join('\n');
-      const what = `${label} ${pointer} duplicated at line ${at.line}`;
+      const { label: what, text, pointer, at } = duplicateKeyMutant(i);
       const result = family.load(what, text);
       const d = result && !result.ok ? result.diagnostics : [];
       family.expect(
@@ -583,21 +357,9 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
 
   it('byte noise: random characters flipped, inserted and deleted', () => {
     const family = new Family('byte noise');
-    const palette = '{}[]":,\\ \t\n\r0123456789.-+eEtrufalsn\u0000\u0001\u001f\u007f\u00e9\u2028\ud800\udc00\ufeff\ufffd';
-    const randomChar = (rng: Random) => (rng.chance(0.7) ? rng.pick([...palette]) : String.fromCharCode(rng.int(0, 0xffff)));
     for (let i = 0; i < 200; i++) {
-      const { rng, label } = caseRandom(7, i);
-      let text = SOURCE;
-      const edits: string[] = [];
-      for (let e = rng.int(1, 4); e > 0; e--) {
-        const at = rng.int(0, text.length - 1);
-        const kind = rng.pick(['flip', 'insert', 'delete'] as const);
-        if (kind === 'flip') text = text.slice(0, at) + randomChar(rng) + text.slice(at + 1);
-        else if (kind === 'insert') text = text.slice(0, at) + Array.from({ length: rng.int(1, 3) }, () => randomChar(rng)).join('') + text.slice(at);
-        else text = text.slice(0, at) + text.slice(at + rng.int(1, 3));
-        edits.push(`${kind}@${at}`);
-      }
-      family.load(`${label} ${edits.join(' ')}`, text);
+      const { label, text } = byteNoiseMutant(i);
+      family.load(label, text);
     }
     family.assertClean(200, { FD101: 50, ok: 1 });
   });
@@ -696,6 +458,8 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
     expect(totals.ok).toBeGreaterThan(0);
     expect(totals.rejected).toBeGreaterThan(0);
     expect(totals.played).toBeGreaterThan(20);
+    expect(totals.linted).toBe(totals.ok);
+    expect(totals.warned, 'mutants that loaded with lint warnings').toBeGreaterThan(0);
   });
 });
 

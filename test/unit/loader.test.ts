@@ -102,6 +102,26 @@ describe('loading scenarios', () => {
     expect(codes).toContain('FD302');
   });
 
+  it('checks reply ids: unique within a question, and a chosen reply must exist even when the message asks nothing', () => {
+    const text = file((s) => {
+      s.messages[1].asks.replies[1].id = 'ack';
+      s.hints[0].when = { answered: 'hello', choice: 'ack' };
+    });
+    const diagnostics = loadScenario(text, 'q.json').diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([
+      ['FD301', '/messages/1/asks/replies/1/id'],
+      ['FD300', '/hints/0/when/choice'],
+    ]);
+    expect(diagnostics[1]!.message).toBe('Message "hello" asks nothing, so it has no reply "ack".');
+  });
+
+  it('loads a scenario with only lint warnings, and returns them', () => {
+    const result = loadScenario(file((s) => (s.deploys[0].effects[0].to = 'yes')), 'w.json');
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toContainEqual(['FD400', 'warning']);
+    expect(result.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
   it('refuses files that are too large or too deep before parsing them', () => {
     expect(loadScenario(' '.repeat(2 * 1024 * 1024 + 1)).diagnostics[0]?.code).toBe('FD100');
     expect(loadScenario('['.repeat(100_000)).diagnostics[0]?.code).toBe('FD103');

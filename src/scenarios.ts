@@ -20,8 +20,12 @@ export function bundledScenarios(): BundledScenarios {
     if (result.ok) scenarios.push(result.scenario);
     else problems.push(...result.diagnostics);
   }
+  // Easiest first, so a newcomer's eye lands on where to begin.
+  scenarios.sort((a, b) => DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty] || a.title.localeCompare(b.title));
   return { scenarios, problems };
 }
+
+const DIFFICULTY_ORDER = { beginner: 0, intermediate: 1, advanced: 2 } as const;
 
 /** Calls `onSave` with the loaded (or refused) scenario each time a scenario file is saved; dev server only. */
 export function onScenarioSaved(onSave: (result: LoadResult) => void): void {

@@ -52,11 +52,14 @@ test('scenario text with HTML or script is shown as plain text and nothing runs'
 test('a broken scenario file is refused with coded diagnostics and line numbers', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Choose a scenario' }).click();
+  await expect(page.getByRole('article', { name: 'The Friday 4pm deploy' })).toBeVisible();
+  const bundled = await page.getByRole('article').count();
   const broken = JSON.stringify({ ...flagship, id: 'Not An Id', messages: flagship.messages.map((m: object, i: number) => (i === 0 ? { ...m, channel: 'nowhere' } : m)) }, null, 2);
   await page.locator('#scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   const problems = page.getByRole('list', { name: 'Problems in the scenario file' });
   await expect(problems.getByRole('listitem').first()).toContainText(/broken\.json:\d+:\d+ FD204/);
-  await expect(page.getByRole('article')).toHaveCount(1);
+  // Nothing was added to the list.
+  await expect(page.getByRole('article')).toHaveCount(bundled);
 });
 
 test.describe('accessibility audit (axe) of every screen', () => {
@@ -98,4 +101,15 @@ test.describe('accessibility audit (axe) of every screen', () => {
     await page.getByRole('slider', { name: 'Replay position' }).fill('1500');
     await audit(page, 'replay');
   });
+});
+
+test('a scenario file with only warnings loads, and its warnings are listed', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Choose a scenario' }).click();
+  // An expert path is missing: worth a warning (FD406), not a refusal.
+  const warned = JSON.stringify({ ...flagship, id: 'no-expert', title: 'No expert path', expertPath: [] }, null, 2);
+  await page.locator('#scenario-file').setInputFiles({ name: 'no-expert.json', mimeType: 'application/json', buffer: Buffer.from(warned) });
+  await expect(page.getByText(/Loaded “No expert path”\. It is now in the list above\. 1 warning to look at:/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Warnings about the scenario file' }).getByRole('listitem').first()).toContainText(/no-expert\.json:\d+:\d+ FD406 warning/);
+  await expect(page.getByRole('article', { name: 'No expert path' })).toBeVisible();
 });

@@ -3,7 +3,7 @@
  * loading a scenario file, and opening a run file someone exported.
  */
 import { addScenario, goTo, openReplay, selectScenario, type GameStore } from '../../store';
-import type { Scenario } from '../../scenario';
+import type { Diagnostic, Scenario } from '../../scenario';
 import { el, syncList, type View } from '../dom';
 import { coachPicker } from '../coach-picker';
 
@@ -123,29 +123,36 @@ async function loadFile(store: GameStore, file: File, problems: HTMLElement): Pr
   const result = loadScenario(text, file.name);
   if (result.ok) {
     addScenario(store, result.scenario);
-    problems.replaceChildren(el('p', { className: 'ok-note' }, `Loaded “${result.scenario.title}”. It is now in the list above.`));
+    const warnings = result.diagnostics.length;
+    problems.replaceChildren(
+      el('p', { className: 'ok-note' }, `Loaded “${result.scenario.title}”. It is now in the list above.${warnings > 0 ? ` ${warnings} warning${warnings === 1 ? '' : 's'} to look at:` : ''}`),
+      ...(warnings > 0 ? [diagnosticList(result.diagnostics, 'Warnings about the scenario file')] : []),
+    );
     return;
   }
   problems.replaceChildren(
     el('h3', {}, `${file.name} has ${result.diagnostics.length} problem${result.diagnostics.length === 1 ? '' : 's'}`),
-    el(
-      'ul',
-      { className: 'diagnostics', attrs: { 'aria-label': 'Problems in the scenario file' } },
-      ...result.diagnostics.map((d) =>
-        el(
-          'li',
-          {},
-          el('code', {}, `${d.file}:${d.line}:${d.column}`),
-          ' ',
-          el('strong', {}, d.code),
-          ` ${d.message}`,
-          el('span', { className: 'hint' }, d.hint),
-        ),
+    diagnosticList(result.diagnostics, 'Problems in the scenario file'),
+  );
+}
+
+function diagnosticList(diagnostics: readonly Diagnostic[], label: string): HTMLElement {
+  return el(
+    'ul',
+    { className: 'diagnostics', attrs: { 'aria-label': label } },
+    ...diagnostics.map((d) =>
+      el(
+        'li',
+        { className: `severity-${d.severity}` },
+        el('code', {}, `${d.file}:${d.line}:${d.column}`),
+        ' ',
+        el('strong', {}, `${d.code} ${d.severity}`),
+        ` ${d.message}`,
+        el('span', { className: 'hint' }, d.hint),
       ),
     ),
   );
 }
-
 
 async function openRunFile(store: GameStore, file: File, problems: HTMLElement): Promise<void> {
   const [text, { importRun }] = await Promise.all([file.text(), import('../../debrief')]);

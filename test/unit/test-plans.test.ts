@@ -1,13 +1,15 @@
 /**
  * Test plans: every scenario in scenarios/ loads without errors, and every action script written
  * for it under scenarios/scripts/<scenario id>/ plays with no refused step and meets its own
- * `expect` block. Each scenario has at least a methodical and a frantic script, and method wins.
+ * `expect` block. Each scenario has at least a methodical and a frantic script, method wins, and
+ * the explorer passes it.
  * Scenarios and scripts are discovered from the folders, so a new scenario is covered by adding files.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileScript, loadScenario, runScript, type Scenario, type ScriptRun } from '../../src/scenario';
+import { explore } from '../../src/scenario/explore';
 import { scenariosDir, shippedScenarioFiles } from './helpers/flagship';
 import { miniScenario } from './helpers/mini-scenario';
 
@@ -78,6 +80,14 @@ describe('test plans', () => {
       expect(run.unmet).toEqual([]);
       expect(run.state.ending, 'the script plays to an ending').not.toBeNull();
     });
+
+    it('passes the explorer: winnable, the expert path earns an A, method clearly beats panic', () => {
+      const scenario = load(plan.file);
+      const scripts = plan.scripts.map((name) => ({ name, script: JSON.parse(readFileSync(join(plan.scriptsDir, name), 'utf8')) as unknown }));
+      const report = explore(scenario, { seed: 1, scripts });
+      expect(report.problems).toEqual([]);
+      expect(report.ok).toBe(true);
+    }, 30_000);
 
     it('rewards method: the methodical script outscores the frantic one', () => {
       const scenario = load(plan.file);

@@ -5,6 +5,7 @@
 import type { DiagnosticCode } from './diagnostics';
 import type { Path } from './json-source';
 import type { Condition, Effect, Scenario } from './schema';
+import { checkTeamReferences } from './team-references';
 
 export interface ReferenceProblem {
   code: DiagnosticCode;
@@ -150,5 +151,6 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   if (!scenario.endings.some((e) => e.kind === 'resolved')) {
     problems.push({ code: 'FD302', path: ['endings'], message: 'No ending has "kind": "resolved", so the incident can never be won.' });
   }
+  problems.push(...checkTeamReferences(scenario));
   return problems;
 }

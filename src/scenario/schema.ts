@@ -389,6 +389,58 @@ const ScoringSchema = z
   })
   .prefault({});
 
+// ---------------------------------------------------------------------------------------------
+// Team mode: the roles players take in a game day and the injects the facilitator has at hand.
+// ---------------------------------------------------------------------------------------------
+
+/** The action tags, taken from the action schema so the two lists cannot drift apart. */
+const ActionTagName = ActionSchema.shape.tags.unwrap().element;
+
+const TeamRoleSchema = z
+  .strictObject({
+    id: Id,
+    name: Text(60).describe('The role\'s name, shown in the lobby and next to its players\' names.'),
+    description: Text(400).describe('What players in this role do, shown when they choose a role.'),
+    may: z
+      .strictObject({
+        categories: z.array(Category).max(5).default([]).describe('Start any action of these categories.'),
+        actions: z.array(Id).max(128).default([]).describe('Start these actions, whatever their category.'),
+        tags: z.array(ActionTagName).max(8).default([]).describe('Start any action that has one of these tags.'),
+        statusUpdates: z
+          .boolean()
+          .default(false)
+          .describe('Post in incident channels and start actions tagged status-update. Only this grants them: whatever its categories, a role without it gives no status updates.'),
+        chat: z.boolean().default(false).describe('Post in the other channels and answer questions asked in chat.'),
+        notes: z.boolean().default(false).describe('Write in the shared incident notes.'),
+      })
+      .prefault({})
+      .describe('What players in this role may do; the server refuses everything not granted here.'),
+  })
+  .describe('A role players can take in a team game day.');
+
+const InjectSchema = z
+  .strictObject({
+    id: Id,
+    label: Text(80).describe('The button the facilitator presses.'),
+    from: Id.describe('The character who posts it.'),
+    channel: Id.describe('The channel it is posted in.'),
+    text: Text(1000).describe('What the message says.'),
+    effects: Effects.describe('What injecting it does to the world.'),
+  })
+  .describe('A message or event the facilitator can inject during a game day.');
+
+const TeamSchema = z
+  .strictObject({
+    roles: z
+      .array(TeamRoleSchema)
+      .min(1)
+      .max(12)
+      .optional()
+      .describe('The roles players choose from. Leave it out for the built-in set: incident commander, operator, communications, scribe and observer.'),
+    injects: z.array(InjectSchema).max(64).default([]).describe('Messages or events the facilitator can inject with one press.'),
+  })
+  .describe('Team mode: the roles players take and the injects the facilitator has at hand. Solo play ignores it.');
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().max(400).optional().describe('Path to scenario.schema.json, for editor completion.'),
@@ -462,6 +514,7 @@ export const ScenarioSchema = z
       .default([])
       .describe('What an experienced engineer would do, and when; the debrief compares against it.'),
     scoring: ScoringSchema,
+    team: TeamSchema.optional(),
   })
   .describe('A Firedrill incident scenario.');
 
@@ -483,3 +536,6 @@ export type Health = z.infer<typeof Health>;
 export type Milestone = z.infer<typeof MilestoneName>;
 export type ActionTag = Action['tags'][number];
 export type Dimension = Scenario['scoring']['rules'][number]['dimension'];
+export type Team = NonNullable<Scenario['team']>;
+export type TeamRole = NonNullable<Team['roles']>[number];
+export type Inject = Team['injects'][number];

@@ -1,0 +1,285 @@
+/**
+ * The team-mode wire protocol: every message a client may send and every message the server sends
+ * back, as zod schemas with bounded sizes. The server parses each client message once, here, and
+ * passes typed values on; anything else is refused with a specific error and changes nothing.
+ */
+import { z } from 'zod';
+import { ID_PATTERN } from '../engine/ids';
+import { MAX_PLAYER_TEXT, NOTE_KINDS, type RejectionCode, type TimelineEvent } from '../engine';
+
+// ---------------------------------------------------------------------------------------------
+// Limits and shared pieces
+// ---------------------------------------------------------------------------------------------
+
+export const LIMITS = {
+  name: 40,
+  /** Posts and notes: the engine's own limit, so the protocol never lets through what it refuses. */
+  text: MAX_PLAYER_TEXT,
+  /** An injected message: as long as a scenario message may be. */
+  injectText: 1000,
+  hintText: 600,
+  facilitatorNote: 2000,
+  secret: 128,
+  /** The most events one `events` message carries; a longer catch-up comes in several. */
+  eventsPerMessage: 500,
+} as const;
+
+/** The name rooms are defined under on the server and created with from the client. */
+export const ROOM_NAME = 'game-day';
+
+/** The Colyseus message types: clients send only `cmd`; the server sends the others. */
+export const MESSAGE = { command: 'cmd', welcome: 'welcome', events: 'events', error: 'error', ack: 'ack', notes: 'notes' } as const;
+
+/** Join codes: 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L), about 50 bits. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 10;
+const JOIN_CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+
+/** What a person types as a code, normalised: case, spaces and dashes do not matter. */
+export function normaliseJoinCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export const SPEEDS = [1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+export const PHASES = ['lobby', 'running', 'paused', 'ended'] as const;
+export type Phase = (typeof PHASES)[number];
+
+// Control characters other than tab and line breaks have no business in chat and would confuse logs.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LINE_BREAK = /[\r\n\t]/;
+
+const Id = z.string().max(64).regex(ID_PATTERN, 'is not an id (1–64 lower-case letters, digits, "-" or "_", starting with a letter)');
+const Text = (max: number) =>
+  z
+    .string()
+    .max(max, `is longer than ${max} characters`)
+    .refine((s) => s.trim().length > 0, 'is empty')
+    .refine((s) => !CONTROL.test(s), 'contains control characters');
+const Name = Text(LIMITS.name).refine((s) => !LINE_BREAK.test(s), 'must fit on one line');
+const Secret = z.string().min(16, 'is too short to be a secret').max(LIMITS.secret).regex(/^[A-Za-z0-9_-]+$/, 'is not a secret this server issued');
+const Ref = z.number().int().min(0).max(2 ** 31 - 1).optional();
+export const JoinCode = z.string().regex(JOIN_CODE_PATTERN, `is not a join code (${JOIN_CODE_LENGTH} letters and digits)`);
+const SpeedSchema = z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<4>]);
+
+// ---------------------------------------------------------------------------------------------
+// Client → server
+// ---------------------------------------------------------------------------------------------
+
+const command = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) => z.strictObject({ type: z.literal(type), ref: Ref, ...shape });
+const facilitator = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) => command(type, { secret: Secret, ...shape });
+
+/** Who a hint is for: everyone in a role, or one seat. */
+export const HintTarget = z.union([z.strictObject({ role: Id }), z.strictObject({ seat: Id })]);
+export type HintTarget = z.infer<typeof HintTarget>;
+
+const PLAYER_COMMANDS = {
+  sync: command('sync', { since: z.number().int().min(0).max(2 ** 31 - 1) }),
+  act: command('act', { action: Id }),
+  reply: command('reply', { message: Id, choice: Id }),
+  post: command('post', { channel: Id, text: Text(LIMITS.text) }),
+  note: command('note', { text: Text(LIMITS.text), kind: z.enum(NOTE_KINDS).optional() }),
+};
+const FACILITATOR_COMMANDS = {
+  start: facilitator('start', {}),
+  pause: facilitator('pause', {}),
+  resume: facilitator('resume', {}),
+  end: facilitator('end', {}),
+  speed: facilitator('speed', { speed: SpeedSchema }),
+  inject: facilitator('inject', { inject: Id }),
+  'inject-text': facilitator('inject-text', { from: Id, channel: Id, text: Text(LIMITS.injectText) }),
+  hint: facilitator('hint', { to: HintTarget, text: Text(LIMITS.hintText) }),
+  'facilitator-note': facilitator('facilitator-note', { text: Text(LIMITS.facilitatorNote) }),
+};
+const COMMANDS = { ...PLAYER_COMMANDS, ...FACILITATOR_COMMANDS };
+type CommandType = keyof typeof COMMANDS;
+
+export const ClientCommand = z.discriminatedUnion('type', Object.values(COMMANDS) as unknown as [(typeof COMMANDS)[CommandType], ...(typeof COMMANDS)[CommandType][]]);
+export type ClientCommand = { [K in CommandType]: z.infer<(typeof COMMANDS)[K]> }[CommandType];
+export type PlayerCommand = Extract<ClientCommand, { type: keyof typeof PLAYER_COMMANDS }>;
+export type FacilitatorCommand = Extract<ClientCommand, { type: keyof typeof FACILITATOR_COMMANDS }>;
+export const FACILITATOR_COMMAND_TYPES = Object.keys(FACILITATOR_COMMANDS) as FacilitatorCommand['type'][];
+export const isFacilitatorCommand = (c: ClientCommand): c is FacilitatorCommand => c.type in FACILITATOR_COMMANDS;
+
+/** What the facilitator chooses when creating a game day. */
+export const GameDayOptions = z.strictObject({
+  scenario: Id,
+  /** The roles on offer, a subset of the scenario's; all of them when left out. */
+  roles: z.array(Id).min(1).max(12).optional(),
+  speed: SpeedSchema.default(1),
+  coach: z.enum(['off', 'gentle', 'guided']).default('off'),
+  /** For a reproducible game day; the server draws one when left out. */
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+});
+export type GameDayOptions = z.output<typeof GameDayOptions>;
+
+/** How a connection enters a room: creating it, as a new player, back to a seat, or as the facilitator. */
+export const JoinOptions = z.discriminatedUnion('as', [
+  z.strictObject({ as: z.literal('create'), game: GameDayOptions }),
+  z.strictObject({ as: z.literal('player'), name: Name, role: Id }),
+  z.strictObject({ as: z.literal('seat'), token: Secret }),
+  z.strictObject({ as: z.literal('facilitator'), secret: Secret }),
+]);
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/** Every way the room refuses something, besides the engine's own rejections. */
+export const ROOM_ERROR_CODES = [
+  'protocol.malformed',
+  'protocol.unknown-type',
+  'protocol.invalid',
+  'rate.limited',
+  'auth.facilitator',
+  'seat.none',
+  'role.forbidden',
+  'room.lobby',
+  'room.paused',
+  'room.running',
+  'room.ended',
+  'room.no-players',
+  'room.full',
+  'room.unknown-scenario',
+  'create.role',
+  'join.code',
+  'join.role',
+  'join.seat',
+  'join.not-creator',
+  'inject.unknown',
+  'inject.character',
+  'inject.channel',
+  'hint.role',
+  'hint.seat',
+  'sync.ahead',
+  'server.error',
+] as const;
+export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
+export type ErrorCode = RoomErrorCode | RejectionCode;
+
+/** A refusal: a stable code to branch on and a sentence to show. */
+export interface RoomError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Parses a raw client message; a refusal says exactly what is wrong with it. */
+export function parseCommand(raw: unknown): { ok: true; command: ClientCommand } | { ok: false; error: RoomError } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, error: { code: 'protocol.malformed', message: 'A command must be an object with a "type".' } };
+  }
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(COMMANDS, type)) {
+    const shown = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'missing';
+    return { ok: false, error: { code: 'protocol.unknown-type', message: `Unknown command type (${shown}).` } };
+  }
+  const parsed = COMMANDS[type as CommandType].safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: 'protocol.invalid', message: `Invalid "${type}" command: ${describeIssue(parsed.error)}` } };
+  return { ok: true, command: parsed.data as ClientCommand };
+}
+
+/** The first problem zod found, as "field: what is wrong". */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'it does not match the protocol.';
+  if (issue.code === 'unrecognized_keys') return `unexpected field ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`;
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the message';
+  return `${where} ${issue.message.replace(/^Invalid input: /, '')}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server → client
+// ---------------------------------------------------------------------------------------------
+
+const Seq = z.number().int().min(1);
+const GameTime = z.number().min(0);
+
+/** A player's seat as everyone sees it (the seat's token never leaves the server after joining). */
+export const SeatView = z.strictObject({ id: Id, name: Name, role: Id });
+export type SeatView = z.infer<typeof SeatView>;
+
+/** A player input as the engine logs it, with the seat that made it. */
+export const EngineInput = z.union([
+  z.strictObject({ type: z.literal('act'), action: Id, player: Id }),
+  z.strictObject({ type: z.literal('reply'), message: Id, choice: Id, player: Id }),
+  z.strictObject({ type: z.literal('post'), channel: Id, text: Text(LIMITS.text), player: Id }),
+  z.strictObject({ type: z.literal('note'), text: Text(LIMITS.text), kind: z.enum(NOTE_KINDS).optional(), player: Id }),
+]);
+export const LoggedInput = z.strictObject({ at: GameTime, input: EngineInput });
+export type LoggedInput = z.infer<typeof LoggedInput>;
+
+/** What the engine reported; the shape is the engine's own, so only its frame is checked here. */
+const Happened = z.array(
+  z.custom<TimelineEvent>((v) => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { seq?: unknown }).seq === 'number'),
+);
+
+/** A facilitator's inject as it happened: a scenario inject by id, or words written on the spot. */
+export const InjectEntry = z.strictObject({ at: GameTime, from: Id, channel: Id, text: Text(LIMITS.injectText), inject: Id.optional() });
+export type InjectEntry = z.infer<typeof InjectEntry>;
+export const HintEntry = z.strictObject({ at: GameTime, to: HintTarget, text: Text(LIMITS.hintText) });
+export type HintEntry = z.infer<typeof HintEntry>;
+
+/** One numbered event of a room; every client sees the same list in the same order. */
+export const RoomEvent = z.discriminatedUnion('kind', [
+  z.strictObject({ seq: Seq, kind: z.literal('seat'), seat: SeatView }),
+  z.strictObject({ seq: Seq, kind: z.literal('phase'), phase: z.enum(PHASES), at: GameTime }),
+  z.strictObject({ seq: Seq, kind: z.literal('speed'), speed: SpeedSchema, at: GameTime }),
+  z.strictObject({ seq: Seq, kind: z.literal('input'), entry: LoggedInput, happened: Happened }),
+  z.strictObject({ seq: Seq, kind: z.literal('clock'), time: GameTime, happened: Happened }),
+  z.strictObject({ seq: Seq, kind: z.literal('inject'), entry: InjectEntry }),
+  z.strictObject({ seq: Seq, kind: z.literal('hint'), entry: HintEntry }),
+]);
+export type RoomEvent = z.infer<typeof RoomEvent>;
+type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
+export type NewRoomEvent = WithoutSeq<RoomEvent>;
+
+const RoleView = z.strictObject({
+  id: Id,
+  name: z.string().max(60),
+  description: z.string().max(400),
+  may: z.strictObject({
+    categories: z.array(z.string().max(20)).max(5),
+    actions: z.array(Id).max(128),
+    tags: z.array(z.string().max(20)).max(8),
+    statusUpdates: z.boolean(),
+    chat: z.boolean(),
+    notes: z.boolean(),
+  }),
+});
+
+/** Sent to one connection when it enters: who it is, and what it needs to run the same engine. */
+export const Welcome = z.strictObject({
+  code: JoinCode,
+  you: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('player'), seat: SeatView, token: Secret }),
+    z.strictObject({ kind: z.literal('facilitator'), secret: Secret }),
+  ]),
+  scenario: z.strictObject({ id: Id, version: z.string().max(20) }),
+  options: z.strictObject({ seed: z.number().int(), coach: z.enum(['off', 'gentle', 'guided']) }),
+  roles: z.array(RoleView).max(12),
+  /** The scenario's injects, for the facilitator's console; players get an empty list. */
+  injects: z.array(z.strictObject({ id: Id, label: z.string().max(80) })).max(64),
+  latest: z.number().int().min(0),
+});
+export type Welcome = z.infer<typeof Welcome>;
+
+/** Numbered events, live or as a catch-up after `sync`; `latest` is the room's newest number. */
+export const EventsMessage = z.strictObject({ events: z.array(RoomEvent).max(LIMITS.eventsPerMessage), latest: z.number().int().min(0), catchUp: z.boolean() });
+export type EventsMessage = z.infer<typeof EventsMessage>;
+export const ErrorMessage = z.strictObject({ code: z.string().max(40), message: z.string().max(400), ref: Ref });
+export type ErrorMessage = z.infer<typeof ErrorMessage>;
+export const AckMessage = z.strictObject({ ref: z.number().int().min(0), latest: z.number().int().min(0) });
+export type AckMessage = z.infer<typeof AckMessage>;
+/** The facilitator's private notes; sent only to facilitator connections. */
+export const NotesMessage = z.strictObject({ notes: z.array(z.strictObject({ at: GameTime, text: Text(LIMITS.facilitatorNote) })) });
+export type NotesMessage = z.infer<typeof NotesMessage>;
+
+/** A join refusal travels as "code: sentence" in the matchmaker's error; this splits it again. */
+export function joinErrorText(error: RoomError): string {
+  return `${error.code}: ${error.message}`;
+}
+export function parseJoinError(text: string): RoomError | null {
+  const match = /^([a-z]+\.[a-z-]+): (.+)$/s.exec(text);
+  return match ? { code: match[1] as ErrorCode, message: match[2]! } : null;
+}

@@ -1,0 +1,286 @@
+/**
+ * Team mode over real websockets, in-process on loopback: a real Colyseus server on an ephemeral
+ * port and colyseus.js clients through the team client. A facilitator and players in roles see the
+ * same numbered events in the same order; a hostile client is refused every time and changes
+ * nothing; a dropped player comes back to the same seat with exactly the events missed.
+ */
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchMaker } from '@colyseus/core';
+import { Client } from 'colyseus.js';
+import { advanceTo } from '../../src/engine';
+import { ErrorMessage, MESSAGE, ROOM_NAME, type RoomEvent } from '../../src/net/protocol';
+import type { RateLimit } from '../../src/net/rate-limit';
+import { teamClient, TeamJoinError, type TeamSession } from '../../src/net/team-client';
+import { followEvents } from '../../src/net/team-view';
+import { createTeamServer, CLOSE_SEAT_TAKEN, type TeamServer } from '../../src/server';
+import type { RoomState } from '../../src/server/room-core';
+import { loadShipped } from './helpers/flagship';
+
+const flagship = loadShipped('friday-deploy.json');
+/** Room for the hostile test's two dozen probes in one burst; the flood is three times this. */
+const RATE: RateLimit = { capacity: 30, perSecond: 5 };
+let server: TeamServer;
+let client: ReturnType<typeof teamClient>;
+const sessions: TeamSession[] = [];
+
+beforeAll(async () => {
+  server = await createTeamServer({ scenarios: [flagship], port: 0, host: '127.0.0.1', rateLimit: RATE });
+  client = teamClient(server.endpoint);
+});
+
+afterAll(async () => {
+  await Promise.allSettled(sessions.map((s) => s.leave()));
+  await server.close();
+});
+
+/** Polls until `check` holds; fails with `what` after `ms`. */
+async function until(what: string, check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The room's authority, read in-process for the assertions (clients never see it). */
+const coreOf = (code: string): RoomState => (matchMaker.getLocalRoomById(code) as unknown as { core: RoomState }).core;
+
+const secretOf = (s: TeamSession) => (s.welcome.you.kind === 'facilitator' ? s.welcome.you.secret : '');
+const tokenOf = (s: TeamSession) => (s.welcome.you.kind === 'player' ? s.welcome.you.token : '');
+const seatOf = (s: TeamSession) => (s.welcome.you.kind === 'player' ? s.welcome.you.seat.id : '');
+const track = <T extends TeamSession>(s: T): T => (sessions.push(s), s);
+
+/** A game day with a facilitator and three players in roles. */
+async function gameDay() {
+  const facilitator = track(await client.create({ scenario: flagship.id }));
+  const code = facilitator.welcome.code;
+  const commander = track(await client.join(code, { name: 'Ada', role: 'commander' }));
+  const operator = track(await client.join(code, { name: 'Otto', role: 'operator' }));
+  const comms = track(await client.join(code, { name: 'Cass', role: 'comms' }));
+  return { code, secret: secretOf(facilitator), facilitator, commander, operator, comms, all: [facilitator, commander, operator, comms] };
+}
+
+async function accepted(session: TeamSession, command: Parameters<TeamSession['send']>[0]) {
+  const result = await session.send(command);
+  expect(result, JSON.stringify(command)).toMatchObject({ ok: true });
+}
+
+/** Waits until every session holds all of the room's events, and returns each one's list. */
+async function caughtUp(code: string, all: TeamSession[]): Promise<RoomEvent[][]> {
+  await until('every client to catch up', () => all.every((s) => s.lastSeq() === coreOf(code).events.length));
+  return all.map((s) => [...s.events]);
+}
+
+describe('a game day over websockets', () => {
+  it('seats three players in roles and shows every action, in order, to everyone', async () => {
+    const { code, secret, facilitator, commander, operator, comms, all } = await gameDay();
+    expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{10}$/);
+    await until('the roster to reach the facilitator', () => facilitator.room.state.roster?.size === 3);
+    expect([...facilitator.room.state.roster.values()].map((s: { role: string }) => s.role)).toEqual(['commander', 'operator', 'comms']);
+
+    await accepted(facilitator, { type: 'start', secret });
+    await accepted(operator, { type: 'act', action: 'check_deploy_history' });
+    await accepted(commander, { type: 'act', action: 'read_api_logs' });
+    await accepted(comms, { type: 'post', channel: 'general', text: 'Comms here, watching #support.' });
+    await accepted(facilitator, { type: 'inject-text', secret, from: 'dana', channel: 'general', text: 'Is the Friday deploy out yet?' });
+    await accepted(facilitator, { type: 'hint', secret, to: { role: 'operator' }, text: 'What shipped today?' });
+
+    const lists = await caughtUp(code, all);
+    for (const list of lists) expect(list).toEqual(lists[0]);
+    const seqs = lists[0]!.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    const inputs = lists[0]!.flatMap((e) => (e.kind === 'input' ? [[e.entry.input.type, e.entry.input.player]] : []));
+    expect(inputs).toEqual([
+      ['act', seatOf(operator)],
+      ['act', seatOf(commander)],
+      ['post', seatOf(comms)],
+    ]);
+    expect(lists[0]!.filter((e) => e.kind === 'inject' || e.kind === 'hint').map((e) => e.kind)).toEqual(['inject', 'hint']);
+
+    // Every client can rebuild the server's engine state from the events alone.
+    const core = coreOf(code);
+    const followed = followEvents(flagship, operator.welcome.options, operator.events);
+    expect(advanceTo(flagship, followed, core.engine.time).state).toEqual(core.engine);
+  });
+
+  it('refuses a hostile client every time, leaves the room exactly as it was, and keeps serving the others', async () => {
+    const { code, secret, facilitator, operator, all } = await gameDay();
+    const hostile = track(await client.join(code, { name: 'Mallory', role: 'operator' }));
+    await accepted(facilitator, { type: 'start', secret });
+    await accepted(operator, { type: 'act', action: 'check_deploy_history' });
+    // Paused, the room does not change by itself, so any change would be the hostile client's doing.
+    await accepted(facilitator, { type: 'pause', secret });
+    await caughtUp(code, [...all, hostile]);
+    const before = structuredClone(coreOf(code));
+
+    const refusals: ErrorMessage[] = [];
+    hostile.onRefusal((e) => refusals.push(e));
+    const forged = 'f'.repeat(43);
+    const attempts: [unknown, string][] = [
+      // Wrong role.
+      [{ type: 'act', action: 'status_update' }, 'role.forbidden'],
+      [{ type: 'post', channel: 'incident-orders', text: 'All clear!' }, 'role.forbidden'],
+      [{ type: 'act', action: 'declare_resolved' }, 'role.forbidden'],
+      // Malformed.
+      ['hello', 'protocol.malformed'],
+      [[1, 2, 3], 'protocol.malformed'],
+      [null, 'protocol.malformed'],
+      [{ type: 'explode' }, 'protocol.unknown-type'],
+      [{ type: 'act' }, 'protocol.invalid'],
+      [{ type: 'act', action: 'check_deploy_history', player: 'p1' }, 'protocol.invalid'],
+      [{ type: 'note', text: 'x'.repeat(2001) }, 'protocol.invalid'],
+      [{ type: 'note', text: 'bell\u0007' }, 'protocol.invalid'],
+      [{ type: 'post', channel: '../etc/passwd', text: 'x' }, 'protocol.invalid'],
+      [{ type: 'sync', since: -1 }, 'protocol.invalid'],
+      [{ type: 'sync', since: 10_000 }, 'sync.ahead'],
+      // Forged facilitator commands.
+      [{ type: 'resume', secret: forged }, 'auth.facilitator'],
+      [{ type: 'end', secret: forged }, 'auth.facilitator'],
+      [{ type: 'speed', secret: forged, speed: 4 }, 'auth.facilitator'],
+      [{ type: 'inject-text', secret: forged, from: 'dana', channel: 'general', text: 'Everyone go home.' }, 'auth.facilitator'],
+      [{ type: 'hint', secret: forged, to: { role: 'operator' }, text: 'Roll back!' }, 'auth.facilitator'],
+      [{ type: 'facilitator-note', secret: forged, text: 'x' }, 'auth.facilitator'],
+      [{ type: 'resume' }, 'protocol.invalid'],
+    ];
+    attempts.forEach(([body, _], i) => {
+      const withRef = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, ref: 1000 + i } : body;
+      hostile.room.send(MESSAGE.command, withRef);
+    });
+    hostile.room.send('hack', { type: 'start', secret });
+    await until('every refusal', () => refusals.length === attempts.length + 1);
+    expect(refusals.slice(0, attempts.length).map((r) => r.code)).toEqual(attempts.map(([, code]) => code));
+    expect(refusals.at(-1)?.code).toBe('protocol.unknown-type');
+    for (const r of refusals) expect(r.message.length).toBeGreaterThan(10);
+    expect(coreOf(code)).toEqual(before);
+
+    // A flood: once the burst allowance is spent, each further message is refused as rate limited.
+    refusals.length = 0;
+    const flood = 3 * RATE.capacity;
+    // Half of it on a message type the room does not know: that is limited too.
+    for (let i = 0; i < flood; i++) {
+      if (i % 2 === 0) hostile.room.send(MESSAGE.command, { type: 'act', action: 'status_update' });
+      else hostile.room.send('hack', { type: 'start', secret });
+    }
+    await until('the flood to be answered', () => refusals.length === flood);
+    const limited = refusals.filter((r) => r.code === 'rate.limited').length;
+    expect(limited).toBeGreaterThanOrEqual(flood - RATE.capacity - 2);
+    expect(refusals.filter((r) => r.code === 'role.forbidden' || r.code === 'protocol.unknown-type').length).toBe(flood - limited);
+    expect(refusals.find((r) => r.code === 'rate.limited')?.message).toMatch(/Too many messages/);
+    expect(coreOf(code)).toEqual(before);
+
+    // A message too big for the socket closes only that connection; the room and the others carry on.
+    const closed = new Promise<number>((resolve) => hostile.onLeave(resolve));
+    hostile.room.send(MESSAGE.command, { type: 'note', text: 'x'.repeat(40_000) });
+    expect(await closed).toBeGreaterThan(1000);
+    expect(coreOf(code)).toEqual({ ...before, roster: before.roster.map((s) => (s.id === seatOf(hostile) ? { ...s, connected: false } : s)) });
+    await accepted(facilitator, { type: 'resume', secret });
+    await accepted(operator, { type: 'note', text: 'Still here.' });
+  });
+
+  it('cuts a flood of valid messages off at the burst allowance', async () => {
+    const { code, secret, facilitator } = await gameDay();
+    const scribe = track(await client.join(code, { name: 'Sid', role: 'scribe' }));
+    await accepted(facilitator, { type: 'start', secret });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => scribe.send({ type: 'note', text: `note ${i}` })));
+    const ok = results.filter((r) => r.ok).length;
+    // Joining spent one token on the catch-up request.
+    expect(ok).toBeGreaterThanOrEqual(RATE.capacity - 1);
+    expect(ok).toBeLessThan(RATE.capacity + 5);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'rate.limited')).toBe(true);
+    expect(coreOf(code).engine.notes).toHaveLength(ok);
+  });
+
+  it('brings a dropped player back to the same seat with exactly the events missed', async () => {
+    const { code, secret, facilitator, commander, operator, comms } = await gameDay();
+    await accepted(facilitator, { type: 'start', secret });
+    await accepted(operator, { type: 'act', action: 'check_deploy_history' });
+    await caughtUp(code, [facilitator, commander, operator, comms]);
+    const heldBefore = [...operator.events];
+
+    // Cut the operator's connection without a goodbye, as a network drop does.
+    const dropped = new Promise<number>((resolve) => operator.onLeave(resolve));
+    (operator.room.connection.transport as unknown as { ws: { terminate(): void } }).ws.terminate();
+    await dropped;
+    await until('the server to see the drop', () => coreOf(code).roster.find((s) => s.id === seatOf(operator))?.connected === false);
+    await until('the roster to show it', () => facilitator.room.state.roster.get(seatOf(operator))?.connected === false);
+
+    // The incident goes on without them.
+    await accepted(commander, { type: 'act', action: 'read_api_logs' });
+    await accepted(facilitator, { type: 'inject-text', secret, from: 'bea', channel: 'support', text: 'Customers cannot pay!' });
+    await accepted(facilitator, { type: 'hint', secret, to: { seat: seatOf(operator) }, text: 'Welcome back: check the worker.' });
+    await caughtUp(code, [facilitator, commander, comms]);
+    const missed = coreOf(code).events.length - heldBefore.length;
+    expect(missed).toBeGreaterThanOrEqual(3);
+
+    const received: RoomEvent[] = [];
+    const back = track(await client.returnToSeat(code, tokenOf(operator), heldBefore));
+    back.onEvents((events) => received.push(...events));
+    expect(seatOf(back)).toBe(seatOf(operator));
+    expect(coreOf(code).roster.filter((s) => s.role === 'operator')).toHaveLength(1);
+    await until('the roster to show them back', () => facilitator.room.state.roster.get(seatOf(operator))?.connected === true);
+
+    // The catch-up arrived before `returnToSeat` resolved: exactly the missed events, none twice.
+    expect(back.events.slice(heldBefore.length).map((e) => e.seq)).toEqual(Array.from({ length: missed }, (_, i) => heldBefore.length + i + 1));
+    await accepted(back, { type: 'note', text: 'Back online.' });
+    await accepted(facilitator, { type: 'pause', secret });
+    const lists = await caughtUp(code, [facilitator, commander, comms, back]);
+    for (const list of lists) expect(list).toEqual(lists[0]);
+    expect(lists[0]!.map((e) => e.seq)).toEqual(lists[0]!.map((_, i) => i + 1));
+    expect(received.map((e) => e.seq)).toEqual(lists[0]!.slice(heldBefore.length + missed).map((e) => e.seq));
+
+    // A reload holds nothing: the same seat, and the whole history again.
+    const taken = new Promise<number>((resolve) => back.onLeave(resolve));
+    const reloaded = track(await client.returnToSeat(code, tokenOf(operator)));
+    expect(reloaded.events).toEqual(coreOf(code).events);
+    expect(await taken).toBe(CLOSE_SEAT_TAKEN);
+    expect(coreOf(code).roster.find((s) => s.id === seatOf(operator))?.connected).toBe(true);
+  });
+});
+
+describe('joining', () => {
+  it('refuses each bad join with its own reason', async () => {
+    const { code, secret } = await gameDay();
+    const refusal = async (join: () => Promise<unknown>) => {
+      try {
+        await join();
+      } catch (error) {
+        expect(error).toBeInstanceOf(TeamJoinError);
+        return (error as TeamJoinError).error.code;
+      }
+      throw new Error('the join was accepted');
+    };
+    expect(await refusal(() => client.join('ZZZZZZZZZZ', { name: 'Eve', role: 'operator' }))).toBe('join.code');
+    expect(await refusal(() => client.join(code, { name: 'Eve', role: 'pilot' }))).toBe('join.role');
+    expect(await refusal(() => client.join(code, { name: 'E'.repeat(41), role: 'operator' }))).toBe('protocol.invalid');
+    expect(await refusal(() => client.join(code, { name: 'Eve\nline', role: 'operator' }))).toBe('protocol.invalid');
+    expect(await refusal(() => client.returnToSeat(code, 'a'.repeat(43)))).toBe('join.seat');
+    expect(await refusal(() => client.facilitate(code, 'b'.repeat(43)))).toBe('auth.facilitator');
+    expect(await refusal(() => client.create({ scenario: 'no-such-scenario' }))).toBe('room.unknown-scenario');
+    const raw = new Client(server.endpoint);
+    await expect(raw.joinById(code, { as: 'create', game: { scenario: flagship.id } })).rejects.toThrow(/join\.not-creator/);
+    await expect(raw.joinById(code, { as: 'player', name: 'Eve', role: 'operator', extra: 1 })).rejects.toThrow(/protocol\.invalid/);
+    // Rooms are private: without the code there is nothing to join.
+    await expect(raw.join(ROOM_NAME, { as: 'player', name: 'Eve', role: 'operator' })).rejects.toThrow();
+    // The facilitator can come back with the secret, and sees the private notes.
+    const console2 = track(await client.facilitate(code, secret));
+    await accepted(console2, { type: 'facilitator-note', secret, text: 'Second screen works.' });
+    await until('the notes', () => console2.notes.length === 1);
+  });
+
+  it('answers only its own path on the http server, and refuses an oversized matchmaking request', async () => {
+    const request = (method: string, path: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: server.port, method, path, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect(await request('GET', '/')).toBe(404);
+    expect(await request('GET', '/matchmake/joinById/x')).toBe(404);
+    expect(await request('GET', '/team/elsewhere')).toBe(404);
+    expect(await request('POST', `/team/matchmake/create/${ROOM_NAME}`, JSON.stringify({ as: 'create', game: { scenario: flagship.id }, pad: 'x'.repeat(20_000) }))).toBe(413);
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Server as HttpServer } from 'node:http';
 import { defineConfig, type Plugin } from 'vite';
 
 const SCENARIOS_MODULE = 'virtual:firedrill-scenarios';
@@ -38,9 +39,29 @@ function scenarioFiles(dir: string): Plugin {
   };
 }
 
+/**
+ * Team mode on the same port as the game, in `npm start` and `vite preview` alike: the Colyseus
+ * server mounts under /team on Vite's own http server. Loaded lazily, so a plain build never starts it.
+ */
+function teamMode(dir: string): Plugin {
+  const mount = async (httpServer: HttpServer | null) => {
+    if (!httpServer) return;
+    const { createTeamServer, loadScenarioFolder } = await import('./src/server');
+    const team = await createTeamServer({ scenarios: loadScenarioFolder(dir), httpServer });
+    httpServer.once('close', () => void team.close());
+  };
+  return {
+    name: 'firedrill-team-mode',
+    configureServer: (server) => mount(server.httpServer as HttpServer | null),
+    configurePreviewServer: (server) => mount(server.httpServer as HttpServer),
+  };
+}
+
+const scenariosDir = resolve(process.env.FIREDRILL_SCENARIOS ?? 'scenarios');
+
 export default defineConfig({
   // FIREDRILL_SCENARIOS points the game at another folder of scenarios (the preview browser test uses it).
-  plugins: [scenarioFiles(resolve(process.env.FIREDRILL_SCENARIOS ?? 'scenarios'))],
+  plugins: [scenarioFiles(scenariosDir), teamMode(scenariosDir)],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -1,22 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postmortem } from '../../src/debrief';
 import { cell, inline } from '../../src/debrief/markdown';
-import { replay, runToEnd, score, wallClock, type EngineState, type LogEntry, type ScoreCard } from '../../src/engine';
-import { compileScript } from '../../src/scenario';
-import { loadShipped, scenariosDir } from './helpers/flagship';
+import { replay, runToEnd, score, wallClock, type EngineState, type LogEntry, type RunOptions, type ScoreCard } from '../../src/engine';
+import { loadShipped, shippedScriptLog } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');
 const SECTIONS = ['## Summary', '## Impact', '## Timeline', '## What went well', '## What did not go well', '## Contributing factors', '## Action items', '## Lessons'];
 
-function logOf(script: string): { log: LogEntry[]; options: { seed: number; coach: 'off' | 'gentle' | 'guided' } } {
-  const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts/friday-deploy', script), 'utf8')));
-  if (!compiled.ok) throw new Error(compiled.errors.join('; '));
-  return { log: compiled.compiled.log, options: { seed: compiled.compiled.seed, coach: compiled.compiled.coach } };
+function logOf(script: string): { log: LogEntry[]; options: RunOptions } {
+  return shippedScriptLog(scenario, `friday-deploy/${script}`);
 }
 
-function play(log: readonly LogEntry[], options: { seed: number; coach: 'off' | 'gentle' | 'guided' }): { state: EngineState; card: ScoreCard } {
+function play(log: readonly LogEntry[], options: RunOptions): { state: EngineState; card: ScoreCard } {
   const played = replay(scenario, options, log);
   expect(played.refused).toEqual([]);
   const state = runToEnd(scenario, played.state);

@@ -1,22 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRun, readReplayFragment, REPLAY_PARAM, replayFragment, runRecordOf, type ImportResult, type RunRecord } from '../../src/debrief';
 import { decodeBase64url, encodeBase64url } from '../../src/debrief/base64url';
 import { replay, runToEnd, score, type EngineState } from '../../src/engine';
-import { compileScript } from '../../src/scenario';
-import { loadShipped, scenariosDir } from './helpers/flagship';
+import { loadShipped, shippedScriptLog } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');
 
 function played(script: string): { record: RunRecord; state: EngineState } {
-  const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts/friday-deploy', script), 'utf8')));
-  if (!compiled.ok) throw new Error(compiled.errors.join('; '));
-  const options = { seed: compiled.compiled.seed, coach: compiled.compiled.coach };
-  const state = runToEnd(scenario, replay(scenario, options, compiled.compiled.log).state);
-  return { record: runRecordOf(scenario, options, compiled.compiled.log, state), state };
+  const { log, options } = shippedScriptLog(scenario, `friday-deploy/${script}`);
+  const state = runToEnd(scenario, replay(scenario, options, log).state);
+  return { record: runRecordOf(scenario, options, log, state), state };
 }
 
 /** A fragment made with Node's own zlib and Buffer, independent of the module under test. */

@@ -5,18 +5,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRun, importRun, runRecordOf, type RunRecord } from '../../src/debrief';
 import { canonicalJson, sha256, sha256Label } from '../../src/debrief/checksum';
 import { replay, runToEnd, score, wallClock, type EngineState, type LogEntry } from '../../src/engine';
-import { compileScript, type Scenario } from '../../src/scenario';
-import { loadShipped, scenariosDir } from './helpers/flagship';
+import type { Scenario } from '../../src/scenario';
+import { loadShipped, shippedScriptLog } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');
 
 /** A finished run of a shipped script, as the game would hold it. */
 function played(script: string): { record: RunRecord; state: EngineState } {
-  const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts/friday-deploy', script), 'utf8')));
-  if (!compiled.ok) throw new Error(compiled.errors.join('; '));
-  const options = { seed: compiled.compiled.seed, coach: compiled.compiled.coach };
-  const state = runToEnd(scenario, replay(scenario, options, compiled.compiled.log).state);
-  return { record: runRecordOf(scenario, options, compiled.compiled.log, state), state };
+  const { log, options } = shippedScriptLog(scenario, `friday-deploy/${script}`);
+  const state = runToEnd(scenario, replay(scenario, options, log).state);
+  return { record: runRecordOf(scenario, options, log, state), state };
 }
 
 /** The checksum as the format defines it, computed independently of the module under test. */

@@ -9,34 +9,15 @@
  *     says is never shown is shown.
  * A failure names the mutant's seed and what contradicted the analysis.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { holds, init, step, worldOf, type EngineState } from '../../src/engine';
 import { lintScenario, loadScenario, playRandomly, type Condition, type LintProblem, type Scenario } from '../../src/scenario';
 import { analyse, type Reach } from '../../src/scenario/lint-reach';
+import { FLAGSHIP_SOURCE, nodesOf, type Json, type Path } from './helpers/flagship-mutants';
 import { Random } from './helpers/random';
 
-const SOURCE = readFileSync(new URL('../../scenarios/friday-deploy.json', import.meta.url), 'utf8');
-const BASE = JSON.parse(SOURCE) as Record<string, unknown>;
+const BASE = JSON.parse(FLAGSHIP_SOURCE) as Record<string, unknown>;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Path = (string | number)[];
-interface Node {
-  path: Path;
-  value: Json;
-}
-
-function nodesOf(root: Json): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [{ path: [], value: root }];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    out.push(node);
-    if (Array.isArray(node.value)) node.value.forEach((v, i) => stack.push({ path: [...node.path, i], value: v }));
-    else if (node.value && typeof node.value === 'object') for (const [k, v] of Object.entries(node.value)) stack.push({ path: [...node.path, k], value: v });
-  }
-  return out;
-}
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let v = root;

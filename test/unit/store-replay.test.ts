@@ -14,8 +14,8 @@ import {
   setReplaySpeed,
   startClock,
   startRun,
-  type Scheduler,
 } from '../../src/store';
+import { manualScheduler } from './helpers/manual-scheduler';
 import { loadShipped, playShippedScript, scenariosDir } from './helpers/flagship';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,23 +33,6 @@ function recorded(script = 'friday-deploy/methodical.json') {
   };
 }
 
-function manualScheduler(): Scheduler & { run(ms: number): void } {
-  let now = 0;
-  let tick: (() => void) | null = null;
-  return {
-    now: () => now,
-    every: (_ms, fn) => {
-      tick = fn;
-      return () => (tick = null);
-    },
-    run(ms: number) {
-      for (let t = 0; t < ms; t += 100) {
-        now += 100;
-        tick?.();
-      }
-    },
-  };
-}
 
 const fresh = (storage = memoryStorage()) => ({ storage, store: createGameStore({ storage, scenarios: [flagship], newSeed: () => 5 }) });
 

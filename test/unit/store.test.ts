@@ -18,9 +18,9 @@ import {
   updateSettings,
   type GameStore,
   type Migrations,
-  type Scheduler,
 } from '../../src/store';
 import { z } from 'zod';
+import { manualScheduler } from './helpers/manual-scheduler';
 import { miniScenario, miniScenarioInput } from './helpers/mini-scenario';
 
 const scenario = miniScenario();
@@ -29,23 +29,6 @@ function fresh(storage = memoryStorage()) {
   return { storage, store: createGameStore({ storage, scenarios: [scenario], newSeed: () => 11 }) };
 }
 
-function manualScheduler(): Scheduler & { run(ms: number): void } {
-  let now = 0;
-  let tick: (() => void) | null = null;
-  return {
-    now: () => now,
-    every: (_ms, fn) => {
-      tick = fn;
-      return () => (tick = null);
-    },
-    run(ms: number) {
-      for (let t = 0; t < ms; t += 100) {
-        now += 100;
-        tick?.();
-      }
-    },
-  };
-}
 
 const texts = (store: GameStore) => store.getState().notices.map((n) => n.text).join(' | ');
 

@@ -1,6 +1,7 @@
 /** Loads the shipped scenarios and their action scripts from disk for tests. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LogEntry, RunOptions } from '../../../src/engine';
 import { compileScript, loadScenario, runScript, type Scenario, type ScriptRun } from '../../../src/scenario';
 
 export const scenariosDir = join(import.meta.dirname, '../../../scenarios');
@@ -17,4 +18,11 @@ export function playShippedScript(scenario: Scenario, scriptPath: string): Scrip
   const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts', scriptPath), 'utf8')));
   if (!compiled.ok) throw new Error(`${scriptPath}: ${compiled.errors.join('; ')}`);
   return runScript(scenario, compiled.script, compiled.compiled);
+}
+
+/** A shipped script's log and run options, compiled for its scenario. */
+export function shippedScriptLog(scenario: Scenario, scriptPath: string): { log: LogEntry[]; options: RunOptions } {
+  const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts', scriptPath), 'utf8')));
+  if (!compiled.ok) throw new Error(`${scriptPath}: ${compiled.errors.join('; ')}`);
+  return { log: compiled.compiled.log, options: { seed: compiled.compiled.seed, coach: compiled.compiled.coach } };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Server as HttpServer } from 'node:http';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -46,7 +47,12 @@ function scenarioFiles(dir: string): Plugin {
 function teamMode(dir: string): Plugin {
   const mount = async (httpServer: HttpServer | null) => {
     if (!httpServer) return;
-    const { createTeamServer, loadScenarioFolder } = await import('./src/server');
+    // Through tsx at run time rather than bundled into this config: the server is Node code with
+    // its own dependencies, and only a running dev or preview server needs it.
+    const { register } = await import('tsx/esm/api');
+    register();
+    const server: typeof import('./src/server') = await import(/* @vite-ignore */ pathToFileURL(resolve('src/server/index.ts')).href);
+    const { createTeamServer, loadScenarioFolder } = server;
     const team = await createTeamServer({ scenarios: loadScenarioFolder(dir), httpServer });
     httpServer.once('close', () => void team.close());
   };

@@ -26,7 +26,9 @@ export function describeEvent(scenario: Scenario, state: EngineState, e: Timelin
       return `${channel(e.channel).padEnd(21)} ${nameOf(scenario, e.from)}: ${p?.text ?? ''}${ask}`;
     }
     case 'hint':
-      return null;
+    case 'inject':
+    case 'facilitator-hint':
+      return null; // Each follows the message event of its post, which shows it.
     case 'ignored':
       return `ignored   ${e.message} went unanswered`;
     case 'action-started':

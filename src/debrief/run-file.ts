@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { replay, score, wallClock, type EngineState, type Grade, type LogEntry, type RunOptions } from '../engine';
 import type { Scenario } from '../scenario/schema';
-import { SavedRunSchema } from '../store/documents';
+import { RunLogEntrySchema, SavedRunSchema } from '../store/documents';
 import { canonicalJson, sha256Label } from './checksum';
 import { explainIssues } from './issues';
 
@@ -35,12 +35,14 @@ const RunResultSchema = z.strictObject({
 export type RunResult = z.infer<typeof RunResultSchema>;
 
 /**
- * The file on disk. Scenario, options, log and time are the saved-run document's own fields, so a run
- * file and a save can never disagree about what a run is.
+ * The file on disk. Scenario, options and time are the saved-run document's own fields, so a run
+ * file and a save can never disagree about what a run is; the log takes every entry a saved run
+ * takes, plus a team game day's facilitator injects and hints (which no solo save can hold).
  */
 const RunFileSchema = SavedRunSchema.extend({
   format: z.literal(RUN_FILE_FORMAT),
   version: z.literal(RUN_FILE_VERSION),
+  log: z.array(RunLogEntrySchema).max(10_000),
   scenario: SavedRunSchema.shape.scenario.extend({ title: z.string().max(200) }),
   result: RunResultSchema,
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" followed by 64 lower-case hex digits'),
@@ -197,6 +199,10 @@ function describeInput({ input }: LogEntry): string {
       return `post in ${input.channel}`;
     case 'note':
       return 'note';
+    case 'inject':
+      return input.inject !== undefined ? `inject ${input.inject}` : `inject as ${input.from} in ${input.channel}`;
+    case 'hint':
+      return 'facilitator hint';
   }
 }
 

@@ -34,6 +34,26 @@ export function postMessage(draft: Draft, message: Message, text = message.text)
   return post;
 }
 
+/** Posts words written on the spot as a scenario character (a facilitator's inject or hint), with its message event. */
+export function postAsCharacter(
+  draft: Draft,
+  post: { from: string; channel: string; text: string; importance: ChatPost['importance']; mentionsPlayer: boolean },
+): ChatPost {
+  const made: ChatPost = {
+    id: newPostId(draft),
+    channel: post.channel,
+    from: post.from,
+    byPlayer: false,
+    text: post.text,
+    at: draft.state.time,
+    importance: post.importance,
+    mentionsPlayer: post.mentionsPlayer,
+  };
+  draft.state.chat.push(made);
+  emit(draft, { kind: 'message', post: made.id, channel: made.channel, from: made.from, importance: made.importance, mention: made.mentionsPlayer });
+  return made;
+}
+
 /** Posts what a player wrote. */
 export function postAsPlayer(draft: Draft, player: string, channel: string, text: string): ChatPost {
   const post: ChatPost = {

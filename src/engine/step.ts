@@ -9,12 +9,13 @@ import { completeAction, startAction } from './actions';
 import { postAsPlayer, reply } from './chat';
 import { applyEffects } from './effects';
 import { emit, openDraft, type Draft } from './draft';
+import { facilitatorHint, inject } from './facilitator';
 import { seedState } from './rng';
 import { NOTE_KINDS, SOLO_PLAYER, type EngineState, type Input, type Rejection, type RunOptions, type StepResult } from './types';
 import { worldOf } from './world';
 import { worldTick } from './world-tick';
 
-/** The longest text a player may post or note; longer is refused, not cut. */
+/** The longest text a player may post or note, or a facilitator inject or hint; longer is refused, not cut. */
 export const MAX_PLAYER_TEXT = 2000;
 
 /** The state of a new run at game second 0, with history from before the start applied. */
@@ -90,6 +91,10 @@ function apply(draft: Draft, input: Input): Rejection | undefined {
       emit(draft, { kind: 'note', player, text: input.text.trim() });
       return undefined;
     }
+    case 'inject':
+      return inject(draft, input);
+    case 'hint':
+      return facilitatorHint(draft, input);
   }
 }
 
@@ -128,13 +133,38 @@ function validateInput(input: Input): Rejection | undefined {
     case 'post':
     case 'note': {
       if (typeof input.text !== 'string') return bad('Text is required.');
-      const length = input.text.trim().length;
-      if (length === 0 || length > MAX_PLAYER_TEXT) return { code: 'text.invalid', message: `Write between 1 and ${MAX_PLAYER_TEXT} characters.` };
+      const tooLong = checkText(input.text);
+      if (tooLong) return tooLong;
       if (input.type === 'post' && typeof input.channel !== 'string') return bad('A post needs a channel.');
       if (input.type === 'note' && input.kind !== undefined && !NOTE_KINDS.includes(input.kind)) return bad(`A note's kind is one of ${NOTE_KINDS.join(', ')}.`);
       return undefined;
     }
+    case 'inject': {
+      if (input.inject !== undefined && typeof input.inject !== 'string') return bad('An inject names a scenario inject by its id.');
+      if (input.from !== undefined && typeof input.from !== 'string') return bad('An inject\'s "from" is a character id.');
+      if (input.channel !== undefined && typeof input.channel !== 'string') return bad('An inject\'s "channel" is a channel id.');
+      if (input.text !== undefined && typeof input.text !== 'string') return bad('An inject\'s text must be text.');
+      if (input.inject === undefined && (input.from === undefined || input.channel === undefined || input.text === undefined)) {
+        return bad('An inject names a scenario inject, or gives a character ("from"), a channel and a text.');
+      }
+      return input.text === undefined ? undefined : checkText(input.text);
+    }
+    case 'hint': {
+      if (typeof input.text !== 'string') return bad('Text is required.');
+      const to: unknown = input.to;
+      if (to !== undefined) {
+        const keys = typeof to === 'object' && to !== null ? Object.keys(to) : [];
+        const target = keys.length === 1 && (keys[0] === 'role' || keys[0] === 'player') ? (to as Record<string, unknown>)[keys[0]] : undefined;
+        if (!isValidId(target)) return bad('A hint is for a role ({ "role": id }) or a player ({ "player": id }).');
+      }
+      return checkText(input.text);
+    }
     default:
       return bad('Unknown input type.');
   }
+}
+
+function checkText(text: string): Rejection | undefined {
+  const length = text.trim().length;
+  return length === 0 || length > MAX_PLAYER_TEXT ? { code: 'text.invalid', message: `Write between 1 and ${MAX_PLAYER_TEXT} characters.` } : undefined;
 }

@@ -21,16 +21,63 @@ export type Input =
   | { type: 'act'; action: string; player?: string }
   | { type: 'reply'; message: string; choice: string; player?: string }
   | { type: 'post'; channel: string; text: string; player?: string }
-  | { type: 'note'; text: string; kind?: NoteKind; player?: string };
+  | { type: 'note'; text: string; kind?: NoteKind; player?: string }
+  | InjectInput
+  | HintInput;
+
+/**
+ * A facilitator's inject: a message posted as a scenario character (team mode). Naming one of the
+ * scenario's `team.injects` posts its text as its character in its channel and applies its effects;
+ * `from`, `channel` and `text` given alongside replace the inject's own. Without `inject`, all three
+ * are required and nothing but the message happens. `player` is who injected it (the facilitator).
+ */
+export type InjectInput =
+  | { type: 'inject'; inject: string; from?: string; channel?: string; text?: string; player?: string }
+  | { type: 'inject'; inject?: undefined; from: string; channel: string; text: string; player?: string };
+
+/** Who a facilitator's hint is meant for: everyone in a role, or one player (a team seat). */
+export type HintAudience = { role: string } | { player: string };
+
+/**
+ * A facilitator's hint, posted by the scenario's coach character in the coach channel whatever the
+ * coach mode; refused when the scenario has no coach. `player` is who sent it (the facilitator).
+ */
+export type HintInput = {
+  type: 'hint';
+  text: string;
+  to?: HintAudience;
+  player?: string;
+};
+
+/** What players do, in a solo run or from a team seat: everything but time and the facilitator's inputs. */
+export type PlayerInput = Extract<Input, { type: 'act' | 'reply' | 'post' | 'note' }>;
+/** What only a team game day's facilitator does. */
+export type FacilitatorInput = InjectInput | HintInput;
+
+/** True for the inputs a player makes (a solo run holds nothing else). */
+export function isPlayerInput(input: Input): input is PlayerInput {
+  return input.type === 'act' || input.type === 'reply' || input.type === 'post' || input.type === 'note';
+}
 
 /** What a note records; scoring credits a hypothesis written before the first change. */
 export const NOTE_KINDS = ['hypothesis', 'finding', 'note'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
-/** A player input stamped with the game time it happened at; a run is a list of these. */
+/** A player's (or the facilitator's) input stamped with the game time it happened at; a run is a list of these. */
 export interface LogEntry {
   at: number;
   input: Exclude<Input, { type: 'tick' }>;
+}
+
+/** A log entry of a player's input: what a solo run's log (and its save) holds. */
+export interface PlayerLogEntry {
+  at: number;
+  input: PlayerInput;
+}
+
+/** True for an entry of a player's input, false for the facilitator's. */
+export function isPlayerEntry(entry: LogEntry): entry is PlayerLogEntry {
+  return isPlayerInput(entry.input);
 }
 
 /** Why the engine refused an input. The state is returned unchanged. */
@@ -53,12 +100,16 @@ export type RejectionCode =
   | 'reply.expired'
   | 'reply.unknown-choice'
   | 'post.unknown-channel'
-  | 'text.invalid';
+  | 'text.invalid'
+  | 'inject.unknown'
+  | 'inject.character'
+  | 'inject.channel'
+  | 'hint.no-coach';
 
 /** A message as it appears in a channel. */
 export interface ChatPost {
   id: string;
-  /** The scenario message it came from; absent for what players wrote. */
+  /** The scenario message it came from (`hint:<id>` for coach hints); absent for what players wrote and for injects and facilitator hints. */
   message?: string;
   channel: string;
   /** A character id, or a player id for what players wrote. */
@@ -141,6 +192,10 @@ export type TimelineEvent = { seq: number; at: number } & (
   | { kind: 'deploy'; deploy: string }
   | { kind: 'message'; post: string; channel: string; from: string; importance: ChatPost['importance']; mention: boolean }
   | { kind: 'hint'; hint: string; post: string }
+  /** Follows the `message` event of a facilitator's inject; `inject` names the scenario inject, if it was one. */
+  | { kind: 'inject'; post: string; channel: string; from: string; inject?: string }
+  /** Follows the `message` event of a hint the facilitator wrote, posted by the coach. */
+  | { kind: 'facilitator-hint'; post: string; to?: HintAudience }
   | { kind: 'ignored'; post: string; message: string }
   | { kind: 'action-started'; action: string; player: string; endsAt: number }
   | { kind: 'action-completed'; action: string; player: string; verdict: Verdict; text: string }

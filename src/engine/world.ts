@@ -1,5 +1,5 @@
 /** A scenario indexed by id once, so the hot loop looks things up instead of searching arrays. */
-import type { Action, Evidence, Message, Scenario } from '../scenario/schema';
+import type { Action, Evidence, Inject, Message, Scenario } from '../scenario/schema';
 
 export interface World {
   scenario: Scenario;
@@ -8,6 +8,9 @@ export interface World {
   evidence: ReadonlyMap<string, Evidence>;
   channels: ReadonlyMap<string, Scenario['channels'][number]>;
   facts: ReadonlyMap<string, Scenario['facts'][number]>;
+  characters: ReadonlyMap<string, Scenario['characters'][number]>;
+  /** The facilitator's injects (team mode); empty without a team section. */
+  injects: ReadonlyMap<string, Inject>;
   /** Messages that post by themselves (an `at` or a `when`), in file order. */
   scheduled: readonly Message[];
   /** The channel status updates go to by default. */
@@ -31,6 +34,8 @@ export function worldOf(scenario: Scenario): World {
     evidence: byId(scenario.evidence),
     channels: byId(scenario.channels),
     facts: byId(scenario.facts),
+    characters: byId(scenario.characters),
+    injects: byId(scenario.team?.injects ?? []),
     scheduled: scenario.messages.filter((m) => m.at !== undefined || m.when !== undefined),
     incidentChannel: scenario.channels.find((c) => c.kind === 'incident')?.id,
   };

@@ -126,7 +126,10 @@ export type JoinOptions = z.infer<typeof JoinOptions>;
 // Errors
 // ---------------------------------------------------------------------------------------------
 
-/** Every way the room refuses something, besides the engine's own rejections. */
+/**
+ * Every way the room refuses something, besides the engine's own rejections (an unknown inject,
+ * character or channel, or a hint in a scenario without a coach, are the engine's: `inject.*`, `hint.no-coach`).
+ */
 export const ROOM_ERROR_CODES = [
   'protocol.malformed',
   'protocol.unknown-type',
@@ -147,9 +150,6 @@ export const ROOM_ERROR_CODES = [
   'join.role',
   'join.seat',
   'join.not-creator',
-  'inject.unknown',
-  'inject.character',
-  'inject.channel',
   'hint.role',
   'hint.seat',
   'sync.ahead',
@@ -199,12 +199,22 @@ const GameTime = z.number().min(0);
 export const SeatView = z.strictObject({ id: Id, name: Name, role: Id });
 export type SeatView = z.infer<typeof SeatView>;
 
-/** A player input as the engine logs it, with the seat that made it. */
+/** The id the facilitator's inputs are attributed to in the engine's log; seats are p1, p2, …, so it never names one. */
+export const FACILITATOR_PLAYER = 'facilitator';
+
+/** Who a facilitator's hint is for, as the engine logs it: a role, or one player (a seat's id). */
+const HintAudience = z.union([z.strictObject({ role: Id }), z.strictObject({ player: Id })]);
+
+/** An input as the engine logs it, with the seat that made it (the facilitator's as FACILITATOR_PLAYER). */
 export const EngineInput = z.union([
   z.strictObject({ type: z.literal('act'), action: Id, player: Id }),
   z.strictObject({ type: z.literal('reply'), message: Id, choice: Id, player: Id }),
   z.strictObject({ type: z.literal('post'), channel: Id, text: Text(LIMITS.text), player: Id }),
   z.strictObject({ type: z.literal('note'), text: Text(LIMITS.text), kind: z.enum(NOTE_KINDS).optional(), player: Id }),
+  // A scenario inject by id (its own character, channel and text), or words written on the spot as a character.
+  z.strictObject({ type: z.literal('inject'), inject: Id, player: Id }),
+  z.strictObject({ type: z.literal('inject'), from: Id, channel: Id, text: Text(LIMITS.injectText), player: Id }),
+  z.strictObject({ type: z.literal('hint'), text: Text(LIMITS.hintText), to: HintAudience, player: Id }),
 ]);
 export const LoggedInput = z.strictObject({ at: GameTime, input: EngineInput });
 export type LoggedInput = z.infer<typeof LoggedInput>;
@@ -214,21 +224,16 @@ const Happened = z.array(
   z.custom<TimelineEvent>((v) => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { seq?: unknown }).seq === 'number'),
 );
 
-/** A facilitator's inject as it happened: a scenario inject by id, or words written on the spot. */
-export const InjectEntry = z.strictObject({ at: GameTime, from: Id, channel: Id, text: Text(LIMITS.injectText), inject: Id.optional() });
-export type InjectEntry = z.infer<typeof InjectEntry>;
-export const HintEntry = z.strictObject({ at: GameTime, to: HintTarget, text: Text(LIMITS.hintText) });
-export type HintEntry = z.infer<typeof HintEntry>;
-
-/** One numbered event of a room; every client sees the same list in the same order. */
+/**
+ * One numbered event of a room; every client sees the same list in the same order. The facilitator's
+ * injects and hints are engine inputs, so they arrive as `input` events like the players' own.
+ */
 export const RoomEvent = z.discriminatedUnion('kind', [
   z.strictObject({ seq: Seq, kind: z.literal('seat'), seat: SeatView }),
   z.strictObject({ seq: Seq, kind: z.literal('phase'), phase: z.enum(PHASES), at: GameTime }),
   z.strictObject({ seq: Seq, kind: z.literal('speed'), speed: SpeedSchema, at: GameTime }),
   z.strictObject({ seq: Seq, kind: z.literal('input'), entry: LoggedInput, happened: Happened }),
   z.strictObject({ seq: Seq, kind: z.literal('clock'), time: GameTime, happened: Happened }),
-  z.strictObject({ seq: Seq, kind: z.literal('inject'), entry: InjectEntry }),
-  z.strictObject({ seq: Seq, kind: z.literal('hint'), entry: HintEntry }),
 ]);
 export type RoomEvent = z.infer<typeof RoomEvent>;
 type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;

@@ -6,7 +6,7 @@ import { advanceTo, init, step, type EngineState, type RunOptions } from '../eng
 import type { Scenario } from '../scenario/schema';
 import type { RoomEvent } from './protocol';
 
-/** The engine state after one more room event. Injects and hints live beside the engine, so they leave it as it is. */
+/** The engine state after one more room event. The facilitator's injects and hints are `input` events like the players'. */
 export function followEvent(scenario: Scenario, engine: EngineState, event: RoomEvent): EngineState {
   switch (event.kind) {
     case 'input': {
@@ -22,8 +22,6 @@ export function followEvent(scenario: Scenario, engine: EngineState, event: Room
     case 'speed':
       return advanceTo(scenario, engine, event.at).state;
     case 'seat':
-    case 'inject':
-    case 'hint':
       return engine;
   }
 }

@@ -236,6 +236,10 @@ export function toActionScript(scenario: Scenario, log: readonly LogEntry[], see
         return { at: when, post: input.channel, text: input.text };
       case 'note':
         return input.kind ? { at: when, note: input.text, kind: input.kind } : { at: when, note: input.text };
+      case 'inject':
+      case 'hint':
+        // Only a team game day's facilitator makes these; the explorer plays solo runs.
+        throw new Error(`An action script has no form for a facilitator's ${input.type}.`);
     }
   });
   return {

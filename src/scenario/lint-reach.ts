@@ -491,6 +491,8 @@ export function analyse(scenario: Scenario): { reach: Reach; evaluator: Evaluato
       if (fallback) addTo(verdicts, 'neutral');
       if (a.category === 'resolve') relapse = true;
     });
+    // The facilitator of a team game day may inject any of these at any time.
+    for (const inject of scenario.team?.injects ?? []) apply(inject.effects);
     if (relapse) {
       apply(scenario.relapse.effects);
       for (const id of scenario.relapse.messages) post(id);

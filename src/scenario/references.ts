@@ -48,6 +48,8 @@ export function forEachEffect(scenario: Scenario, visit: (effect: Effect, path: 
   scenario.actions.forEach((a, i) => a.outcomes.forEach((o, j) => list(o.effects, ['actions', i, 'outcomes', j, 'effects'])));
   scenario.triggers.forEach((t, i) => list(t.effects, ['triggers', i, 'effects']));
   list(scenario.relapse.effects, ['relapse', 'effects']);
+  // A team game day's facilitator can inject these at any time; solo play never does.
+  scenario.team?.injects.forEach((inject, i) => list(inject.effects, ['team', 'injects', i, 'effects']));
 }
 
 type Kind = 'fact' | 'metric' | 'service' | 'action' | 'evidence' | 'message' | 'channel' | 'character';
@@ -124,6 +126,8 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
     }
   });
   forEachEffect(scenario, (e, path) => {
+    // An inject's effects are checked with the rest of the team section, by checkTeamReferences.
+    if (path[0] === 'team') return;
     if ('set' in e) need('fact', e.set, [...path, 'set']);
     if ('add' in e) need('fact', e.add, [...path, 'add']);
     if ('reveal' in e) need('evidence', e.reveal, [...path, 'reveal']);

@@ -9,12 +9,11 @@ import { init, step, type EngineState, type Input, type LogEntry, type RunOption
 import type { Scenario, TeamRole } from '../scenario/schema';
 import { mayAct, mayNote, mayPost, mayReply, scenarioRoles } from '../net/roles';
 import {
+  FACILITATOR_PLAYER,
   isFacilitatorCommand,
   type ClientCommand,
   type FacilitatorCommand,
   type GameDayOptions,
-  type HintEntry,
-  type InjectEntry,
   type NewRoomEvent,
   type Phase,
   type PlayerCommand,
@@ -40,9 +39,6 @@ export interface Seat extends SeatView {
   tokenDigest: string;
 }
 
-/** What the facilitator added to the run: the engine has no input for these yet, so they are kept beside its log. */
-export type FacilitatorEntry = ({ kind: 'inject' } & InjectEntry) | ({ kind: 'hint' } & HintEntry);
-
 export interface FacilitatorNote {
   at: number;
   text: string;
@@ -59,10 +55,12 @@ export interface RoomState {
   /** Game milliseconds not yet given to the engine, which takes whole seconds. */
   readonly carry: number;
   readonly engine: EngineState;
-  /** The engine's input log, each input attributed to a seat: replaying it rebuilds `engine`. */
+  /**
+   * The engine's input log, each input attributed to a seat, the facilitator's injects and hints to
+   * FACILITATOR_PLAYER: replaying it rebuilds `engine`.
+   */
   readonly log: readonly LogEntry[];
-  readonly facilitatorLog: readonly FacilitatorEntry[];
-  /** The facilitator's private notes: never broadcast, kept for the shared debrief. */
+  /** The facilitator's private notes: never broadcast, never fed to the engine, kept for the shared debrief. */
   readonly notes: readonly FacilitatorNote[];
   readonly roster: readonly Seat[];
   /** Every event so far; event `n` sits at index `n - 1`. */
@@ -117,7 +115,6 @@ export function createRoom(p: CreateParams): { ok: true; state: RoomState } | Re
       carry: 0,
       engine: init(p.scenario, options),
       log: [],
-      facilitatorLog: [],
       notes: [],
       roster: [],
       events: [],
@@ -264,38 +261,25 @@ function facilitate(state: RoomState, command: FacilitatorCommand): Outcome {
       if (state.phase === 'ended') return inPhase(state);
       if (command.speed === state.speed) return emit(state, []);
       return emit({ ...state, speed: command.speed }, [{ kind: 'speed', speed: command.speed, at }]);
-    case 'inject': {
+    // Injects and hints are engine inputs like the players' (the engine checks the inject, character,
+    // channel and coach), so the run replays from its log with them; the clock may be paused meanwhile.
+    case 'inject':
       if (!live) return inPhase(state);
-      const inject = state.scenario.team?.injects.find((i) => i.id === command.inject);
-      if (!inject) return refuse('inject.unknown', `This scenario has no inject "${command.inject}".`);
-      return addFacilitatorEntry(state, { kind: 'inject', at, from: inject.from, channel: inject.channel, text: inject.text, inject: inject.id });
-    }
-    case 'inject-text': {
+      return feed(state, { type: 'inject', inject: command.inject, player: FACILITATOR_PLAYER });
+    case 'inject-text':
       if (!live) return inPhase(state);
-      if (!state.scenario.characters.some((c) => c.id === command.from)) return refuse('inject.character', `This scenario has no character "${command.from}".`);
-      if (!state.scenario.channels.some((c) => c.id === command.channel)) return refuse('inject.channel', `This scenario has no channel "${command.channel}".`);
-      return addFacilitatorEntry(state, { kind: 'inject', at, from: command.from, channel: command.channel, text: command.text.trim() });
-    }
+      return feed(state, { type: 'inject', from: command.from, channel: command.channel, text: command.text, player: FACILITATOR_PLAYER });
     case 'hint': {
       if (!live) return inPhase(state);
       const { to } = command;
       if ('role' in to && !state.roles.some((r) => r.id === to.role)) return refuse('hint.role', `There is no role "${to.role}" in this game day.`);
       if ('seat' in to && !state.roster.some((s) => s.id === to.seat)) return refuse('hint.seat', `There is no seat "${to.seat}" in this game day.`);
-      return addFacilitatorEntry(state, { kind: 'hint', at, to, text: command.text.trim() });
+      const audience = 'role' in to ? { role: to.role } : { player: to.seat };
+      return feed(state, { type: 'hint', text: command.text, to: audience, player: FACILITATOR_PLAYER });
     }
     case 'facilitator-note':
       return { ok: true, state: { ...state, notes: [...state.notes, { at, text: command.text.trim() }] }, events: [] };
   }
-}
-
-function addFacilitatorEntry(state: RoomState, entry: FacilitatorEntry): Accepted {
-  const next = { ...state, facilitatorLog: [...state.facilitatorLog, entry] };
-  if (entry.kind === 'inject') {
-    const { kind: _, ...rest } = entry;
-    return emit(next, [{ kind: 'inject', entry: rest }]);
-  }
-  const { kind: _, ...rest } = entry;
-  return emit(next, [{ kind: 'hint', entry: rest }]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,8 +328,8 @@ export interface RoomRecord {
   options: RunOptions;
   roles: { id: string; name: string }[];
   roster: SeatView[];
+  /** Every input, the facilitator's injects and hints included. */
   log: LogEntry[];
-  facilitatorLog: FacilitatorEntry[];
   notes: FacilitatorNote[];
   time: number;
   phase: Phase;
@@ -359,7 +343,6 @@ export function roomRecord(state: RoomState): RoomRecord {
     roles: state.roles.map((r) => ({ id: r.id, name: r.name })),
     roster: state.roster.map(seatView),
     log: [...state.log],
-    facilitatorLog: [...state.facilitatorLog],
     notes: [...state.notes],
     time: state.engine.time,
     phase: state.phase,

@@ -6,12 +6,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { matchMaker, Server, type MatchMakerDriver, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM_NAME } from '../net/protocol';
 import type { RateLimit } from '../net/rate-limit';
 import type { Scenario } from '../scenario/schema';
+import { parsePeerAddress, peerForwarding, type PeerForwarding } from './peer-forward';
 import { DEFAULT_ROOM_CONFIG, teamRoomClass } from './team-room';
 
 export interface TeamServerOptions {
@@ -27,6 +29,12 @@ export interface TeamServerOptions {
   path?: string;
   /** Redis for several processes; default `process.env.REDIS_URL`, and in-memory when neither is set. */
   redisUrl?: string;
+  /**
+   * With Redis: the `host:port` the other processes reach this one at, so they can pass on the
+   * websockets of rooms hosted here (see peer-forward.ts). Default: the address the http server
+   * listens on, or this machine's host name when that is a wildcard (0.0.0.0, ::).
+   */
+  peerAddress?: string;
   rateLimit?: RateLimit;
   idleDisposeMs?: number;
   maxRooms?: number;
@@ -39,6 +47,8 @@ export interface TeamServer {
   readonly port: number;
   /** What a client connects to, e.g. `ws://127.0.0.1:2567/team`. */
   readonly endpoint: string;
+  /** With Redis: the `host:port` this process told the others to pass websockets on to (none when it knew no address). */
+  readonly peerAddress?: string;
   close(): Promise<void>;
 }
 
@@ -82,6 +92,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
 async function start(options: TeamServerOptions): Promise<TeamServer> {
   const path = (options.path ?? '/team').replace(/\/+$/, '');
   if (!/^\/[A-Za-z0-9_-]+$/.test(path)) throw new Error(`The team path must look like "/team", not "${options.path}".`);
+  if (options.peerAddress !== undefined) parsePeerAddress(options.peerAddress);
   const owns = !options.httpServer;
   const httpServer = options.httpServer ?? http.createServer();
   const under = (url: string | undefined) => url !== undefined && (url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`));
@@ -93,12 +104,33 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
   const upgradeBefore = new Set(httpServer.listeners('upgrade'));
   const transport = new TeamTransport(httpServer, owns);
   const { presence, driver } = await scaleOut(options.redisUrl ?? process.env.REDIS_URL);
-  const gameServer = new Server({ transport, presence, driver, greet: false, gracefullyShutdown: false });
+  const shared = driver !== undefined;
+  const gameServer = new Server({
+    transport,
+    presence,
+    driver,
+    greet: false,
+    gracefullyShutdown: false,
+    ...(shared ? { selectProcessIdToCreateRoom: fewestRoomsHereFirst } : {}),
+  });
+  /** With Redis: passes on websockets for rooms on other processes (set once this process is registered). */
+  let peers: PeerForwarding | null = null;
 
   const colyseusUpgrade = httpServer.listeners('upgrade').filter((l) => !upgradeBefore.has(l)) as ((req: http.IncomingMessage, socket: Duplex, head: Buffer) => void)[];
   for (const l of colyseusUpgrade) httpServer.removeListener('upgrade', l);
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (under(req.url)) for (const l of colyseusUpgrade) l.call(httpServer, req, socket, head);
+    if (under(req.url)) {
+      const here = () => {
+        for (const l of colyseusUpgrade) l.call(httpServer, req, socket, head);
+      };
+      const elsewhere = peers?.elsewhere(req.url, req.headers);
+      if (!peers || !elsewhere) return here();
+      // The room lives on another process: pass the websocket on (or, with no address for it, let Colyseus refuse it here).
+      peers.forward(elsewhere, req, socket, head).then(
+        (forwarded) => forwarded || here(),
+        () => socket.destroy(),
+      );
+    }
     // Nobody else listens on a server of our own: do not leave the socket hanging.
     else if (owns) socket.destroy();
   };
@@ -138,12 +170,15 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
     await gameServer.listen(options.port ?? 2567, options.host ?? '127.0.0.1');
   } else {
     await matchMaker.accept();
-    if (httpServer.listening) await gameServer.registerProcessForDiscovery();
   }
   const address = httpServer.address() as AddressInfo | null;
   const port = address?.port ?? 0;
   (gameServer as unknown as { port: number }).port = port;
+  // Registered with the port it is unregistered with on close, so Redis keeps no stale entry.
+  if (!owns && httpServer.listening) await gameServer.registerProcessForDiscovery();
   const host = owns ? (options.host ?? '127.0.0.1') : 'localhost';
+  const peerAddress = shared ? (options.peerAddress ?? (address ? defaultPeerAddress(address) : undefined)) : undefined;
+  if (shared) peers = await peerForwarding(peerAddress);
 
   let closed = false;
   return {
@@ -151,9 +186,11 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
     httpServer,
     port,
     endpoint: `ws://${host.includes(':') ? `[${host}]` : host}:${port}${path}`,
+    ...(peerAddress ? { peerAddress } : {}),
     async close() {
       if (closed) return;
       closed = true;
+      await peers?.close();
       await gameServer.gracefullyShutdown(false);
       httpServer.removeListener('upgrade', onUpgrade);
       httpServer.removeListener('request', onRequest);
@@ -168,4 +205,24 @@ async function scaleOut(redisUrl: string | undefined): Promise<{ presence?: Pres
   if (!redisUrl) return {};
   const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
   return { presence: new RedisPresence(redisUrl), driver: new RedisDriver(redisUrl) };
+}
+
+/**
+ * Where a new game day goes with several processes: the one with the fewest rooms, and on a tie the
+ * process the request reached (no round trip through Redis); Colyseus's default picks any of the tied.
+ */
+async function fewestRoomsHereFirst(): Promise<string> {
+  const here = matchMaker.processId;
+  let best: { processId: string; roomCount: number } | undefined;
+  for (const p of await matchMaker.stats.fetchAll()) {
+    if (!best || p.roomCount < best.roomCount || (p.roomCount === best.roomCount && p.processId === here)) best = p;
+  }
+  return best?.processId ?? here;
+}
+
+/** The address the http server listens on, as other processes would dial it. */
+function defaultPeerAddress(address: AddressInfo): string {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const host = wildcard ? hostname() : address.address;
+  return `${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

@@ -14,7 +14,27 @@ const LogInput = z.union([
   z.strictObject({ type: z.literal('note'), text: PlayerText, kind: z.enum(NOTE_KINDS).optional(), player: Ref.optional() }),
 ]);
 
+/** A solo run's log entry: a saved run holds only what a player can do. */
 export const LogEntrySchema = z.strictObject({ at: z.number().min(0).max(86_400), input: LogInput });
+
+/**
+ * A team game day's facilitator inputs: injects (a scenario inject by id, optionally overriding its
+ * character, channel or text; or all three written on the spot) and hints. No solo run has them,
+ * so the saved run refuses them; a run file (and so a replay link) of a game day carries them.
+ */
+const FacilitatorLogInput = z.union([
+  z.strictObject({ type: z.literal('inject'), inject: Ref, from: Ref.optional(), channel: Ref.optional(), text: PlayerText.optional(), player: Ref.optional() }),
+  z.strictObject({ type: z.literal('inject'), from: Ref, channel: Ref, text: PlayerText, player: Ref.optional() }),
+  z.strictObject({
+    type: z.literal('hint'),
+    text: PlayerText,
+    to: z.union([z.strictObject({ role: Ref }), z.strictObject({ player: Ref })]).optional(),
+    player: Ref.optional(),
+  }),
+]);
+
+/** Any run's log entry, a team game day's included: what a run file holds. */
+export const RunLogEntrySchema = z.strictObject({ at: z.number().min(0).max(86_400), input: z.union([LogInput, FacilitatorLogInput]) });
 
 const Coach = z.enum(['off', 'gentle', 'guided']);
 

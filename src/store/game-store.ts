@@ -11,6 +11,7 @@ import {
   step,
   wallClock,
   type CoachMode,
+  isPlayerEntry,
   type EngineState,
   type Input,
   type LogEntry,
@@ -67,6 +68,11 @@ export interface GameDeps {
   scenarios: readonly Scenario[];
   /** A seed for a new run; the browser passes something time-based, tests a constant. */
   newSeed: () => number;
+  /**
+   * Where player inputs go instead of the local engine (team mode: to the room, which is the
+   * authority). Returns a refusal it knows of at once, or null; later refusals arrive as `rejection`.
+   */
+  dispatcher?: (input: Exclude<Input, { type: 'tick' }>) => Rejection | null;
 }
 
 const deps = new WeakMap<GameStore, GameDeps>();
@@ -214,6 +220,8 @@ export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' 
   const { run, replay } = store.getState();
   if (!run) return { code: 'game.over', message: 'No incident is running.' };
   if (replay) return { code: 'game.over', message: 'This is a replay; start the scenario to play it yourself.' };
+  const remote = depsOf(store).dispatcher;
+  if (remote) return remote(input);
   const result = step(run.scenario, run.state, input);
   if (result.rejected) {
     store.setState({ rejection: result.rejected });
@@ -321,11 +329,14 @@ export function save(store: GameStore): void {
   const { run, replay } = store.getState();
   // A replay or an imported run is somebody's finished run: it must never replace the player's save.
   if (!run || run.state.ending || replay) return;
+  // A log with a facilitator's injects or hints is a team game day's, which is not the player's save.
+  const log = run.log.filter(isPlayerEntry);
+  if (log.length !== run.log.length) return;
   const saved: SavedRun = {
     version: SAVED_RUN.version,
     scenario: { id: run.scenario.id, version: run.scenario.version },
     options: run.options,
-    log: run.log,
+    log,
     time: run.state.time,
   };
   writeDocument(depsOf(store).storage, SAVED_RUN, saved);

@@ -212,6 +212,165 @@ describe('the coach', () => {
   });
 });
 
+describe('the facilitator', () => {
+  /** The mini scenario with injects: one that turns the flag off and reveals the logs, one that only talks. */
+  const team = miniScenario({
+    team: {
+      injects: [
+        {
+          id: 'flag_flip',
+          label: 'Someone flips the flag',
+          from: 'ana',
+          channel: 'incident',
+          text: 'I turned the feature flag off, just in case.',
+          effects: [{ set: 'flag_off', to: true }, { reveal: 'logs' }, { add: 'pings', amount: 2 }],
+        },
+        { id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.' },
+      ],
+    },
+  });
+  const begin = (coach: 'off' | 'gentle' | 'guided' = 'off') => init(team, { seed: 7, coach });
+  const go = (state: EngineState, ...inputs: Input[]): EngineState => {
+    for (const input of inputs) {
+      const result = step(team, state, input);
+      if (result.rejected) throw new Error(`${input.type} refused: ${result.rejected.code} ${result.rejected.message}`);
+      state = result.state;
+    }
+    return state;
+  };
+  const refused = (state: EngineState, input: Input, scenarioUsed = team) => {
+    const result = step(scenarioUsed, state, input);
+    expect(result.state).toBe(state);
+    expect(result.events).toEqual([]);
+    expect(result.rejected?.message.length).toBeGreaterThan(10);
+    return result.rejected?.code;
+  };
+
+  it('posts a named inject as its character in its channel, with no text repeated in the input, and applies its effects', () => {
+    const before = go(begin(), tick(70));
+    expect(before.services.api).toBe('down');
+    const result = step(team, before, { type: 'inject', inject: 'flag_flip', player: 'facilitator' });
+    expect(result.rejected).toBeUndefined();
+    const state = result.state;
+    expect(state.chat.at(-1)).toEqual({
+      id: `p${state.chat.length}`,
+      channel: 'incident',
+      from: 'ana',
+      byPlayer: false,
+      text: 'I turned the feature flag off, just in case.',
+      at: 70,
+      importance: 'important',
+      mentionsPlayer: false,
+    });
+    const post = state.chat.at(-1)!.id;
+    expect(result.events.map(({ seq: _, ...e }) => e)).toEqual([
+      { kind: 'message', at: 70, post, channel: 'incident', from: 'ana', importance: 'important', mention: false },
+      { kind: 'inject', at: 70, post, channel: 'incident', from: 'ana', inject: 'flag_flip' },
+      { kind: 'evidence', at: 70, evidence: 'logs' },
+    ]);
+    expect(state.facts).toMatchObject({ flag_off: true, pings: 2 });
+    expect(state.seen.logs).toBe(70);
+    // The world follows its facts at the next tick, as after any other effect.
+    expect(go(state, tick(5)).services.api).toBe('healthy');
+    // The input state is untouched.
+    expect(before.facts.flag_off).toBe(false);
+  });
+
+  it('lets a named inject\'s character, channel or text be replaced', () => {
+    const state = go(begin(), { type: 'inject', inject: 'ceo', text: '  The CEO is on the phone.  ', channel: 'incident' });
+    expect(state.chat.at(-1)).toMatchObject({ from: 'sue', channel: 'incident', text: 'The CEO is on the phone.' });
+  });
+
+  it('posts words written on the spot as any character, with no effects', () => {
+    const before = go(begin(), tick(70));
+    const result = step(team, before, { type: 'inject', from: 'sue', channel: 'support', text: 'A customer says checkout is slow.' });
+    const state = result.state;
+    expect(state.chat.at(-1)).toMatchObject({ from: 'sue', channel: 'support', text: 'A customer says checkout is slow.', byPlayer: false, importance: 'important' });
+    expect(state.chat.at(-1)!.message).toBeUndefined();
+    expect(result.events.map((e) => e.kind)).toEqual(['message', 'inject']);
+    expect(result.events[1]).not.toHaveProperty('inject');
+    expect(state.facts).toEqual(before.facts);
+    // Scripted messages are untouched: an inject is not one of them.
+    expect(state.posted).toEqual(before.posted);
+  });
+
+  it('refuses an unknown inject, character or channel, bad text, and an inject after the end', () => {
+    const state = begin();
+    expect(refused(state, { type: 'inject', inject: 'nope' })).toBe('inject.unknown');
+    expect(refused(state, { type: 'inject', from: 'nobody', channel: 'incident', text: 'Hi.' })).toBe('inject.character');
+    expect(refused(state, { type: 'inject', from: 'ana', channel: 'nowhere', text: 'Hi.' })).toBe('inject.channel');
+    expect(refused(state, { type: 'inject', inject: 'ceo', from: 'nobody' })).toBe('inject.character');
+    expect(refused(state, { type: 'inject', from: 'ana', channel: 'incident', text: '   ' })).toBe('text.invalid');
+    expect(refused(state, { type: 'inject', from: 'ana', channel: 'incident', text: 'x'.repeat(2001) })).toBe('text.invalid');
+    expect(refused(state, { type: 'inject', from: 'ana', channel: 'incident' } as unknown as Input)).toBe('input.invalid');
+    expect(refused(state, { type: 'inject', inject: 7 } as unknown as Input)).toBe('input.invalid');
+    // A scenario with no team section has no injects, but free text works.
+    expect(refused(start(), { type: 'inject', inject: 'ceo' }, scenario)).toBe('inject.unknown');
+    expect(step(scenario, start(), { type: 'inject', from: 'ana', channel: 'incident', text: 'Hi.' }).rejected).toBeUndefined();
+    const over = runToEnd(team, begin());
+    expect(refused(over, { type: 'inject', inject: 'ceo' })).toBe('game.over');
+  });
+
+  it('posts a hint as the coach in the coach channel, whatever the coach mode, and lists it in the score', () => {
+    const result = step(team, go(begin('off'), tick(40)), { type: 'hint', text: ' Look at what shipped. ', to: { role: 'operator' }, player: 'facilitator' });
+    expect(result.rejected).toBeUndefined();
+    const state = result.state;
+    expect(state.chat.at(-1)).toMatchObject({ from: 'sam', channel: 'dm-sam', text: 'Look at what shipped.', byPlayer: false, importance: 'important', mentionsPlayer: true });
+    const post = state.chat.at(-1)!.id;
+    expect(result.events.map(({ seq: _, at: __, ...e }) => e)).toEqual([
+      { kind: 'message', post, channel: 'dm-sam', from: 'sam', importance: 'important', mention: true },
+      { kind: 'facilitator-hint', post, to: { role: 'operator' } },
+    ]);
+    // Scenario hints are the coach's own: a facilitator's leaves them alone.
+    expect(state.hints).toEqual({});
+    const toPlayer = go(state, { type: 'hint', text: 'You in particular.', to: { player: 'p2' } }, { type: 'hint', text: 'Everyone.' });
+    expect(toPlayer.timeline.filter((e) => e.kind === 'facilitator-hint').map((e) => (e.kind === 'facilitator-hint' ? e.to : null))).toEqual([{ role: 'operator' }, { player: 'p2' }, undefined]);
+    const reasons = score(team, toPlayer).reasons.filter((r) => r.code === 'diagnose.hint');
+    expect(reasons.map((r) => [r.points, r.text])).toEqual([
+      [0, 'Facilitator hint received: “Look at what shipped.”'],
+      [0, 'Facilitator hint received: “You in particular.”'],
+      [0, 'Facilitator hint received: “Everyone.”'],
+    ]);
+  });
+
+  it('refuses a hint when the scenario has no coach, and a malformed one', () => {
+    const coachless = miniScenario({ coach: undefined, hints: [] });
+    expect(refused(init(coachless, { seed: 7, coach: 'off' }), { type: 'hint', text: 'Look.' }, coachless)).toBe('hint.no-coach');
+    const state = begin();
+    expect(refused(state, { type: 'hint', text: '' })).toBe('text.invalid');
+    expect(refused(state, { type: 'hint', text: 'Look.', to: { seat: 'p1' } } as unknown as Input)).toBe('input.invalid');
+    expect(refused(state, { type: 'hint', text: 'Look.', to: { role: 'Ops Lead' } })).toBe('input.invalid');
+    expect(refused(state, { type: 'hint', text: 'Look.', to: { role: 'ops', player: 'p1' } } as unknown as Input)).toBe('input.invalid');
+  });
+
+  it('replays a run with injects and hints to the same state and score, however it was stepped', () => {
+    const log: LogEntry[] = [
+      { at: 20, input: { type: 'inject', inject: 'ceo', player: 'facilitator' } },
+      { at: 65, input: { type: 'act', action: 'read_diff', player: 'p1' } },
+      { at: 70, input: { type: 'hint', text: 'What changed at 16:01?', to: { player: 'p1' }, player: 'facilitator' } },
+      { at: 130, input: { type: 'inject', inject: 'flag_flip', player: 'facilitator' } },
+      { at: 130, input: { type: 'inject', from: 'ana', channel: 'incident', text: 'Was it me?', player: 'facilitator' } },
+      { at: 140, input: { type: 'act', action: 'fix', player: 'p2' } },
+    ];
+    const first = replay(team, { seed: 11, coach: 'gentle' }, log, 600);
+    expect(first.refused).toEqual([]);
+    // Round-tripped through JSON, as a saved game day or a run file is.
+    const again = replay(team, { seed: 11, coach: 'gentle' }, JSON.parse(JSON.stringify(log)) as LogEntry[], 600);
+    expect(JSON.stringify(again.state)).toBe(JSON.stringify(first.state));
+    // Stepped by hand in small ticks.
+    let stepped = init(team, { seed: 11, coach: 'gentle' });
+    for (const entry of log) {
+      while (stepped.time < entry.at) stepped = go(stepped, tick(Math.min(3, entry.at - stepped.time)));
+      stepped = go(stepped, entry.input);
+    }
+    while (stepped.time < 600) stepped = go(stepped, tick(Math.min(7, 600 - stepped.time)));
+    expect(JSON.stringify(stepped)).toBe(JSON.stringify(first.state));
+    expect(score(team, stepped)).toEqual(score(team, first.state));
+    expect(first.state.facts.flag_off).toBe(true);
+    expect(first.state.timeline.filter((e) => e.kind === 'inject').length).toBe(3);
+  });
+});
+
 describe('input validation', () => {
   it('refuses malformed inputs without changing the state', () => {
     const state = start();

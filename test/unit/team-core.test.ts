@@ -5,10 +5,10 @@
  * room's log replays to the same engine state and score as the room reached.
  */
 import { describe, expect, it } from 'vitest';
-import { advanceTo, replay, score, type EngineState } from '../../src/engine';
+import { advanceTo, replay, score, type EngineState, type TimelineEvent } from '../../src/engine';
 import { ScenarioSchema, type Scenario } from '../../src/scenario';
 import { DEFAULT_ROLES } from '../../src/net/roles';
-import type { ClientCommand, ErrorCode, GameDayOptions, RoomEvent } from '../../src/net/protocol';
+import { FACILITATOR_PLAYER, RoomEvent as RoomEventSchema, type ClientCommand, type ErrorCode, type GameDayOptions, type RoomEvent } from '../../src/net/protocol';
 import { followEvents } from '../../src/net/team-view';
 import {
   applyCommand,
@@ -34,7 +34,7 @@ const SECRET = 'facilitator-secret-0123456789abcdef';
 const WRONG = 'not-the-facilitator-secret-0123456789';
 const flagship = loadShipped('friday-deploy.json');
 
-/** The mini scenario with a team section: its own roles and one inject. */
+/** The mini scenario with a team section: its own roles and an inject that changes the world. */
 const teamMini: Scenario = ScenarioSchema.parse({
   ...miniScenarioInput(),
   team: {
@@ -42,7 +42,9 @@ const teamMini: Scenario = ScenarioSchema.parse({
       { id: 'lead', name: 'Lead', description: 'Does everything.', may: { categories: ['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'], statusUpdates: true, chat: true, notes: true } },
       { id: 'fixer', name: 'Fixer', description: 'Only fixes.', may: { actions: ['fix'], tags: ['verify'] } },
     ],
-    injects: [{ id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.' }],
+    injects: [
+      { id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.', effects: [{ add: 'pings', amount: 1 }, { reveal: 'logs' }] },
+    ],
   },
 });
 
@@ -309,18 +311,29 @@ describe('the facilitator', () => {
     expect(all.ok && all.events.at(-1)?.seq).toBe(state.events.length);
   });
 
-  it('injects a scenario inject and words written on the spot, attributed to a character and a time', () => {
+  it('injects a scenario inject and words written on the spot through the engine, attributed to the facilitator', () => {
     let state = running(teamMini, ['lead', 'fixer']).state;
     state = wait(state, 10_000).state;
     const scripted = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' }));
+    // A named inject is logged by its id alone: its character, channel and text come from the scenario.
     expect(scripted.events).toEqual([
-      { seq: expect.any(Number), kind: 'inject', entry: { at: 30, from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.', inject: 'ceo' } },
+      { seq: expect.any(Number), kind: 'input', entry: { at: 30, input: { type: 'inject', inject: 'ceo', player: FACILITATOR_PLAYER } }, happened: expect.any(Array) },
     ]);
+    const happened = (scripted.events[0] as Extract<RoomEvent, { kind: 'input' }>).happened;
+    expect(happened.map((e: TimelineEvent) => e.kind)).toEqual(['message', 'inject', 'evidence']);
+    expect(happened[1]).toMatchObject({ kind: 'inject', inject: 'ceo', from: 'sue', channel: 'support' });
     state = scripted.state;
+    expect(state.engine.chat.at(-1)).toMatchObject({ from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.', byPlayer: false, importance: 'important' });
+    // Its effects apply.
+    expect(state.engine.facts.pings).toBe(1);
+    expect(state.engine.seen.logs).toBe(30);
     const written = must(applyCommand(state, null, { type: 'inject-text', secret: SECRET, from: 'ana', channel: 'incident', text: '  Did my cache tweak do this?  ' }));
-    expect(written.events[0]).toMatchObject({ kind: 'inject', entry: { at: 30, from: 'ana', channel: 'incident', text: 'Did my cache tweak do this?' } });
+    expect(written.events[0]).toMatchObject({ kind: 'input', entry: { at: 30, input: { type: 'inject', from: 'ana', channel: 'incident', player: FACILITATOR_PLAYER } } });
     state = written.state;
-    expect(state.facilitatorLog.map((e) => [e.kind, e.at])).toEqual([['inject', 30], ['inject', 30]]);
+    expect(state.engine.chat.at(-1)).toMatchObject({ from: 'ana', channel: 'incident', text: 'Did my cache tweak do this?', byPlayer: false });
+    expect(state.log.map((e) => [e.input.type, e.at, e.input.player])).toEqual([['inject', 30, FACILITATOR_PLAYER], ['inject', 30, FACILITATOR_PLAYER]]);
+    // What the room numbers is what the protocol lets through to clients.
+    for (const event of [...scripted.events, ...written.events]) expect(RoomEventSchema.safeParse(event).success).toBe(true);
     expectRefused(state, null, { type: 'inject', secret: SECRET, inject: 'nope' }, 'inject.unknown');
     expectRefused(state, null, { type: 'inject-text', secret: SECRET, from: 'nobody', channel: 'incident', text: 'x' }, 'inject.character');
     expectRefused(state, null, { type: 'inject-text', secret: SECRET, from: 'ana', channel: 'nowhere', text: 'x' }, 'inject.channel');
@@ -330,16 +343,37 @@ describe('the facilitator', () => {
     must(applyCommand(flag, null, { type: 'inject-text', secret: SECRET, from: 'dana', channel: 'incident-orders', text: 'ETA?' }));
   });
 
+  it('injects and hints while the clock is paused, and not in the lobby or after the end', () => {
+    let { state } = running(teamMini, ['lead', 'fixer']);
+    state = must(applyCommand(state, null, { type: 'pause', secret: SECRET })).state;
+    state = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' })).state;
+    state = must(applyCommand(state, null, { type: 'hint', secret: SECRET, to: { role: 'lead' }, text: 'Look at the diff.' })).state;
+    expect(state.engine.time).toBe(0);
+    expect(state.log.map((e) => e.input.type)).toEqual(['inject', 'hint']);
+    expectRefused(seated(teamMini, ['lead']).state, null, { type: 'inject', secret: SECRET, inject: 'ceo' }, 'room.lobby');
+    const ended = must(applyCommand(state, null, { type: 'end', secret: SECRET })).state;
+    expectRefused(ended, null, { type: 'inject', secret: SECRET, inject: 'ceo' }, 'room.ended');
+    expectRefused(ended, null, { type: 'hint', secret: SECRET, to: { role: 'lead' }, text: 'x' }, 'room.ended');
+  });
+
   it('sends hints to a role or to one player, and only to ones in the game day', () => {
     let { state, seats } = running();
     const toRole = must(applyCommand(state, null, { type: 'hint', secret: SECRET, to: { role: 'operator' }, text: 'What changed at 16:00?' }));
-    expect(toRole.events[0]).toMatchObject({ kind: 'hint', entry: { at: 0, to: { role: 'operator' }, text: 'What changed at 16:00?' } });
+    expect(toRole.events[0]).toMatchObject({ kind: 'input', entry: { at: 0, input: { type: 'hint', to: { role: 'operator' }, text: 'What changed at 16:00?', player: FACILITATOR_PLAYER } } });
+    expect(RoomEventSchema.safeParse(toRole.events[0]).success).toBe(true);
     state = toRole.state;
+    // The coach posts it in the coach's channel, whatever the coach mode (this game day's is off).
+    expect(state.engine.chat.at(-1)).toMatchObject({ from: flagship.coach!.character, channel: flagship.coach!.channel, text: 'What changed at 16:00?', mentionsPlayer: true });
     state = must(applyCommand(state, null, { type: 'hint', secret: SECRET, to: { seat: seats.comms! }, text: 'Time for an update.' })).state;
-    expect(state.facilitatorLog.map((e) => e.kind === 'hint' && e.to)).toEqual([{ role: 'operator' }, { seat: seats.comms }]);
+    const hints = state.engine.timeline.filter((e) => e.kind === 'facilitator-hint');
+    expect(hints.map((e) => e.kind === 'facilitator-hint' && e.to)).toEqual([{ role: 'operator' }, { player: seats.comms }]);
     expectRefused(state, null, { type: 'hint', secret: SECRET, to: { role: 'pilot' }, text: 'x' }, 'hint.role');
     expectRefused(state, null, { type: 'hint', secret: SECRET, to: { seat: 'p42' }, text: 'x' }, 'hint.seat');
     expectRefused(seated().state, null, { type: 'hint', secret: SECRET, to: { role: 'operator' }, text: 'x' }, 'room.lobby');
+    // Without a coach there is nobody to send it as: the engine says so.
+    const { coach: _, ...noCoach } = teamMini;
+    const coachless = running(noCoach as Scenario, ['lead']);
+    expectRefused(coachless.state, null, { type: 'hint', secret: SECRET, to: { role: 'lead' }, text: 'Look at the diff.' }, 'hint.no-coach');
   });
 
   it('keeps private notes out of the numbered events', () => {
@@ -422,13 +456,36 @@ describe('a whole game day', () => {
     expect(state.events.map((e) => e.seq)).toEqual(state.events.map((_, i) => i + 1));
   });
 
-  it('replays from its log to the same engine state and score', () => {
+  it('replays from its log, the facilitator\'s inject and hint included, to the same engine state and score', () => {
     const record = roomRecord(run.state);
+    expect(record.log.filter((e) => e.input.player === FACILITATOR_PLAYER).map((e) => e.input.type)).toEqual(['inject', 'hint']);
     const replayed = replay(flagship, record.options, record.log, record.time);
     expect(replayed.refused).toEqual([]);
     expect(replayed.state).toEqual(run.state.engine);
+    expect(replayed.state.timeline.filter((e) => e.kind === 'inject' || e.kind === 'facilitator-hint').map((e) => e.kind)).toEqual(['inject', 'facilitator-hint']);
     expect(score(flagship, replayed.state)).toEqual(score(flagship, run.state.engine));
-    expect(record.facilitatorLog.map((e) => e.kind)).toEqual(['inject', 'hint']);
+    // Without the facilitator's inputs the run is a different one: they are part of it.
+    const playersOnly = replay(flagship, record.options, record.log.filter((e) => e.input.player !== FACILITATOR_PLAYER), record.time);
+    expect(playersOnly.state.chat.length).toBe(run.state.engine.chat.length - 2);
+  });
+
+  it('replays a scripted inject\'s effects the same way, and a follower sees them too', () => {
+    let { state, seats } = running(teamMini, ['lead', 'fixer']);
+    state = wait(state, 5000).state;
+    state = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' })).state;
+    state = must(applyCommand(state, seats.lead!, { type: 'act', action: 'read_diff' })).state;
+    state = wait(state, 30_000).state;
+    state = must(applyCommand(state, null, { type: 'hint', secret: SECRET, to: { seat: seats.fixer! }, text: 'The diff says it all.' })).state;
+    state = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' })).state;
+    state = wait(state, 10_000).state;
+    expect(state.engine.facts.pings).toBeGreaterThanOrEqual(2);
+    const record = roomRecord(state);
+    const replayed = replay(teamMini, record.options, record.log, record.time);
+    expect(replayed.refused).toEqual([]);
+    expect(replayed.state).toEqual(state.engine);
+    expect(score(teamMini, replayed.state)).toEqual(score(teamMini, state.engine));
+    const followed = followEvents(teamMini, state.options, state.events);
+    expect(advanceTo(teamMini, followed, state.engine.time).state).toEqual(state.engine);
   });
 
   it('is rebuilt exactly by a client that follows its numbered events', () => {

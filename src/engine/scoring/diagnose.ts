@@ -40,4 +40,10 @@ export function diagnose(ctx: ScoringContext): void {
     const text = scenario.hints.find((h) => h.id === hint)?.text ?? hint;
     add('diagnose', 'diagnose.hint', 0, at, `Coach hint received: “${text}”`);
   }
+  // A team game day's facilitator may nudge too; those are listed the same way.
+  for (const e of state.timeline) {
+    if (e.kind !== 'facilitator-hint') continue;
+    const text = state.chat.find((p) => p.id === e.post)?.text ?? '';
+    add('diagnose', 'diagnose.hint', 0, e.at, `Facilitator hint received: “${text}”`);
+  }
 }

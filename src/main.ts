@@ -1,6 +1,7 @@
 /** Page entry: the store, the DOM app, the clock, saving on leave, and sound once it has loaded. */
 import { browserScheduler, browserStorage, createGameStore, openReplay, provideScenarios, reloadScenario, save, setPaused, showNotice, startClock } from './store';
 import { mountApp } from './ui/app';
+import { createTeamStore, openTeamScreen, resumeTeam } from './store/team-session';
 
 const store = createGameStore({
   storage: browserStorage(),
@@ -8,7 +9,19 @@ const store = createGameStore({
   newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
 });
 
-mountApp(document.getElementById('app')!, store);
+const team = createTeamStore(() => store.getState().scenarios);
+mountApp(document.getElementById('app')!, store, team);
+// Team mode: back to this tab's seat or console after a reload, or open a join link (#join=CODE).
+void resumeTeam(team).then((resumed) => {
+  if (!resumed) openJoinLink();
+});
+addEventListener('hashchange', openJoinLink);
+function openJoinLink(): void {
+  const match = /^#join=([A-Za-z0-9-]{1,40})$/.exec(location.hash);
+  if (!match || team.getState().welcome) return;
+  openTeamScreen(team, 'join', match[1]!);
+  history.replaceState(null, '', location.pathname + location.search);
+}
 startClock(store, browserScheduler);
 
 // The scenarios (their text, the parser and the schema) load after the first screen is up; a saved

@@ -10,6 +10,8 @@ import { incidentScreen } from './screens/incident-screen';
 import { replayScreen } from './screens/replay-screen';
 import { selectScreen } from './screens/select-screen';
 import { titleScreen } from './screens/title-screen';
+import type { TeamStore } from '../store/team-session';
+import { registerTeamStore, teamView, teamViewKey } from './team';
 
 const SCREENS: Record<Screen, (store: GameStore) => View> = {
   title: titleScreen,
@@ -20,11 +22,12 @@ const SCREENS: Record<Screen, (store: GameStore) => View> = {
   replay: replayScreen,
 };
 
-export function mountApp(root: HTMLElement, store: GameStore): () => void {
+export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | null = null): () => void {
+  registerTeamStore(team);
   const notices = el('div', { className: 'notices', attrs: { role: 'status', 'aria-live': 'polite' } });
   const holder = el('div', { className: 'screen-holder' });
   root.replaceChildren(notices, holder);
-  let showing: { screen: Screen; scenario: unknown; view: View } | null = null;
+  let showing: { screen: Screen | `team:${string}`; scenario: unknown; view: View } | null = null;
 
   const render = () => {
     const state = store.getState();
@@ -41,18 +44,22 @@ export function mountApp(root: HTMLElement, store: GameStore): () => void {
         ),
       () => {},
     );
+    // While a game day is open, its screens show instead of the solo ones.
+    const teamKey = team ? teamViewKey(team, store) : null;
+    const screen: Screen | `team:${string}` = teamKey === null ? state.screen : `team:${teamKey}`;
+    const scenario = teamKey === null ? state.run?.scenario : null;
     // A new version of the scenario in play (hot reload) rebuilds the screen around it.
-    if (showing?.screen === state.screen && showing.scenario === state.run?.scenario) return;
+    if (showing?.screen === screen && showing.scenario === scenario) return;
     try {
       showing?.view.destroy?.();
     } catch (error) {
       // A view that fails to clean up must not keep the player on the old screen.
       console.error('a screen failed to clean up', error);
     }
-    const view = SCREENS[state.screen](store);
-    showing = { screen: state.screen, scenario: state.run?.scenario, view };
+    const view = team && teamKey !== null ? teamView(team, store) : SCREENS[state.screen](store);
+    showing = { screen, scenario, view };
     holder.replaceChildren(view.element);
-    document.body.dataset.screen = state.screen;
+    document.body.dataset.screen = teamKey === null ? state.screen : `team-${team!.getState().screen}`;
     // Move focus to the new screen's heading so keyboard and screen-reader users land in it.
     const heading = view.element.querySelector<HTMLElement>('h1') ?? view.element.querySelector<HTMLElement>('h2');
     if (heading) {
@@ -61,9 +68,11 @@ export function mountApp(root: HTMLElement, store: GameStore): () => void {
     }
   };
   const unsubscribe = store.subscribe(render);
+  const unsubscribeTeam = team?.subscribe(render);
   render();
   return () => {
     unsubscribe();
+    unsubscribeTeam?.();
     showing?.view.destroy?.();
   };
 }

@@ -2,6 +2,7 @@
 import { goTo, type GameStore } from '../../store';
 import { el, type View } from '../dom';
 import { soundControls } from '../sound-controls';
+import { openTeam, teamAvailable } from '../team';
 
 export function titleScreen(store: GameStore): View {
   const { run } = store.getState();
@@ -25,6 +26,14 @@ export function titleScreen(store: GameStore): View {
         : null,
       el('button', { className: resumable ? 'secondary' : 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario'),
     ),
+    teamAvailable()
+      ? el(
+          'div',
+          { className: 'title-actions team-entry', attrs: { role: 'group', 'aria-label': 'Team game day' } },
+          el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => openTeam('create') } }, 'Run a game day'),
+          el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => openTeam('join') } }, 'Join a game day'),
+        )
+      : null,
     soundControls(store).element,
   );
   return { element };

@@ -1,0 +1,459 @@
+/**
+ * Team mode in the browser: one store for the game day this page takes part in (as facilitator or
+ * player), and an adapter that shows the shared run through a `GameStore`, so the solo incident
+ * panels and the debrief work unchanged: the run is rebuilt from the room's events with the same
+ * engine, and every player input goes to the room instead of the local engine.
+ *
+ * The network client (colyseus.js) is loaded on demand, the first time a game day is opened.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { init, type EngineState, type Input, type LogEntry, type Rejection, type RunOptions } from '../engine';
+import { followEvent } from '../net/team-view';
+import type { Phase, RoomEvent, SeatView, Speed, Welcome } from '../net/protocol';
+import type { Command, CommandResult, TeamSession } from '../net/team-client';
+import type { Scenario } from '../scenario';
+import { createGameStore, type GameStore } from './game-store';
+import { memoryStorage } from './storage';
+import { DEFAULT_ROLES } from '../net/roles';
+
+export type TeamScreen = 'create' | 'join' | 'connecting' | 'lobby' | 'incident' | 'debrief';
+
+export interface TeamSeat extends SeatView {
+  connected: boolean;
+}
+
+/** Something the team should see attributed: an action, a post, an inject, a hint. */
+export interface FeedItem {
+  key: string;
+  at: number;
+  kind: 'action' | 'reply' | 'post' | 'note' | 'inject' | 'hint' | 'phase';
+  text: string;
+}
+
+export interface TeamState {
+  /** null when no game day is open: the solo screens show. */
+  screen: TeamScreen | null;
+  /** The join code to fill in (from a `#join=` link). */
+  prefillCode: string;
+  error: string | null;
+  as: 'facilitator' | 'player' | null;
+  welcome: Welcome | null;
+  phase: Phase;
+  speed: Speed;
+  roster: TeamSeat[];
+  feed: FeedItem[];
+  /** Hints for this page (a player's role or seat; the facilitator sees all). */
+  hints: { at: number; text: string; to: string }[];
+  facilitatorNotes: { at: number; text: string }[];
+  /** The latest refusal of this page's own command. */
+  refusal: string | null;
+  /** The shared run, shown through the solo panels. */
+  game: GameStore | null;
+}
+
+export type TeamStore = StoreApi<TeamState> & { scenarios: () => readonly Scenario[] };
+
+const SEAT_KEY = 'firedrill.team.seat';
+const FACILITATOR_KEY = 'firedrill.team.facilitator';
+
+/** The WebSocket endpoint of team mode: the same host as the page, under /team. */
+export function teamEndpoint(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/team`;
+}
+
+export function joinLink(code: string): string {
+  return `${location.origin}${location.pathname}#join=${code}`;
+}
+
+export function createTeamStore(scenarios: () => readonly Scenario[]): TeamStore {
+  const store = createStore<TeamState>()(() => ({
+    screen: null,
+    prefillCode: '',
+    error: null,
+    as: null,
+    welcome: null,
+    phase: 'lobby',
+    speed: 1,
+    roster: [],
+    feed: [],
+    hints: [],
+    facilitatorNotes: [],
+    refusal: null,
+    game: null,
+  }));
+  return Object.assign(store, { scenarios });
+}
+
+// Not store state: the live connection and the engine the events are folded into.
+interface Live {
+  session: TeamSession;
+  scenario: Scenario;
+  options: RunOptions;
+  engine: EngineState;
+  log: LogEntry[];
+  secret: string | null;
+  seat: SeatView | null;
+  off: (() => void)[];
+}
+const live = new WeakMap<TeamStore, Live>();
+
+export function openTeamScreen(team: TeamStore, screen: 'create' | 'join', code = ''): void {
+  team.setState({ screen, error: null, prefillCode: code || team.getState().prefillCode });
+}
+
+export function closeTeam(team: TeamStore): void {
+  const l = live.get(team);
+  if (l) {
+    l.off.forEach((f) => f());
+    void l.session.leave().catch(() => {});
+    live.delete(team);
+  }
+  sessionStorage.removeItem(SEAT_KEY);
+  sessionStorage.removeItem(FACILITATOR_KEY);
+  team.setState({ screen: null, as: null, welcome: null, game: null, roster: [], feed: [], hints: [], facilitatorNotes: [], refusal: null, error: null, phase: 'lobby' });
+}
+
+async function client() {
+  const { teamClient } = await import('../net/team-client');
+  return teamClient(teamEndpoint());
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Waits for the bundled scenarios, which load after the first screen. */
+async function scenarioFor(team: TeamStore, id: string): Promise<Scenario> {
+  for (let i = 0; i < 100; i++) {
+    const found = team.scenarios().find((s) => s.id === id);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`This game day plays "${id}", which this page does not have.`);
+}
+
+/** The facilitator opens a game day. */
+export async function createGameDay(team: TeamStore, game: { scenario: string; speed: Speed }): Promise<void> {
+  team.setState({ screen: 'connecting', error: null });
+  try {
+    const session = await (await client()).create(game);
+    await begin(team, session);
+  } catch (error) {
+    team.setState({ screen: 'create', error: message(error) });
+  }
+}
+
+/** A player takes a seat. */
+export async function joinGameDay(team: TeamStore, code: string, player: { name: string; role: string }): Promise<void> {
+  team.setState({ screen: 'connecting', error: null, prefillCode: code });
+  try {
+    const session = await (await client()).join(code, player);
+    await begin(team, session);
+  } catch (error) {
+    team.setState({ screen: 'join', error: message(error) });
+  }
+}
+
+/** After a reload: back to the seat or the console this tab had. Returns whether it tried. */
+export async function resumeTeam(team: TeamStore): Promise<boolean> {
+  const seat = readSaved(SEAT_KEY);
+  const facilitator = readSaved(FACILITATOR_KEY);
+  const saved = seat ?? facilitator;
+  if (!saved) return false;
+  team.setState({ screen: 'connecting', error: null });
+  try {
+    const c = await client();
+    const session = seat ? await c.returnToSeat(seat.code, seat.secret) : await c.facilitate(facilitator!.code, facilitator!.secret);
+    await begin(team, session);
+  } catch (error) {
+    sessionStorage.removeItem(seat ? SEAT_KEY : FACILITATOR_KEY);
+    team.setState({ screen: seat ? 'join' : 'create', prefillCode: saved.code, error: `Could not return to the game day: ${message(error)}` });
+  }
+  return true;
+}
+
+function readSaved(key: string): { code: string; secret: string } | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as { code?: unknown; secret?: unknown };
+    return typeof parsed.code === 'string' && typeof parsed.secret === 'string' ? { code: parsed.code, secret: parsed.secret } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function begin(team: TeamStore, session: TeamSession): Promise<void> {
+  const welcome = session.welcome;
+  const scenario = await scenarioFor(team, welcome.scenario.id);
+  if (scenario.version !== welcome.scenario.version) {
+    void session.leave().catch(() => {});
+    throw new Error(`This game day plays "${scenario.title}" version ${welcome.scenario.version}; this page has version ${scenario.version}.`);
+  }
+  const you = welcome.you;
+  const secret = you.kind === 'facilitator' ? you.secret : null;
+  const seat = you.kind === 'player' ? you.seat : null;
+  if (you.kind === 'player') sessionStorage.setItem(SEAT_KEY, JSON.stringify({ code: welcome.code, secret: you.token }));
+  else sessionStorage.setItem(FACILITATOR_KEY, JSON.stringify({ code: welcome.code, secret: you.secret }));
+  const options: RunOptions = { seed: welcome.options.seed, coach: welcome.options.coach };
+  const previous = live.get(team);
+  previous?.off.forEach((f) => f());
+  const l: Live = { session, scenario, options, engine: init(scenario, options), log: [], secret, seat, off: [] };
+  live.set(team, l);
+  const game = createGameStore({
+    storage: memoryStorage(),
+    scenarios: [scenario],
+    newSeed: () => options.seed,
+    dispatcher: (input) => sendInput(team, input),
+  });
+  team.setState({
+    as: you.kind,
+    welcome,
+    game,
+    roster: [],
+    feed: [],
+    hints: [],
+    facilitatorNotes: session.notes.map((n) => ({ ...n })),
+    refusal: null,
+    error: null,
+    phase: 'lobby',
+    speed: 1,
+  });
+  applyEvents(team, session.events);
+  l.off.push(session.onEvents((events) => applyEvents(team, events)));
+  l.off.push(
+    session.onLeave((code) => {
+      if (live.get(team) !== l) return;
+      if (team.getState().phase !== 'ended') team.setState({ error: `The connection to the game day closed (${code}). Reload the page to return to it.` });
+    }),
+  );
+  const room = session.room as unknown as { state?: unknown; onStateChange?: (cb: (s: unknown) => void) => unknown };
+  const readRoster = () => syncConnected(team, room.state);
+  room.onStateChange?.(() => readRoster());
+  readRoster();
+  // The facilitator's notes arrive as their own message; poll the session's copy cheaply.
+  if (secret) {
+    const timer = setInterval(() => {
+      const notes = session.notes;
+      if (notes.length !== team.getState().facilitatorNotes.length) team.setState({ facilitatorNotes: notes.map((n) => ({ ...n })) });
+    }, 500);
+    l.off.push(() => clearInterval(timer));
+  }
+}
+
+/** Connected flags come from the room's synchronised state, not from numbered events. */
+function syncConnected(team: TeamStore, state: unknown): void {
+  const roster = (state as { roster?: { forEach?: (cb: (v: { id?: string; connected?: boolean }) => void) => void } } | undefined)?.roster;
+  if (!roster?.forEach) return;
+  const connected = new Map<string, boolean>();
+  roster.forEach((s) => {
+    if (typeof s.id === 'string') connected.set(s.id, Boolean(s.connected));
+  });
+  const current = team.getState().roster;
+  if (current.some((s) => connected.has(s.id) && connected.get(s.id) !== s.connected)) {
+    team.setState({ roster: current.map((s) => (connected.has(s.id) ? { ...s, connected: connected.get(s.id)! } : s)) });
+  }
+}
+
+function nameOf(team: TeamStore, seatId: string | undefined): string {
+  if (!seatId) return 'Someone';
+  const seat = team.getState().roster.find((s) => s.id === seatId);
+  if (!seat) return seatId === 'facilitator' ? 'Facilitator' : seatId;
+  return `${seat.name} (${roleName(team, seat.role)})`;
+}
+
+export function roleName(team: TeamStore, role: string): string {
+  return team.getState().welcome?.roles.find((r) => r.id === role)?.name ?? DEFAULT_ROLES.find((r) => r.id === role)?.name ?? role;
+}
+
+function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
+  const l = live.get(team);
+  if (!l) return;
+  const s = team.getState();
+  let { phase, speed } = s;
+  const roster = [...s.roster];
+  const feed = [...s.feed];
+  const hints = [...s.hints];
+  const { scenario } = l;
+  const channel = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
+  const pushHint = (hint: { to?: { role?: string; seat?: string; player?: string }; text?: string }, at: number, key: string) => {
+    const to = hint.to;
+    const seatId = to?.seat ?? to?.player;
+    const forMe = s.as === 'facilitator' || !to || (to.role !== undefined && to.role === l.seat?.role) || (seatId !== undefined && seatId === l.seat?.id);
+    const label = to?.role ? `everyone in ${roleName(team, to.role)}` : seatId ? nameOf(team, seatId) : 'everyone';
+    if (forMe) hints.push({ at, text: hint.text ?? '', to: label });
+    if (s.as === 'facilitator') feed.push({ key, at, kind: 'hint', text: `Hint to ${label}: ${hint.text ?? ''}` });
+  };
+  for (const event of events) {
+    const e = event as RoomEvent & Record<string, unknown>;
+    try {
+      l.engine = followEvent(scenario, l.engine, event);
+    } catch (error) {
+      console.warn('a room event could not be followed', error);
+    }
+    switch (e.kind as string) {
+      case 'seat': {
+        const seat = (e as Extract<RoomEvent, { kind: 'seat' }>).seat;
+        if (!roster.some((r) => r.id === seat.id)) roster.push({ ...seat, connected: true });
+        team.setState({ roster });
+        break;
+      }
+      case 'phase':
+        phase = (e as Extract<RoomEvent, { kind: 'phase' }>).phase;
+        feed.push({ key: `e${e.seq}`, at: l.engine.time, kind: 'phase', text: PHASE_TEXT[phase] });
+        break;
+      case 'speed':
+        speed = (e as Extract<RoomEvent, { kind: 'speed' }>).speed;
+        break;
+      case 'input': {
+        const entry = (e as Extract<RoomEvent, { kind: 'input' }>).entry;
+        const input = entry.input as Exclude<Input, { type: 'tick' }> & { player?: string };
+        l.log.push({ at: entry.at, input } as LogEntry);
+        const raw = input as { type: string; to?: { role?: string; player?: string; seat?: string }; text?: string };
+        if (raw.type === 'hint') {
+          // A hint is posted by the coach for everyone to read; the hints panel shows it to whom it is meant for.
+          pushHint(raw, entry.at, `e${e.seq}`);
+          break;
+        }
+        const who = nameOf(team, input.player);
+        const item = describeInput(scenario, input, who, channel);
+        if (item) feed.push({ key: `e${e.seq}`, at: entry.at, ...item });
+        break;
+      }
+      case 'inject':
+      case 'facilitator-inject': {
+        const entry = (e.entry ?? e) as { at?: number; from?: string; channel?: string; text?: string };
+        const from = scenario.characters.find((c) => c.id === entry.from)?.name ?? entry.from ?? 'someone';
+        feed.push({ key: `e${e.seq}`, at: entry.at ?? l.engine.time, kind: 'inject', text: `Inject: ${from} in #${channel(entry.channel ?? '')}: ${entry.text ?? ''}` });
+        break;
+      }
+      case 'hint':
+      case 'facilitator-hint': {
+        // Older servers sent hints beside the engine's inputs.
+        const entry = (e.entry ?? e) as { at?: number; to?: { role?: string; seat?: string; player?: string }; text?: string };
+        pushHint(entry, entry.at ?? l.engine.time, `e${e.seq}`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const run = {
+    scenario: withSeats(scenario, roster, team),
+    options: l.options,
+    log: [...l.log],
+    state: asYou(l.engine, l.seat?.id ?? null),
+  };
+  team.setState({ phase, speed, roster, feed, hints });
+  const game = team.getState().game;
+  if (game) {
+    const serial = game.getState().recent.serial + 1;
+    const recent = events.flatMap((e) => ('happened' in e && Array.isArray(e.happened) ? e.happened : []));
+    game.setState({ run, paused: phase !== 'running', recent: { events: recent, serial } });
+  }
+  const screen = team.getState().screen;
+  if (phase === 'ended') {
+    if (screen !== 'debrief') {
+      sessionStorage.removeItem(SEAT_KEY);
+      sessionStorage.removeItem(FACILITATOR_KEY);
+      team.setState({ screen: 'debrief' });
+    }
+  } else if (phase === 'lobby') {
+    if (screen !== 'lobby') team.setState({ screen: 'lobby' });
+  } else if (screen !== 'incident') team.setState({ screen: 'incident' });
+}
+
+const PHASE_TEXT: Record<Phase, string> = {
+  lobby: 'The game day is open for players.',
+  running: 'The game day is running.',
+  paused: 'The facilitator paused the game day.',
+  ended: 'The game day is over.',
+};
+
+function describeInput(scenario: Scenario, input: { type: string; player?: string } & Record<string, unknown>, who: string, channel: (id: string) => string): Omit<FeedItem, 'key' | 'at'> | null {
+  switch (input.type) {
+    case 'act': {
+      const label = scenario.actions.find((a) => a.id === input.action)?.label ?? String(input.action);
+      return { kind: 'action', text: `${who} started “${label}”` };
+    }
+    case 'reply': {
+      const replies = scenario.messages.flatMap((m) => m.asks?.replies ?? []);
+      const label = replies.find((r) => r.id === input.choice)?.label ?? String(input.choice);
+      return { kind: 'reply', text: `${who} answered: ${label}` };
+    }
+    case 'post':
+      return { kind: 'post', text: `${who} posted in #${channel(String(input.channel))}: ${String(input.text)}` };
+    case 'note':
+      return { kind: 'note', text: `${who} added a note: ${String(input.text)}` };
+    case 'inject': {
+      const inject = scenario.team?.injects.find((i) => i.id === input.inject);
+      const fromId = (input.from as string | undefined) ?? inject?.from;
+      const from = scenario.characters.find((c) => c.id === fromId)?.name ?? fromId ?? 'someone';
+      const where = (input.channel as string | undefined) ?? inject?.channel;
+      const text = (input.text as string | undefined) ?? inject?.text ?? '';
+      return { kind: 'inject', text: `Inject: ${from}${where ? ` in #${channel(where)}` : ''}: ${text}` };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The scenario with every seat as a character, so chat shows each player's posts under their own name. */
+const seated = new WeakMap<Scenario, { key: string; scenario: Scenario }>();
+const SEAT_COLORS = ['#62a0ea', '#57e389', '#f8e45c', '#ffa348', '#dc8add', '#99c1f1', '#8ff0a4', '#f66151'];
+function withSeats(scenario: Scenario, roster: readonly TeamSeat[], team: TeamStore): Scenario {
+  const key = roster.map((s) => `${s.id}:${s.name}:${s.role}`).join('|');
+  const cached = seated.get(scenario);
+  if (cached && cached.key === key) return cached.scenario;
+  const characters = [
+    ...scenario.characters,
+    ...roster.filter((s) => !scenario.characters.some((c) => c.id === s.id)).map((s, i) => ({ id: s.id, name: s.name, role: roleName(team, s.role), color: SEAT_COLORS[i % SEAT_COLORS.length]! })),
+  ];
+  const next = { ...scenario, characters } as Scenario;
+  seated.set(scenario, { key, scenario: next });
+  return next;
+}
+
+/** The panels ask about the solo player ("you"); a player sees their own seat there. */
+function asYou(engine: EngineState, seat: string | null): EngineState {
+  if (!seat) return engine;
+  const mine = engine.current[seat];
+  const current = { ...engine.current };
+  if (mine) current.you = mine;
+  else delete current.you;
+  return { ...engine, current };
+}
+
+/** A player's input goes to the room; a refusal comes back as the store's rejection, like solo play. */
+function sendInput(team: TeamStore, input: Exclude<Input, { type: 'tick' }>): Rejection | null {
+  const l = live.get(team);
+  if (!l) return { code: 'game.over', message: 'Not connected to a game day.' } as Rejection;
+  if (!l.seat) return { code: 'game.over', message: 'The facilitator watches; players act.' } as Rejection;
+  const { player: _player, ...rest } = input as typeof input & { player?: string };
+  void l.session.send(rest as Command).then((result) => settle(team, result));
+  return null;
+}
+
+function settle(team: TeamStore, result: CommandResult): void {
+  const game = team.getState().game;
+  if (result.ok) {
+    team.setState({ refusal: null });
+    game?.setState({ rejection: null });
+  } else {
+    team.setState({ refusal: result.error.message });
+    game?.setState({ rejection: result.error as Rejection });
+  }
+}
+
+/** Sends a facilitator command (the secret is added here); a refusal is shown on the console. */
+export async function facilitatorCommand(team: TeamStore, command: DistributiveOmitSecret<Extract<Command, { secret: string }>>): Promise<boolean> {
+  const l = live.get(team);
+  if (!l?.secret) return false;
+  const result = await l.session.send({ ...command, secret: l.secret } as Command);
+  team.setState({ refusal: result.ok ? null : result.error.message });
+  return result.ok;
+}
+type DistributiveOmitSecret<T> = T extends unknown ? Omit<T, 'secret'> : never;
+
+/** A player's own seat, for the screens. */
+export function mySeat(team: TeamStore): SeatView | null {
+  return live.get(team)?.seat ?? null;
+}

@@ -1,0 +1,53 @@
+/**
+ * Team mode's DOM side: which team screen shows for the game day this page is in. The app shows
+ * it instead of the solo screens while a game day is open (`team.screen` is not null).
+ */
+import type { GameStore } from '../../store';
+import { openTeamScreen, type TeamStore } from '../../store/team-session';
+import { el, type View } from '../dom';
+import { connectingScreen, createScreen, joinScreen } from './team-forms';
+import { consoleScreen, lobbyScreen, playerScreen, teamDebriefScreen } from './team-screens';
+
+let current: TeamStore | null = null;
+
+/** The app registers its team store here, so the title screen can open team mode. */
+export function registerTeamStore(team: TeamStore | null): void {
+  current = team;
+}
+
+export function openTeam(screen: 'create' | 'join', code = ''): void {
+  if (current) openTeamScreen(current, screen, code);
+}
+
+export const teamAvailable = () => current !== null;
+
+/** A key that changes whenever a different team view must be built. */
+export function teamViewKey(team: TeamStore, store: GameStore): string | null {
+  const { screen, as, game, error } = team.getState();
+  if (screen === null) return null;
+  const scenario = screen === 'incident' || screen === 'debrief' ? (game?.getState().run ? 'run' : 'none') : '';
+  return `${screen}:${as ?? ''}:${scenario}:${screen === 'create' || screen === 'join' ? (error ?? '') : ''}:${screen === 'create' ? store.getState().scenarios.length : ''}`;
+}
+
+export function teamView(team: TeamStore, store: GameStore): View {
+  const { screen, as, game } = team.getState();
+  const run = game?.getState().run;
+  switch (screen) {
+    case 'create':
+      return createScreen(team, store);
+    case 'join':
+      return joinScreen(team);
+    case 'connecting':
+      return connectingScreen();
+    case 'lobby':
+      return lobbyScreen(team);
+    case 'incident':
+      if (!game || !run) return connectingScreen();
+      return as === 'facilitator' ? consoleScreen(team, game) : playerScreen(team, game);
+    case 'debrief':
+      if (!game || !run) return connectingScreen();
+      return teamDebriefScreen(team, game);
+    default:
+      return { element: el('main', { className: 'page' }, el('h1', {}, 'Team mode')) };
+  }
+}

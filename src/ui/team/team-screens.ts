@@ -1,0 +1,249 @@
+/**
+ * Team mode's screens: the lobby, a player's incident screen (the solo panels, driven by the room),
+ * the facilitator's console, and the shared debrief.
+ */
+import type { GameStore } from '../../store';
+import { closeTeam, facilitatorCommand, mySeat, roleName, type TeamStore } from '../../store/team-session';
+import { el, setAttr, setText, type View } from '../dom';
+import { actionPalette } from '../incident/action-palette';
+import { channelList } from '../incident/channel-list';
+import { chatView } from '../incident/chat-view';
+import { composer } from '../incident/composer';
+import { evidencePanel } from '../incident/evidence-panel';
+import { createIncidentUi } from '../incident/incident-ui';
+import { notesPanel } from '../incident/notes-panel';
+import { sideTabs } from '../incident/side-tabs';
+import { worldPanel } from '../incident/world-panel';
+import { debriefScreen } from '../screens/debrief-screen';
+import { activityFeed, hintsPanel, joinInfo, rosterPanel, teamBar } from './team-panels';
+
+const destroyAll = (parts: View[]) => () => {
+  const failures: unknown[] = [];
+  for (const part of parts) {
+    try {
+      part.destroy?.();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+};
+
+const leaveButton = (team: TeamStore, label = 'Leave the game day') => el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => closeTeam(team) } }, label);
+
+export function lobbyScreen(team: TeamStore): View {
+  const { as, game } = team.getState();
+  const title = game?.getState().run?.scenario.title ?? '';
+  const roster = rosterPanel(team);
+  const parts: View[] = [roster];
+  const problem = el('p', { className: 'team-refused', attrs: { role: 'alert' } });
+  let body: HTMLElement;
+  if (as === 'facilitator') {
+    const info = joinInfo(team);
+    parts.push(info);
+    const start = el('button', { className: 'primary big', attrs: { type: 'button' }, on: { click: () => void facilitatorCommand(team, { type: 'start' }) } }, 'Start the game day');
+    body = el('div', { className: 'card' }, info.element, roster.element, problem, start);
+  } else {
+    const seat = mySeat(team);
+    body = el(
+      'div',
+      { className: 'card' },
+      el('p', {}, seat ? `You joined as ${seat.name}, ${roleName(team, seat.role)}.` : ''),
+      el('p', { className: 'muted' }, 'The incident starts when the facilitator starts it.'),
+      roster.element,
+      problem,
+    );
+  }
+  const element = el(
+    'main',
+    { className: 'page team-page team-lobby' },
+    el('p', { className: 'eyebrow' }, title),
+    el('h1', {}, as === 'facilitator' ? 'Game day lobby' : 'Waiting for the facilitator'),
+    body,
+    leaveButton(team),
+  );
+  const update = () => setText(problem, team.getState().refusal ?? team.getState().error ?? '');
+  update();
+  const off = team.subscribe(update);
+  parts.push({ element, destroy: off });
+  return { element, destroy: destroyAll(parts) };
+}
+
+export function playerScreen(team: TeamStore, game: GameStore): View {
+  const run = game.getState().run!;
+  const ui = createIncidentUi(run.scenario);
+  const bar = teamBar(team, leaveButton(team, 'Leave'));
+  const parts: View[] = [
+    bar,
+    channelList(game, ui),
+    chatView(game, ui),
+    composer(game, ui),
+    worldPanel(game),
+    sideTabs(game, ui, { actions: actionPalette(game), evidence: evidencePanel(game, ui), notes: notesPanel(game) }),
+    hintsPanel(team),
+    activityFeed(team),
+  ];
+  const [, channels, chat, write, world, tabs, hints, feed] = parts as [View, View, View, View, View, View, View, View];
+  const element = el(
+    'div',
+    { className: 'incident-screen team-incident' },
+    bar.element,
+    el(
+      'div',
+      { className: 'incident-body' },
+      channels.element,
+      el('main', { className: 'conversation', attrs: { 'aria-label': 'Conversation' } }, el('h1', { className: 'visually-hidden' }, run.scenario.title), hints.element, chat.element, write.element),
+      el('aside', { className: 'side', attrs: { 'aria-label': 'Dashboards and tools' } }, world.element, tabs.element, feed.element),
+    ),
+  );
+  return { element, destroy: destroyAll(parts) };
+}
+
+export function consoleScreen(team: TeamStore, game: GameStore): View {
+  const run = game.getState().run!;
+  const { scenario } = run;
+  const ui = createIncidentUi(scenario);
+  const send = (command: Parameters<typeof facilitatorCommand>[1]) => void facilitatorCommand(team, command);
+
+  // The clock.
+  const pause = el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => send({ type: team.getState().phase === 'paused' ? 'resume' : 'pause' }) } });
+  const speeds = ([1, 2, 4] as const).map((s) => el('button', { className: 'ghost speed', attrs: { type: 'button', 'aria-label': `Speed ${s}×`, 'aria-pressed': 'false' }, on: { click: () => send({ type: 'speed', speed: s }) } }, `${s}×`));
+  const end = el('button', { className: 'ghost danger', attrs: { type: 'button' }, on: { click: () => send({ type: 'end' }) } }, 'End the game day');
+  const controls = el('div', { className: 'controls' }, pause, el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds), end);
+  const bar = teamBar(team, controls);
+
+  // Injects: the scenario's own, or words written on the spot as any character in any channel.
+  const injects = team.getState().welcome?.injects ?? [];
+  const from = el('select', { attrs: { id: 'inject-from' } }, ...scenario.characters.map((c) => el('option', { attrs: { value: c.id } }, `${c.name} (${c.role})`)));
+  const channel = el('select', { attrs: { id: 'inject-channel' } }, ...scenario.channels.map((c) => el('option', { attrs: { value: c.id } }, c.kind === 'dm' ? c.name : `#${c.name}`)));
+  const injectText = el('textarea', { attrs: { id: 'inject-text', rows: '2', maxlength: '1000' } });
+  const injectForm = el(
+    'form',
+    { className: 'team-form', attrs: { 'aria-label': 'Inject a message' } },
+    el('label', { attrs: { for: 'inject-from' } }, 'Inject as'),
+    from,
+    el('label', { attrs: { for: 'inject-channel' } }, 'Inject in channel'),
+    channel,
+    el('label', { attrs: { for: 'inject-text' } }, 'Inject text'),
+    injectText,
+    el('button', { className: 'primary', attrs: { type: 'submit' } }, 'Send inject'),
+  );
+  injectForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = injectText.value.trim();
+    if (!text) return;
+    void facilitatorCommand(team, { type: 'inject-text', from: from.value, channel: channel.value, text }).then((ok) => ok && (injectText.value = ''));
+  });
+  const injectList =
+    injects.length > 0
+      ? el(
+          'ul',
+          { className: 'team-injects', attrs: { 'aria-label': 'Prepared injects' } },
+          ...injects.map((i) => el('li', {}, el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => send({ type: 'inject', inject: i.id }) } }, `Inject: ${i.label}`))),
+        )
+      : el('p', { className: 'muted' }, 'This scenario has no prepared injects; write one below.');
+
+  // Hints: to everyone in a role, or to one player.
+  const hintTo = el('select', { attrs: { id: 'hint-to' } });
+  const hintText = el('textarea', { attrs: { id: 'hint-text', rows: '2', maxlength: '600' } });
+  const hintForm = el(
+    'form',
+    { className: 'team-form', attrs: { 'aria-label': 'Send a hint' } },
+    el('label', { attrs: { for: 'hint-to' } }, 'Hint for'),
+    hintTo,
+    el('label', { attrs: { for: 'hint-text' } }, 'Hint text'),
+    hintText,
+    el('button', { className: 'primary', attrs: { type: 'submit' } }, 'Send hint'),
+  );
+  hintForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = hintText.value.trim();
+    const [kind, id] = hintTo.value.split(':') as [string, string];
+    if (!text || !id) return;
+    void facilitatorCommand(team, { type: 'hint', to: kind === 'role' ? { role: id } : { seat: id }, text }).then((ok) => ok && (hintText.value = ''));
+  });
+
+  // Private notes: only the facilitator sees them.
+  const noteText = el('textarea', { attrs: { id: 'private-note', rows: '2', maxlength: '2000' } });
+  const noteList = el('ol', { className: 'team-private-notes', attrs: { 'aria-label': 'Private notes' } });
+  const noteForm = el(
+    'form',
+    { className: 'team-form', attrs: { 'aria-label': 'Write a private note' } },
+    el('label', { attrs: { for: 'private-note' } }, 'Private note'),
+    noteText,
+    el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add private note'),
+  );
+  noteForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = noteText.value.trim();
+    if (!text) return;
+    void facilitatorCommand(team, { type: 'facilitator-note', text }).then((ok) => ok && (noteText.value = ''));
+  });
+
+  const roster = rosterPanel(team);
+  const info = joinInfo(team);
+  const parts: View[] = [bar, roster, info, channelList(game, ui), chatView(game, ui), worldPanel(game), activityFeed(team), hintsPanel(team)];
+  const [, , , channels, chat, world, feed, hints] = parts as View[] as [View, View, View, View, View, View, View, View];
+  const console = el(
+    'section',
+    { className: 'team-console', attrs: { 'aria-label': 'Facilitator console' } },
+    el('details', { className: 'team-console-part', attrs: { open: '' } }, el('summary', {}, 'Inject'), injectList, injectForm),
+    el('details', { className: 'team-console-part', attrs: { open: '' } }, el('summary', {}, 'Hint'), hintForm, hints.element),
+    el('details', { className: 'team-console-part', attrs: { open: '' } }, el('summary', {}, 'Private notes'), noteForm, noteList),
+    el('details', { className: 'team-console-part' }, el('summary', {}, 'Roster and join code'), roster.element, info.element),
+  );
+  const element = el(
+    'div',
+    { className: 'incident-screen team-facilitator' },
+    bar.element,
+    el(
+      'div',
+      { className: 'incident-body' },
+      channels.element,
+      el('main', { className: 'conversation', attrs: { 'aria-label': 'Conversation' } }, el('h1', { className: 'visually-hidden' }, `Facilitator console: ${scenario.title}`), chat.element),
+      el('aside', { className: 'side', attrs: { 'aria-label': 'Dashboards and console' } }, world.element, console, feed.element),
+    ),
+  );
+  const update = () => {
+    const s = team.getState();
+    setText(pause, s.phase === 'paused' ? 'Resume the game day' : 'Pause the game day');
+    pause.disabled = s.phase !== 'running' && s.phase !== 'paused';
+    speeds.forEach((b, i) => setAttr(b, 'aria-pressed', String([1, 2, 4][i] === s.speed)));
+    const options = [...(s.welcome?.roles ?? []).map((r) => ({ value: `role:${r.id}`, label: `Everyone in ${r.name}` })), ...s.roster.map((p) => ({ value: `seat:${p.id}`, label: `${p.name} (${roleName(team, p.role)})` }))];
+    const key = options.map((o) => o.value).join(',');
+    if (hintTo.dataset.key !== key) {
+      const chosen = hintTo.value;
+      hintTo.replaceChildren(...options.map((o) => el('option', { attrs: { value: o.value } }, o.label)));
+      if (options.some((o) => o.value === chosen)) hintTo.value = chosen;
+      hintTo.dataset.key = key;
+    }
+    if (noteList.children.length !== s.facilitatorNotes.length) {
+      noteList.replaceChildren(...s.facilitatorNotes.map((n) => el('li', {}, el('time', {}, `${Math.floor(n.at / 60)} min`), ' ', n.text)));
+    }
+  };
+  update();
+  parts.push({ element, destroy: team.subscribe(update) });
+  return { element, destroy: destroyAll(parts) };
+}
+
+/** The shared run's debrief: the solo debrief of the team's run, with who played what. */
+export function teamDebriefScreen(team: TeamStore, game: GameStore): View {
+  const debrief = debriefScreen(game);
+  const { roster, facilitatorNotes, as } = team.getState();
+  const header = el(
+    'section',
+    { className: 'card team-debrief', attrs: { 'aria-label': 'The team' } },
+    el('h2', {}, 'The team'),
+    el('ul', {}, ...roster.map((s) => el('li', {}, `${s.name} — ${roleName(team, s.role)}`))),
+    as === 'facilitator' && facilitatorNotes.length > 0
+      ? el('div', {}, el('h3', {}, 'Your private notes'), el('ul', {}, ...facilitatorNotes.map((n) => el('li', {}, n.text))))
+      : null,
+    leaveButton(team, 'Back to the title screen'),
+  );
+  const feed = activityFeed(team);
+  debrief.element.insertBefore(header, debrief.element.querySelector('.grade-row')?.nextSibling ?? null);
+  // Play again, replay and scenario choice belong to solo play; the team's way on is the button above.
+  debrief.element.querySelector('.start-row')?.remove();
+  debrief.element.append(feed.element);
+  return { element: debrief.element, destroy: destroyAll([debrief, feed]) };
+}

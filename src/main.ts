@@ -2,6 +2,7 @@
 import { browserScheduler, browserStorage, createGameStore, openReplay, provideScenarios, reloadScenario, save, setPaused, showNotice, startClock } from './store';
 import { mountApp } from './ui/app';
 import { createTeamStore, openTeamScreen, resumeTeam } from './store/team-session';
+import { observeCodeFromHash, openProjector } from './ui/team/team-observer';
 
 const store = createGameStore({
   storage: browserStorage(),
@@ -11,8 +12,10 @@ const store = createGameStore({
 
 const team = createTeamStore(() => store.getState().scenarios);
 mountApp(document.getElementById('app')!, store, team);
-// Team mode: back to this tab's seat or console after a reload, or open a join link (#join=CODE).
-void resumeTeam(team).then((resumed) => {
+// Team mode: a projector view (#observe=CODE, opened from the console), back to this tab's seat or
+// console after a reload, or open a join link (#join=CODE).
+const observe = observeCodeFromHash(location.hash);
+void (observe ? openProjector(team, observe) : resumeTeam(team)).then((resumed) => {
   if (!resumed) openJoinLink();
 });
 addEventListener('hashchange', openJoinLink);

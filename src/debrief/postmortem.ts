@@ -20,14 +20,19 @@ const isBookkeeping = (r: ScoreReason) => r.code.endsWith('.base') || r.code ===
 /** A coach hint scores nothing either way; it belongs in the timeline, not in a verdict list. */
 const isHint = (r: ScoreReason) => r.code.endsWith('.hint');
 
-export function postmortem(scenario: Scenario, state: EngineState, card: ScoreCard, suggestions: readonly { text: string }[]): string {
+/** Optional extras; `names` puts a name on a timeline row's player id (a team run's seats, say), ahead of the scenario's characters. */
+export interface PostmortemOptions {
+  names?: Readonly<Record<string, string>>;
+}
+
+export function postmortem(scenario: Scenario, state: EngineState, card: ScoreCard, suggestions: readonly { text: string }[], options: PostmortemOptions = {}): string {
   const clock = (t: number) => wallClock(scenario.clock, t, false);
   const end = state.ending?.at ?? state.time;
   const sections = [
     `# Postmortem: ${inline(scenario.title)} (${scenario.clock.weekday} ${clock(0)}–${clock(end)}, game time)`,
     summary(scenario, state, card, end),
     impact(scenario, state, end),
-    timeline(scenario, state, card),
+    timeline(scenario, state, card, options.names),
     verdicts('What went well', card.reasons.filter((r) => !isBookkeeping(r) && r.points > 0), 'Nothing earned credit in this run.', clock),
     verdicts('What did not go well', card.reasons.filter((r) => !isBookkeeping(r) && !isHint(r) && r.points <= 0), 'Nothing was held against this run.', clock),
     contributingFactors(scenario, state),
@@ -103,9 +108,9 @@ interface Row {
   what: string;
 }
 
-function timeline(scenario: Scenario, state: EngineState, card: ScoreCard): string {
+function timeline(scenario: Scenario, state: EngineState, card: ScoreCard, names: Readonly<Record<string, string>> = {}): string {
   const rows: Row[] = [];
-  const name = (id: string) => scenario.characters.find((c) => c.id === id)?.name ?? (id === 'you' ? scenario.player.name : id);
+  const name = (id: string) => (Object.hasOwn(names, id) ? names[id]! : undefined) ?? scenario.characters.find((c) => c.id === id)?.name ?? (id === 'you' ? scenario.player.name : id);
   const channelName = (id: string) => {
     const c = scenario.channels.find((x) => x.id === id);
     return c ? (c.kind === 'dm' ? `@${c.name}` : `#${c.name}`) : `#${id}`;

@@ -15,6 +15,7 @@ import type { Scenario } from '../scenario';
 import { createGameStore, type GameStore } from './game-store';
 import { memoryStorage } from './storage';
 import { DEFAULT_ROLES } from '../net/roles';
+import { CLOSE_SEAT_TAKEN, isReconnecting, shouldReconnect, startReconnecting, stopReconnecting } from './team-reconnect';
 
 export type TeamScreen = 'create' | 'join' | 'connecting' | 'lobby' | 'incident' | 'debrief';
 
@@ -54,7 +55,7 @@ export interface TeamState {
 export type TeamStore = StoreApi<TeamState> & { scenarios: () => readonly Scenario[] };
 
 const SEAT_KEY = 'firedrill.team.seat';
-const FACILITATOR_KEY = 'firedrill.team.facilitator';
+export const FACILITATOR_KEY = 'firedrill.team.facilitator';
 
 /** The WebSocket endpoint of team mode: the same host as the page, under /team. */
 export function teamEndpoint(): string {
@@ -108,6 +109,7 @@ export function closeTeam(team: TeamStore): void {
     void l.session.leave().catch(() => {});
     live.delete(team);
   }
+  stopReconnecting(team);
   sessionStorage.removeItem(SEAT_KEY);
   sessionStorage.removeItem(FACILITATOR_KEY);
   team.setState({ screen: null, as: null, welcome: null, game: null, roster: [], feed: [], hints: [], facilitatorNotes: [], refusal: null, error: null, phase: 'lobby' });
@@ -218,11 +220,20 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
     speed: 1,
   });
   applyEvents(team, session.events);
+  attach(team, l);
+}
+
+/** Listens to the live session: its events, its end (a drop starts reconnecting), the roster, the notes. */
+function attach(team: TeamStore, l: Live): void {
+  const { session } = l;
   l.off.push(session.onEvents((events) => applyEvents(team, events)));
   l.off.push(
     session.onLeave((code) => {
-      if (live.get(team) !== l) return;
-      if (team.getState().phase !== 'ended') team.setState({ error: `The connection to the game day closed (${code}). Reload the page to return to it.` });
+      if (live.get(team) !== l || l.session !== session) return;
+      if (team.getState().phase === 'ended') return;
+      if (shouldReconnect(code)) return reconnect(team, l);
+      const why = code === CLOSE_SEAT_TAKEN ? 'This seat was taken over by a newer tab or device.' : `The connection to the game day closed (${code}).`;
+      team.setState({ error: `${why} Reload the page to return to it.` });
     }),
   );
   const room = session.room as unknown as { state?: unknown; onStateChange?: (cb: (s: unknown) => void) => unknown };
@@ -230,7 +241,7 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   room.onStateChange?.(() => readRoster());
   readRoster();
   // The facilitator's notes arrive as their own message; poll the session's copy cheaply.
-  if (secret) {
+  if (l.secret) {
     const timer = setInterval(() => {
       const notes = session.notes;
       if (notes.length !== team.getState().facilitatorNotes.length) team.setState({ facilitatorNotes: notes.map((n) => ({ ...n })) });
@@ -239,8 +250,46 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   }
 }
 
+/**
+ * After a drop: back to the same seat (or console) with growing pauses between tries, handing over
+ * the events already held so that only the missing ones arrive, each once and in order.
+ */
+function reconnect(team: TeamStore, l: Live): void {
+  const code = team.getState().welcome?.code;
+  const you = team.getState().welcome?.you;
+  if (!code || !you) return;
+  const credential = you.kind === 'player' ? you.token : you.secret;
+  startReconnecting(team, {
+    alive: () => live.get(team) === l && team.getState().phase !== 'ended',
+    attempt: async () => {
+      const c = await client();
+      const held = l.session.events;
+      const session = you.kind === 'player' ? await c.returnToSeat(code, credential, held) : await c.facilitate(code, credential, held);
+      if (live.get(team) !== l) {
+        void session.leave().catch(() => {});
+        return;
+      }
+      l.off.forEach((f) => f());
+      l.off = [];
+      l.session = session;
+      // What arrived during the catch-up; later events come through the listener attached below.
+      const missed = session.events.slice(held.length);
+      if (missed.length > 0) applyEvents(team, missed);
+      attach(team, l);
+      team.setState({ error: null, refusal: null });
+    },
+    giveUp: (error) => {
+      if (live.get(team) !== l) return;
+      team.setState({ error: `Could not return to the game day: ${message(error)}` });
+    },
+  });
+}
+
 /** Connected flags come from the room's synchronised state, not from numbered events. */
 function syncConnected(team: TeamStore, state: unknown): void {
+  // The welcome does not carry the speed the game day was created with; the synchronised state does.
+  const speed = (state as { speed?: unknown } | undefined)?.speed;
+  if ((speed === 1 || speed === 2 || speed === 4) && speed !== team.getState().speed) team.setState({ speed });
   const roster = (state as { roster?: { forEach?: (cb: (v: { id?: string; connected?: boolean }) => void) => void } } | undefined)?.roster;
   if (!roster?.forEach) return;
   const connected = new Map<string, boolean>();
@@ -427,6 +476,7 @@ function sendInput(team: TeamStore, input: Exclude<Input, { type: 'tick' }>): Re
   const l = live.get(team);
   if (!l) return { code: 'game.over', message: 'Not connected to a game day.' } as Rejection;
   if (!l.seat) return { code: 'game.over', message: 'The facilitator watches; players act.' } as Rejection;
+  if (isReconnecting(team)) return { code: 'game.over', message: 'Reconnecting to the game day; try again in a moment.' } as Rejection;
   const { player: _player, ...rest } = input as typeof input & { player?: string };
   void l.session.send(rest as Command).then((result) => settle(team, result));
   return null;
@@ -447,6 +497,10 @@ function settle(team: TeamStore, result: CommandResult): void {
 export async function facilitatorCommand(team: TeamStore, command: DistributiveOmitSecret<Extract<Command, { secret: string }>>): Promise<boolean> {
   const l = live.get(team);
   if (!l?.secret) return false;
+  if (isReconnecting(team)) {
+    team.setState({ refusal: 'Reconnecting to the game day; try again in a moment.' });
+    return false;
+  }
   const result = await l.session.send({ ...command, secret: l.secret } as Command);
   team.setState({ refusal: result.ok ? null : result.error.message });
   return result.ok;

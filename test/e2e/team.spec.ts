@@ -3,6 +3,7 @@
  * join through the link in three roles, and the room drives everyone's screens. Each browser
  * context is a separate person (its own sessionStorage); every page fails the test on a console error.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { FLAGSHIP, startsWith } from './driver';
 import { expect, test } from './fixtures';
@@ -146,4 +147,159 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await ana.screenshot({ path: testInfo.outputPath('debrief.png'), fullPage: true });
 
   expect(errors, 'console errors in the players’ pages').toEqual([]);
+  for (const p of players) await p.context().close();
+});
+
+/** Waits, at the room's pace, until this player is free, then starts an action and checks it was not refused. */
+async function teamAct(p: Page, label: string): Promise<void> {
+  await expect(p.locator('.top-bar .busy')).toHaveText(/^Free to act/, { timeout: 90_000 });
+  await p.getByRole('tab', { name: startsWith('Actions') }).click();
+  await p.getByRole('button', { name: startsWith(label) }).click();
+  await expect(p.locator('.refused')).toBeEmpty();
+  await expect(p.locator('.top-bar .busy')).toHaveText(startsWith(label));
+}
+
+test('a team plays the flagship to the resolved ending, split by role, with a pause, an inject and a hint, and every debrief matches', async ({ page, browser }, testInfo) => {
+  test.setTimeout(200_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`facilitator: ${error.message}`));
+
+  // The facilitator opens a game day of the flagship at 4×: twelve game seconds a second.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Run a game day' }).click();
+  await page.getByLabel('Scenario').selectOption({ label: FLAGSHIP });
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByRole('button', { name: 'Open the game day' }).click();
+  await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
+  const link = await page.getByLabel('Join link').inputValue();
+
+  const cast = [
+    { name: 'Ana', role: 'Operator' },
+    { name: 'Ben', role: 'Communications' },
+    { name: 'Chi', role: 'Incident commander' },
+  ];
+  const players: Page[] = [];
+  for (const person of cast) {
+    const p = await newPerson(browser, errors, person.name);
+    await p.goto(link);
+    await p.getByLabel('Your name').fill(person.name);
+    await p.getByRole('radio', { name: startsWith(person.role) }).check();
+    await p.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(p.getByText(`You joined as ${person.name}, ${person.role}.`)).toBeVisible();
+    players.push(p);
+  }
+  const [ana, ben, chi] = players as [Page, Page, Page];
+  const roster = page.getByRole('list', { name: 'Players' });
+  for (const person of cast) await expect(roster.getByText(`${person.name} — ${person.role} — connected`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Start the game day' }).click();
+  await expect(page.getByRole('region', { name: 'Facilitator console' })).toBeVisible();
+  // The speed chosen at creation shows everywhere, and the console's control agrees.
+  await expect(page.getByRole('button', { name: 'Speed 4×' })).toHaveAttribute('aria-pressed', 'true');
+  for (const p of players) await expect(p.locator('.team-phase')).toHaveText(/^Running · 4×/);
+
+  // Before the deploy ships at 16:00, the operator reads the diff, migration included.
+  await teamAct(ana, "Review deploy #482's diff");
+
+  // #482 ships: the commander takes command, comms says so in the incident channel.
+  await expect(chi.getByRole('button', { name: startsWith('Acknowledge the incident and take command') })).toBeVisible({ timeout: 60_000 });
+  await teamAct(chi, 'Acknowledge the incident and take command');
+  await teamAct(ben, 'Post a status update in #incident-orders');
+
+  // The operator finds the failing worker and ships the fix forward.
+  await teamAct(ana, 'Read invoice-worker logs');
+  await teamAct(ana, 'Ship invoice-worker patch: read both v1 and v2 payloads');
+  for (const p of [page, ...players]) await expect(activity(p).getByText('Ana (Operator) started “Ship invoice-worker patch')).toBeVisible();
+
+  // While the patch ships, the facilitator pauses: the clock stops and actions are refused until resume.
+  await expect(ben.locator('.top-bar .busy')).toHaveText(/^Free to act/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause the game day' }).click();
+  for (const p of players) await expect(p.locator('.team-phase')).toHaveText(/Paused by the facilitator/);
+  const frozen = await ana.locator('time.clock').textContent();
+  await ben.getByRole('tab', { name: startsWith('Actions') }).click();
+  await ben.getByRole('button', { name: startsWith('Page the database on-call') }).click();
+  await expect(ben.locator('.refused')).toHaveText('Not now: The facilitator has paused the game day.');
+  expect(await ana.locator('time.clock').textContent()).toBe(frozen);
+  await page.getByRole('button', { name: 'Resume the game day' }).click();
+  for (const p of players) await expect(p.locator('.team-phase')).toHaveText(/^Running/);
+  await expect(ana.locator('time.clock')).not.toHaveText(frozen ?? '');
+
+  // With the clock running again, an inject reaches everyone, a hint reaches the commander only,
+  // and a private note stays on the console.
+  const injected = 'Dana here: finance wants to know if tonight’s invoices will go out.';
+  await page.getByLabel('Inject as').selectOption({ label: 'Dana Okafor (Engineering Manager, Orders & Checkout)' });
+  await page.getByLabel('Inject in channel').selectOption({ label: '#general' });
+  await page.getByLabel('Inject text').fill(injected);
+  await page.getByRole('button', { name: 'Send inject' }).click();
+  for (const p of [page, ...players]) await expect(activity(p).getByText(injected)).toBeVisible();
+  const hint = 'Once the patch is live, check the data and watch the graphs before anyone declares.';
+  await page.getByLabel('Hint for').selectOption({ label: 'Everyone in Incident commander' });
+  await page.getByLabel('Hint text').fill(hint);
+  await page.getByRole('button', { name: 'Send hint' }).click();
+  await expect(chi.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toBeVisible();
+  await expect(ana.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toHaveCount(0);
+  const note = 'Ben covered comms early: good split of roles.';
+  await page.getByRole('textbox', { name: 'Private note' }).fill(note);
+  await page.getByRole('button', { name: 'Add private note' }).click();
+  await expect(page.getByRole('list', { name: 'Private notes' }).getByText(note)).toBeVisible();
+
+  // Comms keeps people posted in the incident channel while the patch ships.
+  await ben.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('#incident') }).click();
+  await ben.getByRole('textbox', { name: 'Message' }).fill('Patch for invoice-worker is shipping; next update in 15 minutes.');
+  await ben.getByRole('button', { name: 'Send' }).click();
+  for (const p of [page, ...players]) await expect(activity(p).getByText(/Ben \(Communications\) posted in #incident.*: Patch for invoice-worker/)).toBeVisible();
+
+  // The patch is live: the operator checks the data while the commander watches the graphs.
+  await teamAct(ana, 'Run the orders consistency check');
+  await teamAct(chi, 'Watch the dashboards for five minutes');
+  await teamAct(ben, 'Post a status update in #incident-orders');
+  await page.screenshot({ path: testInfo.outputPath('resolved-console.png'), fullPage: true });
+
+  // Fixed and verified: the commander declares, and the incident ends for everyone.
+  await teamAct(chi, 'Declare the incident resolved');
+  const results: string[] = [];
+  for (const p of [page, ...players]) {
+    await expect(p.getByRole('region', { name: 'The team' })).toBeVisible({ timeout: 30_000 });
+    await expect(p.getByRole('heading', { level: 1 })).toHaveText('Fixed forward, and checked');
+    const grade = (await p.locator('.grade').getAttribute('aria-label')) ?? '';
+    const total = (await p.locator('.total strong').textContent()) ?? '';
+    results.push(`${await p.getByRole('heading', { level: 1 }).textContent()} · ${grade} · ${total}`);
+  }
+  expect(new Set(results).size, `debriefs: ${results.join(' | ')}`).toBe(1);
+  // The facilitator's debrief keeps the private note; the players' do not show it.
+  await expect(page.getByRole('region', { name: 'The team' }).getByText(note)).toBeVisible();
+  for (const p of players) await expect(p.getByText(note)).toHaveCount(0);
+
+  // Each role's contributions, the same on every debrief: who did what, with its verdict.
+  for (const p of [page, ...players]) {
+    const parts = p.getByRole('region', { name: 'Each role’s contributions' });
+    await expect(parts.getByRole('list', { name: "Ana's actions" }).getByText(/Ship invoice-worker patch.* — success$/)).toBeVisible();
+    await expect(parts.getByRole('list', { name: "Chi's actions" }).getByText(/Declare the incident resolved — success$/)).toBeVisible();
+    await expect(parts.getByText(/^Ben — Communications$/)).toBeVisible();
+    await expect(parts.getByRole('list', { name: "Ben's posts" }).getByText(/Status update in #incident.*Patch for invoice-worker/)).toBeVisible();
+    await expect(parts.getByText(/^2 actions, 3 status updates, 1 post/)).toBeVisible();
+  }
+
+  // The team postmortem names every row by player and role; the facilitator's carries the private note.
+  const markdownOf = async (p: Page) => {
+    const [file] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download team postmortem (Markdown)' }).click()]);
+    return readFile((await file.path())!, 'utf8');
+  };
+  const facilitatorMarkdown = await markdownOf(page);
+  expect(facilitatorMarkdown).toContain('| Ana (Operator) | Ship invoice-worker patch: read both v1 and v2 payloads (success)');
+  expect(facilitatorMarkdown).toContain('| Chi (Incident commander) | Declare the incident resolved (success)');
+  expect(facilitatorMarkdown).toMatch(/\| Facilitator \| Inject as Dana Okafor in #general: Dana here/);
+  expect(facilitatorMarkdown).toContain(note);
+  const playerMarkdown = await markdownOf(ben);
+  expect(playerMarkdown).toContain('| Ben (Communications) | Posted in #incident');
+  expect(playerMarkdown).not.toContain(note);
+  const [json] = await Promise.all([ana.waitForEvent('download'), ana.getByRole('button', { name: 'Download team record (JSON)' }).click()]);
+  const record = JSON.parse(await readFile((await json.path())!, 'utf8')) as { ending: { id: string }; timeline: { who: string; what: string }[] };
+  expect(record.ending.id).toBe('resolved');
+  expect(record.timeline.some((r) => r.who === 'Facilitator' && r.what.startsWith('Hint to'))).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('resolved-debrief.png'), fullPage: true });
+  testInfo.annotations.push({ type: 'debrief', description: results[0] ?? '' });
+
+  expect(errors, 'console errors in the pages').toEqual([]);
+  for (const p of players) await p.context().close();
 });

@@ -7,6 +7,7 @@ import { openTeamScreen, type TeamStore } from '../../store/team-session';
 import { el, type View } from '../dom';
 import { connectingScreen, createScreen, joinScreen } from './team-forms';
 import { consoleScreen, lobbyScreen, playerScreen, teamDebriefScreen } from './team-screens';
+import { isObserver, observerLobby, observerScreen } from './team-observer';
 
 let current: TeamStore | null = null;
 
@@ -40,9 +41,10 @@ export function teamView(team: TeamStore, store: GameStore): View {
     case 'connecting':
       return connectingScreen();
     case 'lobby':
-      return lobbyScreen(team);
+      return as === 'facilitator' && isObserver(team) ? observerLobby(team) : lobbyScreen(team);
     case 'incident':
       if (!game || !run) return connectingScreen();
+      if (as === 'facilitator' && isObserver(team)) return observerScreen(team, game);
       return as === 'facilitator' ? consoleScreen(team, game) : playerScreen(team, game);
     case 'debrief':
       if (!game || !run) return connectingScreen();

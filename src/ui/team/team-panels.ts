@@ -3,6 +3,7 @@ import { severity } from '../../store';
 import { joinLink, mySeat, roleName, type TeamStore } from '../../store/team-session';
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { busyText, clockOf } from '../format';
+import { connectionLine } from './team-reconnect';
 
 export function rosterPanel(team: TeamStore): View {
   const list = el('ul', { className: 'team-roster', attrs: { 'aria-label': 'Players' } });
@@ -113,6 +114,7 @@ export function teamBar(team: TeamStore, controls: HTMLElement | null = null): V
   const seat = mySeat(team);
   const who = el('span', { className: 'team-you' }, seat ? `You are ${seat.name}, ${roleName(team, seat.role)}` : 'Facilitator');
   const refused = el('p', { className: 'team-refused', attrs: { role: 'alert' } });
+  const connection = connectionLine(team);
   const element = el(
     'header',
     { className: 'top-bar team-bar' },
@@ -124,6 +126,7 @@ export function teamBar(team: TeamStore, controls: HTMLElement | null = null): V
     who,
     controls,
     refused,
+    connection.element,
   );
   const update = () => {
     const s = team.getState();
@@ -140,7 +143,7 @@ export function teamBar(team: TeamStore, controls: HTMLElement | null = null): V
     setText(refused, s.refusal ? `Refused: ${s.refusal}` : (s.error ?? ''));
   };
   update();
-  const offs = [team.subscribe(update)];
+  const offs = [team.subscribe(update), () => connection.destroy?.()];
   const game = team.getState().game;
   if (game) offs.push(game.subscribe(update));
   return { element, destroy: () => offs.forEach((f) => f()) };

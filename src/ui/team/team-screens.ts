@@ -15,7 +15,9 @@ import { notesPanel } from '../incident/notes-panel';
 import { sideTabs } from '../incident/side-tabs';
 import { worldPanel } from '../incident/world-panel';
 import { debriefScreen } from '../screens/debrief-screen';
+import { teamDebriefParts } from './team-debrief';
 import { activityFeed, hintsPanel, joinInfo, rosterPanel, teamBar } from './team-panels';
+import { projectorButton } from './team-observer';
 
 const destroyAll = (parts: View[]) => () => {
   const failures: unknown[] = [];
@@ -109,7 +111,7 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
   const pause = el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => send({ type: team.getState().phase === 'paused' ? 'resume' : 'pause' }) } });
   const speeds = ([1, 2, 4] as const).map((s) => el('button', { className: 'ghost speed', attrs: { type: 'button', 'aria-label': `Speed ${s}×`, 'aria-pressed': 'false' }, on: { click: () => send({ type: 'speed', speed: s }) } }, `${s}×`));
   const end = el('button', { className: 'ghost danger', attrs: { type: 'button' }, on: { click: () => send({ type: 'end' }) } }, 'End the game day');
-  const controls = el('div', { className: 'controls' }, pause, el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds), end);
+  const controls = el('div', { className: 'controls' }, pause, el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds), end, projectorButton(team));
   const bar = teamBar(team, controls);
 
   // Injects: the scenario's own, or words written on the spot as any character in any channel.
@@ -242,6 +244,7 @@ export function teamDebriefScreen(team: TeamStore, game: GameStore): View {
   );
   const feed = activityFeed(team);
   debrief.element.insertBefore(header, debrief.element.querySelector('.grade-row')?.nextSibling ?? null);
+  header.after(teamDebriefParts(team, game.getState().run!).element);
   // Play again, replay and scenario choice belong to solo play; the team's way on is the button above.
   debrief.element.querySelector('.start-row')?.remove();
   debrief.element.append(feed.element);

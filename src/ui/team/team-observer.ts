@@ -1,0 +1,152 @@
+/**
+ * The projector view of a game day: the incident as the room sees it, full screen and without any
+ * control — the dashboards, the incident channel, the clock, the severity, who is playing and the
+ * team's activity. It rides on the facilitator's own credentials (this tab's sessionStorage, copied
+ * from the console's tab when the console opens it), so nothing secret ever goes into the address.
+ */
+import type { GameStore } from '../../store';
+import { severity } from '../../store';
+import { FACILITATOR_KEY, resumeTeam, roleName, type TeamStore } from '../../store/team-session';
+import { el, setAttr, setText, syncList, type View } from '../dom';
+import { chatView } from '../incident/chat-view';
+import { createIncidentUi } from '../incident/incident-ui';
+import { worldPanel } from '../incident/world-panel';
+import { clockOf } from '../format';
+import { activityFeed } from './team-panels';
+import { connectionLine } from './team-reconnect';
+
+const observers = new WeakSet<TeamStore>();
+
+/** Whether this page shows the game day on a projector rather than as the console. */
+export const isObserver = (team: TeamStore) => observers.has(team);
+
+/** The address of the projector view of a game day. */
+export const projectorLink = (code: string) => `${location.origin}${location.pathname}#observe=${code}`;
+
+/** `#observe=CODE`: this tab is a projector for that game day, if it holds the facilitator's secret. */
+export function observeCodeFromHash(hash: string): string | null {
+  return /^#observe=([A-Za-z0-9-]{1,40})$/.exec(hash)?.[1] ?? null;
+}
+
+/** Opens the projector view in this tab. Returns whether it tried to connect. */
+export async function openProjector(team: TeamStore, code: string): Promise<boolean> {
+  observers.add(team);
+  let saved: { code?: unknown } | null = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(FACILITATOR_KEY) ?? 'null') as { code?: unknown } | null;
+  } catch {
+    saved = null;
+  }
+  if (!saved || typeof saved.code !== 'string' || saved.code.toUpperCase() !== code.toUpperCase()) {
+    team.setState({ screen: 'create', error: 'The projector view opens from the facilitator console of this game day (its “Projector view” link), in the same browser.' });
+    return false;
+  }
+  return resumeTeam(team);
+}
+
+/** The console's way to the projector: a new tab that shares this tab's session (and so the secret). */
+export function projectorButton(team: TeamStore): HTMLElement {
+  const code = team.getState().welcome?.code ?? '';
+  const link = el('a', { className: 'secondary button-link', attrs: { href: projectorLink(code), target: '_blank', rel: 'opener' } }, 'Projector view');
+  link.addEventListener('click', (event) => {
+    // window.open keeps the opener, so the new tab gets a copy of this tab's sessionStorage.
+    event.preventDefault();
+    window.open(projectorLink(code), '_blank');
+  });
+  return link;
+}
+
+const PHASE_LABEL = { lobby: 'Waiting to start', running: 'Running', paused: 'Paused', ended: 'Over' } as const;
+const SEVERITY = ['All quiet', 'Something is off', 'Users affected', 'Outage'] as const;
+
+function rosterLine(team: TeamStore): View {
+  const list = el('ul', { className: 'team-roster observer-roster', attrs: { 'aria-label': 'Players' } });
+  const update = () =>
+    syncList(
+      list,
+      team.getState().roster,
+      (s) => s.id,
+      () => el('li', {}),
+      (node, s) => {
+        setText(node, `${s.name} — ${roleName(team, s.role)}${s.connected ? '' : ' (offline)'}`);
+        node.classList.toggle('offline', !s.connected);
+      },
+    );
+  update();
+  return { element: list, destroy: team.subscribe(update) };
+}
+
+/** The incident on the projector: read-only, full screen. */
+export function observerScreen(team: TeamStore, game: GameStore): View {
+  const run = game.getState().run!;
+  const ui = createIncidentUi(run.scenario);
+  const clock = el('time', { className: 'clock', attrs: { 'aria-label': 'Game time' } });
+  const phase = el('span', { className: 'team-phase' });
+  const sev = el('span', { className: 'severity', attrs: { 'aria-label': 'Severity' } });
+  const connection = connectionLine(team);
+  const roster = rosterLine(team);
+  const world = worldPanel(game);
+  const chat = chatView(game, ui);
+  const feed = activityFeed(team);
+  const element = el(
+    'div',
+    { className: 'incident-screen team-observer', attrs: { 'data-view': 'projector' } },
+    el(
+      'header',
+      { className: 'top-bar team-bar' },
+      el('div', { className: 'brand', attrs: { 'aria-hidden': 'true' } }, 'F'),
+      el('h1', { className: 'observer-title' }, run.scenario.title),
+      el('div', { className: 'when' }, clock),
+      phase,
+      sev,
+      connection.element,
+    ),
+    el(
+      'div',
+      { className: 'observer-body' },
+      el('section', { className: 'observer-world', attrs: { 'aria-label': 'Dashboards' } }, world.element),
+      el('main', { className: 'observer-chat conversation', attrs: { 'aria-label': 'Incident channel' } }, chat.element),
+      el('aside', { className: 'observer-side', attrs: { 'aria-label': 'The team' } }, el('h2', {}, 'Who is playing'), roster.element, feed.element),
+    ),
+  );
+  const update = () => {
+    const s = team.getState();
+    const current = game.getState().run;
+    if (current) {
+      setText(clock, clockOf(current.scenario, current.state.time, true));
+      const level = severity(current.state);
+      setText(sev, SEVERITY[level]);
+      setAttr(sev, 'data-level', String(level));
+    }
+    setText(phase, `${PHASE_LABEL[s.phase]} · ${s.speed}×`);
+    setAttr(phase, 'data-phase', s.phase);
+  };
+  update();
+  const offs = [team.subscribe(update), game.subscribe(update)];
+  const parts = [connection, roster, world, chat, feed];
+  return {
+    element,
+    destroy: () => {
+      offs.forEach((f) => f());
+      parts.forEach((p) => p.destroy?.());
+    },
+  };
+}
+
+/** Before the start, the projector shows how to join. */
+export function observerLobby(team: TeamStore): View {
+  const { welcome, game } = team.getState();
+  const roster = rosterLine(team);
+  const connection = connectionLine(team);
+  const element = el(
+    'main',
+    { className: 'page team-page team-observer', attrs: { 'data-view': 'projector' } },
+    el('p', { className: 'eyebrow' }, game?.getState().run?.scenario.title ?? ''),
+    el('h1', {}, 'Join the game day'),
+    el('p', {}, 'Join code: ', el('strong', { className: 'team-code' }, welcome?.code ?? '')),
+    el('h2', {}, 'Who is here'),
+    roster.element,
+    connection.element,
+  );
+  return { element, destroy: () => [roster, connection].forEach((p) => p.destroy?.()) };
+}

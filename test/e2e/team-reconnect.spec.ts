@@ -1,0 +1,159 @@
+/**
+ * Team mode's reconnection and projector view through the real page. A facilitator and two players
+ * play the flagship; one player's connection is cut mid-incident (her context goes offline and her
+ * open WebSocket is closed — Playwright's offline mode alone leaves open WebSockets alone) while
+ * the others keep acting. When the network returns, her page finds its way back to her seat by itself
+ * and her team activity log reads exactly like everyone else's: nothing lost, nothing twice. Then the
+ * facilitator opens the projector view: the incident, without a single control.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { FLAGSHIP, startsWith } from './driver';
+import { expect, test } from './fixtures';
+
+const activity = (page: Page) => page.getByRole('log', { name: 'Team activity' });
+const entries = (page: Page) => activity(page).locator('li');
+const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
+
+async function newPerson(browser: Browser, errors: string[], who: string, offline: () => boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    // While the test holds the network down, the browser reports each failed try to reach the server.
+    if (message.type() === 'error' && !(offline() && /ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(message.text()))) errors.push(`${who}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
+  return { context, page };
+}
+
+async function join(page: Page, link: string, name: string, role: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: startsWith(role) }).check();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByText(`You joined as ${name}, ${role}.`)).toBeVisible();
+}
+
+test('a player whose connection drops mid-incident returns to her seat by herself and catches up exactly; the projector shows the incident without controls', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  let cut = false;
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Run a game day' }).click();
+  await page.getByLabel('Scenario').selectOption({ label: FLAGSHIP });
+  await page.getByLabel('Speed').selectOption('1');
+  await page.getByRole('button', { name: 'Open the game day' }).click();
+  await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
+  const link = await page.getByLabel('Join link').inputValue();
+
+  // The test keeps a handle on Ana's WebSockets (from the test's side only), so it can cut them.
+  const anaPerson = await newPerson(browser, errors, 'Ana', () => cut);
+  const ana = anaPerson.page;
+  await ana.addInitScript(() => {
+    const Native = window.WebSocket;
+    const held: WebSocket[] = [];
+    (window as unknown as { __sockets: WebSocket[] }).__sockets = held;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        held.push(this);
+      }
+    };
+  });
+  const opened = () => ana.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => String(s.url).includes('/team/')).length);
+  await join(ana, link, 'Ana', 'Operator');
+  const { page: ben } = await newPerson(browser, errors, 'Ben', () => false);
+  await join(ben, link, 'Ben', 'Incident commander');
+  const everyone = [page, ana, ben];
+
+  await page.getByRole('button', { name: 'Start the game day' }).click();
+  for (const p of [ana, ben]) await expect(p.getByRole('tab', { name: startsWith('Actions') })).toBeVisible();
+  await expect(connection(ana)).toBeHidden();
+
+  // Before the cut: the operator acts; everyone sees it.
+  await ana.getByRole('tab', { name: startsWith('Actions') }).click();
+  await ana.getByRole('button', { name: startsWith("Review deploy #482's diff") }).click();
+  for (const p of everyone) await expect(activity(p).getByText(`Ana (Operator) started “Review deploy #482's diff”`)).toBeVisible();
+  const before = await entries(ana).count();
+
+  // The cut: Ana's open connection dies under her and her network goes down. (Closed first: with the
+  // network already down, the browser can hang in the closing handshake.)
+  cut = true;
+  const openBefore = await opened();
+  await ana.evaluate(() =>
+    Promise.all(
+      (window as unknown as { __sockets: WebSocket[] }).__sockets
+        .filter((socket) => socket.readyState === WebSocket.OPEN)
+        .map((socket) => new Promise((closed) => (socket.addEventListener('close', closed), socket.close(4999, 'network cut')))),
+    ),
+  );
+  await anaPerson.context.setOffline(true);
+  await expect(connection(ana)).toHaveText(/^Reconnecting…/, { timeout: 15_000 });
+  // The console's roster (folded away under "Roster and join code") marks her as gone.
+  const seat = (state: string) => page.locator('ul.team-roster li', { hasText: `Ana — Operator — ${state}` });
+  await expect(seat('disconnected')).toBeAttached();
+
+  // The others carry on without her: a post, an action and an inject.
+  await ben.getByRole('textbox', { name: 'Message' }).fill('Ben here: Ana dropped, I am checking the deploys.');
+  await ben.getByRole('button', { name: 'Send' }).click();
+  await ben.getByRole('tab', { name: startsWith('Actions') }).click();
+  await ben.getByRole('button', { name: startsWith("Check today's deploy history") }).click();
+  const injected = 'Dana here: is checkout down for everyone?';
+  await page.getByLabel('Inject as').selectOption({ label: 'Dana Okafor (Engineering Manager, Orders & Checkout)' });
+  await page.getByLabel('Inject in channel').selectOption({ label: '#general' });
+  await page.getByLabel('Inject text').fill(injected);
+  await page.getByRole('button', { name: 'Send inject' }).click();
+  const missed = [/Ben \(Incident commander\) posted in #.*: Ben here: Ana dropped/, `Ben (Incident commander) started “Check today's deploy history”`, injected];
+  for (const p of [page, ben]) for (const text of missed) await expect(activity(p).getByText(text)).toBeVisible();
+  // Ana saw none of it, and her page keeps trying (and failing) with growing pauses.
+  for (const text of missed) await expect(activity(ana).getByText(text)).toHaveCount(0);
+  await expect(connection(ana)).toHaveText(/tried [2-9]×/, { timeout: 10_000 });
+  const shown = await connection(ana).textContent();
+  await ana.screenshot({ path: testInfo.outputPath('reconnecting.png'), fullPage: true });
+
+  // The network returns: she is back in her seat by herself, without a reload.
+  cut = false;
+  await anaPerson.context.setOffline(false);
+  await expect(connection(ana)).toHaveText(/^Back in your seat/, { timeout: 20_000 });
+  await expect(seat('connected')).toBeAttached();
+  for (const text of missed) await expect(activity(ana).getByText(text)).toHaveCount(1);
+
+  // And she can act again (in #general: an operator gives no status updates); everyone sees that too.
+  await ana.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('#general') }).click();
+  await ana.getByRole('textbox', { name: 'Message' }).fill('Ana back: I saw the deploy history.');
+  await ana.getByRole('button', { name: 'Send' }).click();
+  for (const p of everyone) await expect(activity(p).getByText(/Ana \(Operator\) posted in #.*: Ana back/)).toBeVisible();
+
+  // Every client holds the same sequence of entries: none lost, none twice.
+  const texts = (p: Page) => entries(p).allTextContents();
+  await expect.poll(async () => JSON.stringify(await texts(ana)), { timeout: 10_000 }).toBe(JSON.stringify(await texts(ben)));
+  await expect.poll(async () => JSON.stringify(await texts(page)), { timeout: 10_000 }).toBe(JSON.stringify(await texts(ana)));
+  const final = await texts(ana);
+  expect(final.length).toBeGreaterThan(before + missed.length);
+  expect(new Set(final).size, 'no entry twice').toBe(final.length);
+  expect(await opened(), 'Ana opened a new connection').toBeGreaterThan(openBefore);
+  testInfo.annotations.push({ type: 'reconnecting status', description: shown ?? '' }, { type: 'activity', description: final.join(' | ') });
+
+  // The projector view: opened from the console, the incident as the room sees it, and no controls.
+  const [projector] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Projector view' }).click()]);
+  projector.on('pageerror', (error) => errors.push(`projector: ${error.message}`));
+  await expect(projector.getByRole('heading', { name: FLAGSHIP, level: 1 })).toBeVisible();
+  await expect(projector.getByLabel('Game time')).toHaveText(/\d/);
+  await expect(projector.getByLabel('Severity')).not.toBeEmpty();
+  await expect(projector.getByRole('main', { name: 'Incident channel' })).toBeVisible();
+  await expect(projector.getByRole('region', { name: 'Dashboards' })).toBeVisible();
+  const projected = projector.getByRole('list', { name: 'Players' });
+  await expect(projected.getByText('Ana — Operator')).toBeVisible();
+  await expect(projected.getByText('Ben — Incident commander')).toBeVisible();
+  await expect.poll(async () => JSON.stringify(await texts(projector))).toBe(JSON.stringify(await texts(page)));
+  await expect(projector.getByRole('button')).toHaveCount(0);
+  await expect(projector.getByRole('textbox')).toHaveCount(0);
+  await expect(projector.getByRole('tab')).toHaveCount(0);
+  await expect(projector.getByRole('region', { name: 'Facilitator console' })).toHaveCount(0);
+  await expect(projector.getByRole('list', { name: 'Private notes' })).toHaveCount(0);
+  await projector.screenshot({ path: testInfo.outputPath('projector.png'), fullPage: true });
+  // The console itself is untouched by the projector's connection.
+  await expect(page.getByRole('region', { name: 'Facilitator console' })).toBeVisible();
+
+  expect(errors, 'console errors in the other pages').toEqual([]);
+});

@@ -8,6 +8,8 @@ const SCENARIOS_MODULE = 'virtual:firedrill-scenarios';
 const RESOLVED_SCENARIOS = `\0${SCENARIOS_MODULE}`;
 /** The event the dev server sends when a scenario file is saved (see src/scenarios.ts). */
 const SCENARIO_SAVED = 'firedrill:scenario-saved';
+/** How long a scenario file must be quiet after a change before it is read. */
+const SAVE_SETTLE_MS = 150;
 
 const isScenarioFile = (name: string) => name.endsWith('.json') && !name.endsWith('.schema.json');
 
@@ -25,12 +27,21 @@ function scenarioFiles(dir: string): Plugin {
     load: (id) => (id === RESOLVED_SCENARIOS ? `export default ${JSON.stringify(read())};` : undefined),
     configureServer(server) {
       server.watcher.add(dir);
-      const saved = (file: string) => {
-        if (!ours(file)) return;
+      const pending = new Map<string, NodeJS.Timeout>();
+      const send = (file: string) => {
+        pending.delete(file);
+        if (!existsSync(file)) return;
         // The next full page load reads the files afresh.
         const module = server.moduleGraph.getModuleById(RESOLVED_SCENARIOS);
         if (module) server.moduleGraph.invalidateModule(module);
         server.ws.send(SCENARIO_SAVED, { file: basename(file), text: readFileSync(file, 'utf8') });
+      };
+      // A save can arrive as several events (truncate, then write); read once it has settled, or
+      // the page would see a half-written file.
+      const saved = (file: string) => {
+        if (!ours(file)) return;
+        clearTimeout(pending.get(file));
+        pending.set(file, setTimeout(() => send(file), SAVE_SETTLE_MS));
       };
       server.watcher.on('change', saved);
       server.watcher.on('add', saved);

@@ -69,6 +69,19 @@ export interface View {
   destroy?(): void;
 }
 
+/** Destroys every view even if one of them fails; the first failure is rethrown after. */
+export function destroyViews(views: readonly View[]): void {
+  const failures: unknown[] = [];
+  for (const view of views) {
+    try {
+      view.destroy?.();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** An SVG element with attributes and children; text goes in as text nodes, never markup. */

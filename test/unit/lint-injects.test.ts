@@ -6,19 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type Diagnostic } from '../../src/scenario';
-import { miniScenarioInput } from './helpers/mini-scenario';
+import { lintCleanMiniInput } from './helpers/mini-scenario';
 
 /** The mini scenario, completed so it lints clean (as in lint.test.ts), plus what only injects touch. */
 function withInjectOnlyParts(injects: boolean): Record<string, any> {
-  const s = JSON.parse(JSON.stringify(miniScenarioInput())) as Record<string, any>;
-  s.expertPath = [
-    { at: 90, action: 'read_diff', why: 'See what changed.' },
-    { at: 160, action: 'flag_off', why: 'Stop the bleeding.' },
-    { at: 200, action: 'fix', why: 'Fix the key.' },
-    { at: 330, action: 'check', why: 'Check it worked.' },
-    { at: 400, action: 'resolve', why: 'Close it.' },
-  ];
-  s.scoring = { rules: [{ id: 'nagged', dimension: 'communicate', points: -5, when: { fact: 'pings', gte: 1 }, text: 'Declared resolved too early.' }] };
+  const s = lintCleanMiniInput();
   s.facts.push({ id: 'ceo_called', description: 'The CEO has called.', initial: false });
   s.messages.push({ id: 'exec_ask', channel: 'support', from: 'sue', text: 'The execs want a summary.' });
   s.evidence.push({ id: 'memo', kind: 'note', title: 'CEO memo', body: ['Fix it by five.'] });

@@ -7,22 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintScenario, loadScenario, ScenarioSchema, type Diagnostic } from '../../src/scenario';
 import { analyse } from '../../src/scenario/lint-reach';
-import { miniScenarioInput } from './helpers/mini-scenario';
+import { lintCleanMiniInput } from './helpers/mini-scenario';
 
 type Edit = (s: Record<string, any>) => void;
 
-function base(): Record<string, any> {
-  const s = JSON.parse(JSON.stringify(miniScenarioInput())) as Record<string, any>;
-  s.expertPath = [
-    { at: 90, action: 'read_diff', why: 'See what changed.' },
-    { at: 160, action: 'flag_off', why: 'Stop the bleeding.' },
-    { at: 200, action: 'fix', why: 'Fix the key.' },
-    { at: 330, action: 'check', why: 'Check it worked.' },
-    { at: 400, action: 'resolve', why: 'Close it.' },
-  ];
-  s.scoring = { rules: [{ id: 'nagged', dimension: 'communicate', points: -5, when: { fact: 'pings', gte: 1 }, text: 'Declared resolved too early.' }] };
-  return s;
-}
+const base = lintCleanMiniInput;
 
 function lint(edit: Edit = () => {}): { diagnostics: Diagnostic[]; text: string } {
   const s = base();

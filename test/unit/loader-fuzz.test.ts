@@ -15,8 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { init, step } from '../../src/engine';
 import { lintScenario, loadScenario, type LoadResult, type Scenario } from '../../src/scenario';
 import {
-  ALL, ARRAYS, BASE, BASE_LAYOUT, BASE_TEXT, brokenReferenceMutant, byteNoiseMutant, caseRandom, containerAt, duplicateKeyMutant, expectedPosition,
-  FACT_VALUE_KEYS, FLAGSHIP_SOURCE, isObject, isReference, KNOWN_OBJECTS, layoutOf, lineColumnOf, missingKeyMutant, mutable, NON_ROOT, NUMBERS, OBJECTS,
+  ARRAYS, BASE, BASE_TEXT, brokenReferenceMutant, byteNoiseMutant, caseRandom, containerAt, duplicateKeyMutant, expectedPosition,
+  FACT_VALUE_KEYS, FLAGSHIP_SOURCE, isObject, isReference, layoutOf, lineColumnOf, missingKeyMutant, mutable, NON_ROOT, NUMBERS, OBJECTS,
   patternOf, pointerOf, pretty, REFERENCES, REQUIRED, setAt, STRINGS, TOP_LEVEL_ENUMS, truncatedMutant, wrongTypeMutant,
   type Json, type JsonObject, type JsonType, type Layout, type Path,
 } from './helpers/flagship-mutants';

@@ -1,6 +1,6 @@
 /** The incident screen: top bar; channels, chat and composer; the world; actions, evidence and notes. */
 import type { GameStore } from '../../store';
-import { el, type View } from '../dom';
+import { destroyViews, el, type View } from '../dom';
 import { actionPalette } from '../incident/action-palette';
 import { channelList } from '../incident/channel-list';
 import { chatView } from '../incident/chat-view';
@@ -54,16 +54,7 @@ export function incidentScreen(store: GameStore): View {
     element,
     destroy: () => {
       unbind();
-      // Every part gets to clean up even if one of them fails; the first failure is reported after.
-      const failures: unknown[] = [];
-      for (const part of parts) {
-        try {
-          part.destroy?.();
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-      if (failures.length > 0) throw failures[0];
+      destroyViews(parts);
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { GameStore } from '../../store';
 import { closeTeam, facilitatorCommand, mySeat, roleName, type TeamStore } from '../../store/team-session';
-import { el, setAttr, setText, type View } from '../dom';
+import { destroyViews, el, setAttr, setText, type View } from '../dom';
 import { actionPalette } from '../incident/action-palette';
 import { channelList } from '../incident/channel-list';
 import { chatView } from '../incident/chat-view';
@@ -19,17 +19,7 @@ import { teamDebriefParts } from './team-debrief';
 import { activityFeed, hintsPanel, joinInfo, rosterPanel, teamBar } from './team-panels';
 import { projectorButton } from './team-observer';
 
-const destroyAll = (parts: View[]) => () => {
-  const failures: unknown[] = [];
-  for (const part of parts) {
-    try {
-      part.destroy?.();
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  if (failures.length > 0) throw failures[0];
-};
+const destroyAll = (parts: View[]) => () => destroyViews(parts);
 
 const leaveButton = (team: TeamStore, label = 'Leave the game day') => el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => closeTeam(team) } }, label);
 

@@ -141,3 +141,17 @@ export function miniScenarioInput(): ScenarioInput {
     ],
   };
 }
+
+/** The mini scenario's input completed so it lints clean: an expert path and a scoring rule that read what it writes. */
+export function lintCleanMiniInput(): Record<string, any> {
+  const s = JSON.parse(JSON.stringify(miniScenarioInput())) as Record<string, any>;
+  s.expertPath = [
+    { at: 90, action: 'read_diff', why: 'See what changed.' },
+    { at: 160, action: 'flag_off', why: 'Stop the bleeding.' },
+    { at: 200, action: 'fix', why: 'Fix the key.' },
+    { at: 330, action: 'check', why: 'Check it worked.' },
+    { at: 400, action: 'resolve', why: 'Close it.' },
+  ];
+  s.scoring = { rules: [{ id: 'nagged', dimension: 'communicate', points: -5, when: { fact: 'pings', gte: 1 }, text: 'Declared resolved too early.' }] };
+  return s;
+}

@@ -22,6 +22,21 @@ async function newPerson(browser: Browser, errors: string[], who: string): Promi
 
 const activity = (page: Page) => page.getByRole('log', { name: 'Team activity' });
 
+/** The facilitator injects a message as Dana in #general, written on the spot. */
+async function injectAsDana(facilitator: Page, text: string): Promise<void> {
+  await facilitator.getByLabel('Inject as').selectOption({ label: 'Dana Okafor (Engineering Manager, Orders & Checkout)' });
+  await facilitator.getByLabel('Inject in channel').selectOption({ label: '#general' });
+  await facilitator.getByLabel('Inject text').fill(text);
+  await facilitator.getByRole('button', { name: 'Send inject' }).click();
+}
+
+/** The facilitator sends a hint to everyone in a role (its label in the picker). */
+async function hintRole(facilitator: Page, role: string, text: string): Promise<void> {
+  await facilitator.getByLabel('Hint for').selectOption({ label: `Everyone in ${role}` });
+  await facilitator.getByLabel('Hint text').fill(text);
+  await facilitator.getByRole('button', { name: 'Send hint' }).click();
+}
+
 test('a facilitator runs a game day: three players join by link, act, are paused, get an inject and a hint, and share the debrief', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
@@ -89,17 +104,12 @@ test('a facilitator runs a game day: three players join by link, act, are paused
 
   // An inject, written on the spot as a character, reaches everyone.
   const injected = 'Dana here: the CFO is asking whether invoices go out tonight.';
-  await page.getByLabel('Inject as').selectOption({ label: 'Dana Okafor (Engineering Manager, Orders & Checkout)' });
-  await page.getByLabel('Inject in channel').selectOption({ label: '#general' });
-  await page.getByLabel('Inject text').fill(injected);
-  await page.getByRole('button', { name: 'Send inject' }).click();
+  await injectAsDana(page, injected);
   for (const p of [page, ...players]) await expect(activity(p).getByText(injected)).toBeVisible();
 
   // A hint for the operators reaches Ana, not Ben.
   const hint = 'Look at what changed at 16:00 before touching anything.';
-  await page.getByLabel('Hint for').selectOption({ label: 'Everyone in Operator' });
-  await page.getByLabel('Hint text').fill(hint);
-  await page.getByRole('button', { name: 'Send hint' }).click();
+  await hintRole(page, 'Operator', hint);
   await expect(ana.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toBeVisible();
   await expect(ben.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toHaveCount(0);
@@ -227,15 +237,10 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   // With the clock running again, an inject reaches everyone, a hint reaches the commander only,
   // and a private note stays on the console.
   const injected = 'Dana here: finance wants to know if tonight’s invoices will go out.';
-  await page.getByLabel('Inject as').selectOption({ label: 'Dana Okafor (Engineering Manager, Orders & Checkout)' });
-  await page.getByLabel('Inject in channel').selectOption({ label: '#general' });
-  await page.getByLabel('Inject text').fill(injected);
-  await page.getByRole('button', { name: 'Send inject' }).click();
+  await injectAsDana(page, injected);
   for (const p of [page, ...players]) await expect(activity(p).getByText(injected)).toBeVisible();
   const hint = 'Once the patch is live, check the data and watch the graphs before anyone declares.';
-  await page.getByLabel('Hint for').selectOption({ label: 'Everyone in Incident commander' });
-  await page.getByLabel('Hint text').fill(hint);
-  await page.getByRole('button', { name: 'Send hint' }).click();
+  await hintRole(page, 'Incident commander', hint);
   await expect(chi.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toBeVisible();
   await expect(ana.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toHaveCount(0);
   const note = 'Ben covered comms early: good split of roles.';

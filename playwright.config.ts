@@ -14,14 +14,16 @@ function chromiumPath(): string | undefined {
   );
 }
 
-const port = 4173;
+// Overridable so that two checkouts (or two people) can run the browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
 /** The dev server for the hot-reload test, reading scenarios from a folder the test owns. */
-const devPort = 5174;
+const devPort = Number(process.env.E2E_DEV_PORT ?? 5174);
 mkdirSync(PREVIEW_SCENARIOS, { recursive: true });
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: process.env.E2E_RESULTS_DIR ?? 'test-results/e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -42,7 +44,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npm run build && npx vite preview --port ${port} --strictPort`,
+      command: `npx vite build --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -48,13 +48,22 @@ export function scenarioRoles(scenario: Scenario): readonly TeamRole[] {
   return scenario.team?.roles ?? DEFAULT_ROLES;
 }
 
+/**
+ * What the checks read of a role: its name and grants. A scenario's role fits, and so does the
+ * role as the server describes it to a client, whose lists are plain strings.
+ */
+export interface RoleGrants {
+  name: string;
+  may: { categories: readonly string[]; actions: readonly string[]; tags: readonly string[]; statusUpdates: boolean; chat: boolean; notes: boolean };
+}
+
 /** Why a role may not do something; `null` when it may. */
 export type RoleRefusal = { code: 'role.forbidden'; message: string } | null;
 
-const forbid = (role: TeamRole, what: string): RoleRefusal => ({ code: 'role.forbidden', message: `As ${role.name} you may not ${what}.` });
+const forbid = (role: RoleGrants, what: string): RoleRefusal => ({ code: 'role.forbidden', message: `As ${role.name} you may not ${what}.` });
 
 /** Whether a role may start an action. Status updates need `statusUpdates` whatever else is granted. */
-export function mayAct(role: TeamRole, action: Action): RoleRefusal {
+export function mayAct(role: RoleGrants, action: Action): RoleRefusal {
   const label = `“${action.label}”`;
   if (action.tags.includes('status-update')) return role.may.statusUpdates ? null : forbid(role, `give status updates (${label})`);
   const granted = role.may.categories.includes(action.category) || role.may.actions.includes(action.id) || action.tags.some((t) => role.may.tags.includes(t));
@@ -62,17 +71,17 @@ export function mayAct(role: TeamRole, action: Action): RoleRefusal {
 }
 
 /** Whether a role may post in a channel: incident channels carry status updates, the rest is chat. */
-export function mayPost(role: TeamRole, channel: Channel): RoleRefusal {
+export function mayPost(role: RoleGrants, channel: Channel): RoleRefusal {
   if (channel.kind === 'incident') return role.may.statusUpdates ? null : forbid(role, `post status updates in #${channel.name}`);
   return role.may.chat ? null : forbid(role, `post in #${channel.name}`);
 }
 
 /** Whether a role may answer a question asked in chat. */
-export function mayReply(role: TeamRole): RoleRefusal {
+export function mayReply(role: RoleGrants): RoleRefusal {
   return role.may.chat ? null : forbid(role, 'answer questions in chat');
 }
 
 /** Whether a role may write in the shared notes. */
-export function mayNote(role: TeamRole): RoleRefusal {
+export function mayNote(role: RoleGrants): RoleRefusal {
   return role.may.notes ? null : forbid(role, 'write in the notes');
 }

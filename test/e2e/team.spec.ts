@@ -88,11 +88,15 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await ana.getByRole('button', { name: startsWith(ACTION) }).click();
   for (const p of [page, ...players]) await expect(activity(p).getByText(`Ana (Operator) started “${ACTION}”`)).toBeVisible();
 
-  // Comms may not investigate: the room refuses, with the reason.
+  // Comms may not investigate: the action is greyed out with the reason, and pressing it says so
+  // without troubling the room (which would refuse it with the same words; see team-room.test.ts).
   await ben.getByRole('tab', { name: startsWith('Actions') }).click();
-  await ben.getByRole('button', { name: startsWith("Check today's deploy history") }).click();
-  await expect(ben.locator('.refused')).toHaveText(/Not now: As Communications you may not “Check today's deploy history” \(investigate\)\./);
-  await expect(ben.getByRole('alert').filter({ hasText: 'Refused: As Communications you may not' })).toBeVisible();
+  const forbidden = ben.getByRole('button', { name: startsWith("Check today's deploy history") });
+  await expect(forbidden).toHaveAttribute('aria-disabled', 'true');
+  await expect(forbidden).toHaveAccessibleDescription("As Communications you may not “Check today's deploy history” (investigate).");
+  // A greyed-out button stays focusable, so a keyboard user can still press it and hear why.
+  await forbidden.press('Enter');
+  await expect(ben.locator('.refused')).toHaveText("As Communications you may not “Check today's deploy history” (investigate).");
 
   // The facilitator pauses: players' actions are refused while paused.
   await page.getByRole('button', { name: 'Pause the game day' }).click();

@@ -1,12 +1,16 @@
 /**
  * The action palette: what you can do, grouped by kind, each with its duration — and, when it
- * cannot be done now, why. The latest outcome is shown above it.
+ * cannot be done now (or, in a game day, not by your role), why. The latest outcome is shown above it.
  */
-import { availability, worldOf, type Availability } from '../../engine';
+import { availability, worldOf } from '../../engine';
 import type { Action, Category } from '../../scenario';
 import { dispatch, type GameStore } from '../../store';
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { busyText, shortDuration } from '../format';
+import type { IncidentUi } from './incident-ui';
+
+/** Whether the action can be started now from this screen; a role's limit is said before the moment's. */
+type Verdict = { ok: true } | { ok: false; why: string; busy: boolean };
 
 const GROUPS: { category: Category; title: string }[] = [
   { category: 'investigate', title: 'Investigate' },
@@ -16,7 +20,7 @@ const GROUPS: { category: Category; title: string }[] = [
   { category: 'resolve', title: 'Resolve' },
 ];
 
-export function actionPalette(store: GameStore): View {
+export function actionPalette(store: GameStore, ui: IncidentUi): View {
   const doing = el('div', { className: 'doing', attrs: { role: 'status' } });
   const outcome = el('div', { className: 'outcome', attrs: { role: 'status', 'aria-live': 'polite' } });
   const refused = el('p', { className: 'refused', attrs: { role: 'alert' } });
@@ -27,6 +31,12 @@ export function actionPalette(store: GameStore): View {
   });
   const element = el('div', { className: 'palette' }, doing, outcome, refused, ...groups.map((g) => g.section));
   let lastOutcome = -1;
+  /** A refusal this palette made itself, shown until the store has a newer one (or none) to say. */
+  let ownRefusal: { why: string; over: unknown } | null = null;
+  const refuse = (why: string | null) => {
+    ownRefusal = why === null ? null : { why, over: store.getState().rejection };
+    update();
+  };
 
   const update = () => {
     const { run, rejection } = store.getState();
@@ -42,12 +52,20 @@ export function actionPalette(store: GameStore): View {
       outcome.dataset.verdict = latest.verdict;
       outcome.replaceChildren(el('strong', {}, label), el('p', {}, latest.text));
     }
-    setText(refused, rejection ? `Not now: ${rejection.message}` : '');
-    const verdicts = new Map(scenario.actions.map((a) => [a.id, availability(world, state, a.id, 'you')]));
+    if (ownRefusal && ownRefusal.over !== rejection) ownRefusal = null;
+    setText(refused, ownRefusal ? ownRefusal.why : rejection ? `Not now: ${rejection.message}` : '');
+    const { perspective } = ui.getState();
+    const available = new Map(scenario.actions.map((a) => [a.id, availability(world, state, a.id, 'you')]));
     // Hidden actions are not offered at all; every other refusal is shown with its reason.
     const shown = (a: Action) => {
-      const v = verdicts.get(a.id)!;
+      const v = available.get(a.id)!;
       return v.ok || v.rejection.code !== 'action.hidden';
+    };
+    const verdict = (a: Action): Verdict => {
+      const forbidden = perspective.act(a);
+      if (forbidden) return { ok: false, why: forbidden, busy: false };
+      const v = available.get(a.id)!;
+      return v.ok ? { ok: true } : { ok: false, why: v.rejection.message, busy: v.rejection.code === 'action.busy' };
     };
     for (const group of groups) {
       const actions = scenario.actions.filter((a) => a.category === group.category && shown(a));
@@ -56,8 +74,8 @@ export function actionPalette(store: GameStore): View {
         group.list,
         actions,
         (a) => a.id,
-        (a) => actionItem(store, a),
-        (node, a) => updateItem(node, a, verdicts.get(a.id)!),
+        (a) => actionItem(store, ui, a, refuse),
+        (node, a) => updateItem(node, a, verdict(a)),
       );
     }
   };
@@ -65,25 +83,31 @@ export function actionPalette(store: GameStore): View {
   return { element, destroy: store.subscribe(update) };
 }
 
-function actionItem(store: GameStore, action: Action): HTMLElement {
+function actionItem(store: GameStore, ui: IncidentUi, action: Action, refuse: (why: string | null) => void): HTMLElement {
   const reasonId = `why-${action.id}`;
+  // What the role may never do is refused here, not sent: the room would only say the same.
+  const start = () => {
+    const forbidden = ui.getState().perspective.act(action);
+    refuse(forbidden);
+    if (!forbidden) dispatch(store, { type: 'act', action: action.id });
+  };
   const button = el(
     'button',
-    { className: 'action', attrs: { type: 'button', 'data-action': action.id, 'aria-describedby': reasonId }, on: { click: () => dispatch(store, { type: 'act', action: action.id }) } },
+    { className: 'action', attrs: { type: 'button', 'data-action': action.id, 'aria-describedby': reasonId }, on: { click: start } },
     el('span', { className: 'action-label' }, action.label),
     el('span', { className: 'duration' }, shortDuration(action.duration)),
   );
   return el('li', {}, button, el('p', { className: 'why', attrs: { id: reasonId } }));
 }
 
-function updateItem(node: HTMLElement, action: Action, verdict: Availability): void {
+function updateItem(node: HTMLElement, action: Action, verdict: Verdict): void {
   const button = node.querySelector('button')!;
   const why = node.querySelector('.why')!;
   const blocked = !verdict.ok;
   // aria-disabled keeps the button focusable, so the reason can be read and a click explains it.
   setAttr(button, 'aria-disabled', blocked ? 'true' : null);
   button.classList.toggle('blocked', blocked);
-  const reason = blocked && verdict.rejection.code !== 'action.busy' ? verdict.rejection.message : '';
+  const reason = !verdict.ok && !verdict.busy ? verdict.why : '';
   setText(why, reason || (action.description ?? ''));
   why.classList.toggle('is-reason', Boolean(reason));
 }

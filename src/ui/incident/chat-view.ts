@@ -38,7 +38,7 @@ export function chatView(store: GameStore, ui: IncidentUi): View {
     const switched = shownChannel !== channel;
     if (switched) list.replaceChildren();
     shownChannel = channel;
-    syncList(list, shown, (p) => p.id, (p) => postElement(scenario, p), (node, p) => updateAsk(store, scenario, node, p));
+    syncList(list, shown, (p) => p.id, (p) => postElement(scenario, p, ui.getState().perspective.player), (node, p) => updateAsk(store, ui, scenario, node, p));
     if (atBottom || switched) scroller.scrollTop = scroller.scrollHeight;
     markRead(ui, state, channel);
     setText(typing, typingText(scenario, state.time, state.posted, channel));
@@ -48,7 +48,8 @@ export function chatView(store: GameStore, ui: IncidentUi): View {
   return { element, destroy: () => off.forEach((f) => f()) };
 }
 
-function postElement(scenario: Scenario, post: ChatPost): HTMLElement {
+/** A post; `self` is this screen's player, whose own posts are set apart (a teammate's are not). */
+function postElement(scenario: Scenario, post: ChatPost, self: string): HTMLElement {
   const who = characterOf(scenario, post.from);
   const avatar = el('div', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }, who.name.charAt(0).toUpperCase());
   avatar.style.backgroundColor = who.color;
@@ -56,7 +57,7 @@ function postElement(scenario: Scenario, post: ChatPost): HTMLElement {
   author.style.color = who.color;
   return el(
     'li',
-    { className: `post importance-${post.importance}${post.mentionsPlayer ? ' mention' : ''}${post.byPlayer ? ' mine' : ''}` },
+    { className: `post importance-${post.importance}${post.mentionsPlayer ? ' mention' : ''}${post.byPlayer && post.from === self ? ' mine' : ''}` },
     avatar,
     el(
       'div',
@@ -68,7 +69,7 @@ function postElement(scenario: Scenario, post: ChatPost): HTMLElement {
   );
 }
 
-function updateAsk(store: GameStore, scenario: Scenario, node: HTMLElement, post: ChatPost): void {
+function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: HTMLElement, post: ChatPost): void {
   const holder = node.querySelector<HTMLElement>('.ask')!;
   const ask = post.ask;
   const state = !ask ? 'none' : ask.answer ? `answered:${ask.answer.choice}` : ask.ignored ? 'ignored' : ask.superseded ? 'superseded' : 'open';
@@ -77,8 +78,11 @@ function updateAsk(store: GameStore, scenario: Scenario, node: HTMLElement, post
   node.classList.toggle('awaiting-reply', state === 'open');
   const replies = scenario.messages.find((m) => m.id === post.message)?.asks?.replies ?? [];
   const who = characterOf(scenario, post.from).name;
-  if (state === 'open' && store.getState().replay) {
-    holder.replaceChildren(el('p', { className: 'ask-note' }, 'Waiting for a reply…'));
+  const { perspective } = ui.getState();
+  // A replay takes no answers; in a game day, a role that may not answer says why.
+  const forbidden = store.getState().replay ? '' : perspective.reply();
+  if (state === 'open' && forbidden !== null) {
+    holder.replaceChildren(el('p', { className: 'ask-note' }, 'Waiting for a reply…', forbidden ? el('span', { className: 'why is-reason' }, ` ${forbidden}`) : null));
   } else if (state === 'open') {
     holder.replaceChildren(
       el(
@@ -95,7 +99,9 @@ function updateAsk(store: GameStore, scenario: Scenario, node: HTMLElement, post
     );
   } else if (state.startsWith('answered')) {
     const label = replies.find((r) => r.id === ask?.answer?.choice)?.label ?? '';
-    holder.replaceChildren(el('p', { className: 'ask-note' }, `You answered: ${label}`));
+    const by = ask?.answer?.player;
+    const answerer = by === undefined || by === perspective.player ? 'You' : characterOf(scenario, by).name;
+    holder.replaceChildren(el('p', { className: 'ask-note' }, `${answerer} answered: ${label}`));
   } else if (state === 'ignored') {
     holder.replaceChildren(el('p', { className: 'ask-note warn' }, 'Nobody answered this.'));
   } else if (state === 'superseded') {

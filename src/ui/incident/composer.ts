@@ -60,13 +60,18 @@ export function composer(store: GameStore, ui: IncidentUi): View {
   const update = () => {
     const run = store.getState().run;
     if (!run) return;
-    const channel = run.scenario.channels.find((c) => c.id === ui.getState().channel);
+    const { channel: open, perspective } = ui.getState();
+    const channel = run.scenario.channels.find((c) => c.id === open);
     const label = channelLabel(run.scenario, channel?.id ?? '');
-    box.placeholder = channel?.kind === 'incident' ? `Status update for ${label}…` : `Message ${label}…`;
-    setText(hint, channel?.kind === 'incident' ? 'Posts here count as status updates. Enter sends; Shift+Enter adds a line.' : 'Enter sends; Shift+Enter adds a line.');
-    const over = Boolean(run.state.ending);
-    box.disabled = over;
-    send.disabled = over;
+    // In a game day, a role that may not post here is told so where it would type.
+    const forbidden = channel ? perspective.post(channel) : null;
+    box.placeholder = forbidden ? '' : channel?.kind === 'incident' ? `Status update for ${label}…` : `Message ${label}…`;
+    setText(hint, forbidden ?? (channel?.kind === 'incident' ? 'Posts here count as status updates. Enter sends; Shift+Enter adds a line.' : 'Enter sends; Shift+Enter adds a line.'));
+    hint.classList.toggle('is-reason', Boolean(forbidden));
+    templates.hidden = Boolean(forbidden);
+    const closed = Boolean(run.state.ending) || Boolean(forbidden);
+    box.disabled = closed;
+    send.disabled = closed;
   };
   update();
   const off = [store.subscribe(update), ui.subscribe(update)];

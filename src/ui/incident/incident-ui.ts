@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineState } from '../../engine';
 import type { Scenario } from '../../scenario';
+import { SOLO, type Perspective } from './perspective';
 
 export type Tab = 'actions' | 'evidence' | 'notes';
 
@@ -16,13 +17,15 @@ export interface IncidentUiState {
   evidence: string | null;
   /** Evidence ids uncovered but not opened yet. */
   evidenceSeen: Record<string, true>;
+  /** Who is looking, and what they may do from here; fixed for the screen's life. */
+  perspective: Perspective;
 }
 
 export type IncidentUi = StoreApi<IncidentUiState>;
 
-export function createIncidentUi(scenario: Scenario): IncidentUi {
+export function createIncidentUi(scenario: Scenario, perspective: Perspective = SOLO): IncidentUi {
   const first = scenario.channels.find((c) => c.kind === 'incident') ?? scenario.channels[0]!;
-  return createStore<IncidentUiState>()(() => ({ channel: first.id, read: {}, tab: 'actions', evidence: null, evidenceSeen: {} }));
+  return createStore<IncidentUiState>()(() => ({ channel: first.id, read: {}, tab: 'actions', evidence: null, evidenceSeen: {}, perspective }));
 }
 
 export function postsIn(state: EngineState, channel: string) {

@@ -26,7 +26,7 @@ export function incidentScreen(store: GameStore): View {
     chatView(store, ui),
     composer(store, ui),
     worldPanel(store),
-    sideTabs(store, ui, { actions: actionPalette(store), evidence: evidencePanel(store, ui), notes: notesPanel(store) }),
+    sideTabs(store, ui, { actions: actionPalette(store, ui), evidence: evidencePanel(store, ui), notes: notesPanel(store, ui) }),
     endingDialog(store),
     help,
   ];

@@ -12,6 +12,7 @@ import { composer } from '../incident/composer';
 import { evidencePanel } from '../incident/evidence-panel';
 import { createIncidentUi } from '../incident/incident-ui';
 import { notesPanel } from '../incident/notes-panel';
+import { seatPerspective, watcherPerspective, type Perspective } from '../incident/perspective';
 import { sideTabs } from '../incident/side-tabs';
 import { worldPanel } from '../incident/world-panel';
 import { debriefScreen } from '../screens/debrief-screen';
@@ -61,9 +62,16 @@ export function lobbyScreen(team: TeamStore): View {
   return { element, destroy: destroyAll(parts) };
 }
 
+/** What this page's seat may do: its role's grants, as the room checks them. */
+function playerPerspective(team: TeamStore): Perspective {
+  const seat = mySeat(team);
+  const role = seat && team.getState().welcome?.roles.find((r) => r.id === seat.role);
+  return seat && role ? seatPerspective(seat.id, role) : watcherPerspective('You have no seat in this game day.');
+}
+
 export function playerScreen(team: TeamStore, game: GameStore): View {
   const run = game.getState().run!;
-  const ui = createIncidentUi(run.scenario);
+  const ui = createIncidentUi(run.scenario, playerPerspective(team));
   const bar = teamBar(team, leaveButton(team, 'Leave'));
   const parts: View[] = [
     bar,
@@ -71,7 +79,7 @@ export function playerScreen(team: TeamStore, game: GameStore): View {
     chatView(game, ui),
     composer(game, ui),
     worldPanel(game),
-    sideTabs(game, ui, { actions: actionPalette(game), evidence: evidencePanel(game, ui), notes: notesPanel(game) }),
+    sideTabs(game, ui, { actions: actionPalette(game, ui), evidence: evidencePanel(game, ui), notes: notesPanel(game, ui) }),
     hintsPanel(team),
     activityFeed(team),
   ];
@@ -94,7 +102,7 @@ export function playerScreen(team: TeamStore, game: GameStore): View {
 export function consoleScreen(team: TeamStore, game: GameStore): View {
   const run = game.getState().run!;
   const { scenario } = run;
-  const ui = createIncidentUi(scenario);
+  const ui = createIncidentUi(scenario, watcherPerspective('The facilitator watches; the players answer.'));
   const send = (command: Parameters<typeof facilitatorCommand>[1]) => void facilitatorCommand(team, command);
 
   // The clock.

@@ -20,14 +20,18 @@ const GROUPS: { category: Category; title: string }[] = [
   { category: 'resolve', title: 'Resolve' },
 ];
 
+/** The palette's children before the groups: what is being done, the latest outcome, a refusal. */
+const FIXED_CHILDREN = 3;
+
 export function actionPalette(store: GameStore, ui: IncidentUi): View {
   const doing = el('div', { className: 'doing', attrs: { role: 'status' } });
   const outcome = el('div', { className: 'outcome', attrs: { role: 'status', 'aria-live': 'polite' } });
   const refused = el('p', { className: 'refused', attrs: { role: 'alert' } });
   const groups = GROUPS.map((g) => {
     const list = el('ul', { className: 'action-list', attrs: { 'aria-labelledby': `group-${g.category}` } });
-    const section = el('section', { className: `action-group group-${g.category}` }, el('h3', { attrs: { id: `group-${g.category}` } }, g.title), list);
-    return { ...g, list, section };
+    const note = el('span', { className: 'group-note' });
+    const section = el('section', { className: `action-group group-${g.category}` }, el('h3', { attrs: { id: `group-${g.category}` } }, g.title, note), list);
+    return { ...g, list, note, section };
   });
   const element = el('div', { className: 'palette' }, doing, outcome, refused, ...groups.map((g) => g.section));
   let lastOutcome = -1;
@@ -67,9 +71,15 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
       const v = available.get(a.id)!;
       return v.ok ? { ok: true } : { ok: false, why: v.rejection.message, busy: v.rejection.code === 'action.busy' };
     };
+    const othersFirst: HTMLElement[] = [];
     for (const group of groups) {
       const actions = scenario.actions.filter((a) => a.category === group.category && shown(a));
       group.section.hidden = actions.length === 0;
+      // In a game day, kinds of work that belong wholly to other roles go below the player's own.
+      const notYours = actions.length > 0 && actions.every((a) => perspective.act(a) !== null);
+      group.section.classList.toggle('not-yours', notYours);
+      setText(group.note, notYours ? ' · another role’s work' : '');
+      if (!notYours) othersFirst.push(group.section);
       syncList(
         group.list,
         actions,
@@ -78,6 +88,8 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
         (node, a) => updateItem(node, a, verdict(a)),
       );
     }
+    const order = [...othersFirst, ...groups.map((g) => g.section).filter((g) => !othersFirst.includes(g))];
+    if (order.some((section, i) => element.children[FIXED_CHILDREN + i] !== section)) element.append(...order);
   };
   update();
   return { element, destroy: store.subscribe(update) };

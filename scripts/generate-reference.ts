@@ -42,96 +42,6 @@ interface Section {
   node: Node;
 }
 
-/**
- * Descriptions for the fields whose zod schema has no `.describe()` yet, keyed by the field's path
- * on this page ("clock.weekday", "Condition[time].time.gte", "script:expect.minScore"). A field's own
- * description always wins; `referenceGaps()` reports notes that a description has made redundant, so
- * a test can ask for their removal. Better still: move them into src/scenario/schema.ts, where
- * editors show them too.
- */
-const NOTES: Record<string, string> = {
-  title: 'The scenario\'s name, shown on the scenario card and in the briefing.',
-  summary: 'One or two sentences on the scenario card: what the player is in for.',
-  difficulty: 'Shown on the scenario card.',
-  estimatedMinutes: 'About how many real minutes a run takes; shown on the card and in the briefing.',
-  tags: 'Keywords that describe the scenario, such as "deploy" or "cache".',
-  player: 'How the player appears in chat.',
-  scoring: 'Tunes the built-in scoring and adds rules of the scenario\'s own.',
-  'lessons[].text': 'The lesson, in a sentence or two.',
-  'clock.weekday': 'The day the incident happens on, shown in the briefing.',
-  'player.name': 'The player\'s name in chat.',
-  'player.color': 'The player\'s name colour in chat, as #rrggbb.',
-  'services[].name': 'The name on the service map.',
-  'services[].description': 'A sentence on what the service does.',
-  'services[].health[].when': 'While this holds (and no earlier rule\'s condition does), the service has the health in "is".',
-  'services[].health[].is': 'The health the service has while "when" holds.',
-  'metrics[].name': 'The graph\'s title on the dashboards.',
-  'metrics[].levels[].when': 'While this holds (and no earlier level\'s condition does), the metric moves towards "value".',
-  'metrics[].levels[].value': 'The level the metric moves towards.',
-  'deploys[].title': 'The change\'s title in the deploy history.',
-  'deploys[].summary': 'What the change says it does, as its author wrote it.',
-  'channels[].name': 'The channel\'s name in the channel list.',
-  'channels[].topic': 'A line shown at the top of the channel.',
-  'characters[].name': 'Their name in chat.',
-  'characters[].role': 'Shown next to their name in chat, such as "Support lead".',
-  'messages[].channel': 'The channel it is posted in.',
-  'messages[].text': 'What the message says. Repeats use "repeat.texts" instead.',
-  'messages[].asks.replies[].effects': 'What choosing this reply does to the world.',
-  'evidence[].kind': 'What sort of evidence it is. Logs get a level filter and search; diffs and migrations are shown as diffs.',
-  'evidence[].title': 'Its title in the Evidence tab.',
-  'actions[].description': 'A line shown under the action in the palette (a refusal\'s reason takes its place).',
-  'actions[].repeatable': 'False: the player can do it only once.',
-  'actions[].outcomes': 'What can happen when the action completes; the first outcome whose "when" holds then applies.',
-  'actions[].requires[].when': 'Must hold for the action to start.',
-  'actions[].outcomes[].effects': 'What this outcome does to the world.',
-  'triggers[].description': 'What the trigger stands for, for mentors.',
-  'triggers[].when': 'The trigger fires when this holds: once, or every "every" seconds while it holds.',
-  'triggers[].effects': 'What each firing does to the world.',
-  'hints[].when': 'The coach sends the hint, once, when this first holds.',
-  'hints[].text': 'What the coach says.',
-  'relapse.effects': 'What a premature all-clear does to the world, besides posting the relapse messages.',
-  'endings[].title': 'The ending\'s title in the debrief.',
-  'endings[].text': 'How it ended, in a short paragraph for the debrief.',
-  'expertPath[].at': 'When the expert starts the action, in game seconds.',
-  'expertPath[].action': 'The action the expert takes.',
-  'expertPath[].why': 'Why, in a sentence the debrief shows.',
-  'scoring.weights.stabilise': 'Weight of the stabilise dimension in the total; 0 leaves it out.',
-  'scoring.weights.diagnose': 'Weight of the diagnose dimension in the total; 0 leaves it out.',
-  'scoring.weights.remediate': 'Weight of the remediate dimension in the total; 0 leaves it out.',
-  'scoring.weights.verify': 'Weight of the verify dimension in the total; 0 leaves it out.',
-  'scoring.weights.communicate': 'Weight of the communicate dimension in the total; 0 leaves it out.',
-  'scoring.weights.composure': 'Weight of the composure dimension in the total; 0 leaves it out.',
-  'scoring.rules[].dimension': 'The dimension the points count towards.',
-  'scoring.rules[].points': 'Points added when the rule fires (negative: taken away).',
-  'scoring.rules[].when': 'The rule fires the first time this holds.',
-  Effect: 'A change to the world, written as data: what deploys, replies, outcomes, triggers and a relapse do.',
-  'Condition[time].time.gte': 'Holds from this game second on.',
-  'Condition[time].time.lt': 'Holds before this game second.',
-  'Condition[did].count.gte': 'At least this many completions.',
-  'Condition[did].count.lte': 'At most this many completions.',
-  'Condition[since].since.did': 'Measure from the last completion of this action.',
-  'Condition[since].since.sent': 'Measure from the last posting of this message.',
-  'Condition[since].since.seen': 'Measure from when this evidence was uncovered.',
-  'Condition[all].all': 'The conditions that must all hold.',
-  'Condition[any].any': 'The conditions of which at least one must hold.',
-  'Condition[not].not': 'The condition that must not hold.',
-  'script:$schema': 'Ignored by the game; for your editor.',
-  'script:description': 'What this plan plays, in words.',
-  'script:seed': 'Seeds the run\'s random noise; the same seed gives the same run.',
-  'script:coach': 'The coach mode the run is played with.',
-  'script:steps': 'What the player does, in time order.',
-  'script:expect': 'What the run must reach; `firedrill play` exits non-zero when it does not.',
-  'script:expect.minScore': 'The total score must be at least this.',
-  'script:expect.maxScore': 'The total score must be at most this.',
-  'script:Step': 'One thing the player does, at a moment of the run.',
-  'script:Step[do]': 'Starts an action.',
-  'script:Step[reply]': 'Replies to a message that asks something.',
-  'script:Step[reply].choice': 'The id of the reply chosen.',
-  'script:Step[post]': 'Posts a message in a channel; in an incident channel, that is a status update.',
-  'script:Step[post].text': 'What the player posts.',
-  'script:Step[note]': 'Writes a line in the incident notes.',
-};
-
 /** Integers that zod bounds only by the safe-integer range count as unbounded. */
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 /** The Id type's own description, said once under "Ids" rather than on every reference. */
@@ -160,13 +70,12 @@ function distinctiveKey(form: Node, forms: Node[]): string {
 class Walker {
   readonly sections: Section[] = [];
   private readonly unions = new Map<string, Section>();
+  /** Fields with no description, named as on the page ("clock.weekday", "script:expect.minScore"). */
   readonly undescribed: string[] = [];
-  readonly notesUsed = new Set<string>();
-  readonly notesShadowed: string[] = [];
 
   constructor(
     private readonly root: Node,
-    /** Prefixes anchors and note keys, so two schemas can share one page. */
+    /** Prefixes anchors and field names, so two schemas can share one page. */
     private readonly prefix: string,
     private readonly topAnchor: string,
     /** How many levels below the page's own sections this schema's headings sit. */
@@ -216,22 +125,13 @@ class Walker {
     return [...this.unions.values()];
   }
 
-  /** The description of the thing at `path`: the schema's own, else a note, else nothing (recorded). */
+  /** The description of the thing at `path`, from its `.describe()` in the zod schema; a missing one is recorded. */
   describe(node: Node, path: string, field: string): string {
     let own = node.description ?? node.items?.description ?? '';
+    // A reference to an id says what it refers to; the Id type's own text is said once, under "Ids".
     if (isId(node) && field !== 'id' && own === ID_DESCRIPTION) own = '';
-    const key = this.prefix.replace(/-$/, ':') + path;
-    const note = NOTES[key];
-    if (own) {
-      if (note !== undefined) this.notesShadowed.push(key);
-      return own;
-    }
-    if (note !== undefined) {
-      this.notesUsed.add(key);
-      return note;
-    }
-    this.undescribed.push(key);
-    return '';
+    if (!own) this.undescribed.push(this.prefix.replace(/-$/, ':') + path);
+    return own;
   }
 
   // --- rendering ------------------------------------------------------------------------------
@@ -429,18 +329,9 @@ export function scenarioReference(): string {
   return renderAll().markdown;
 }
 
-/**
- * What the page could not describe: fields with neither a schema description nor a note, and notes
- * that are no longer needed (their field now has a description) or no longer match any field.
- */
-export function referenceGaps(): { undescribed: string[]; staleNotes: string[] } {
-  const { walkers } = renderAll();
-  const used = new Set(walkers.flatMap((w) => [...w.notesUsed]));
-  const shadowed = new Set(walkers.flatMap((w) => w.notesShadowed));
-  return {
-    undescribed: [...new Set(walkers.flatMap((w) => w.undescribed))],
-    staleNotes: Object.keys(NOTES).filter((key) => shadowed.has(key) || !used.has(key)),
-  };
+/** The fields, forms and unions the page shows with no description: each needs a `.describe()` in the schema. */
+export function undescribedFields(): string[] {
+  return [...new Set(renderAll().walkers.flatMap((w) => w.undescribed))];
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -448,7 +339,6 @@ if (isMain) {
   const target = fileURLToPath(new URL('../docs/scenario-reference.md', import.meta.url));
   writeFileSync(target, scenarioReference());
   console.log(`wrote ${target}`);
-  const gaps = referenceGaps();
-  if (gaps.undescribed.length > 0) console.log(`fields with no description: ${gaps.undescribed.join(', ')}`);
-  if (gaps.staleNotes.length > 0) console.log(`notes to remove from the generator: ${gaps.staleNotes.join(', ')}`);
+  const undescribed = undescribedFields();
+  if (undescribed.length > 0) console.log(`fields with no description: ${undescribed.join(', ')}`);
 }

@@ -13,29 +13,41 @@ const Grade = z.enum(GRADES);
 
 const At = z.union([z.string().max(8), z.number().int().min(0).max(86_400)]).describe('Wall-clock "HH:MM" or "HH:MM:SS", or game seconds.');
 
-const StepSchema = z.union([
-  z.strictObject({ at: At, do: z.string().max(64).describe('An action id.') }),
-  z.strictObject({ at: At, reply: z.string().max(64).describe('A message id (its newest posting) or a post id.'), choice: z.string().max(64) }),
-  z.strictObject({ at: At, post: z.string().max(64).describe('A channel id.'), text: z.string().min(1).max(2000) }),
-  z.strictObject({
-    at: At,
-    note: z.string().min(1).max(2000).describe('A line for the incident notes.'),
-    kind: z.enum(NOTE_KINDS).optional().describe('hypothesis, finding or note (the default).'),
-  }),
-]);
+const StepSchema = z
+  .union([
+    z.strictObject({ at: At, do: z.string().max(64).describe('An action id.') }).describe('Starts an action.'),
+    z
+      .strictObject({
+        at: At,
+        reply: z.string().max(64).describe('A message id (its newest posting) or a post id.'),
+        choice: z.string().max(64).describe('The id of the reply chosen.'),
+      })
+      .describe('Replies to a message that asks something.'),
+    z
+      .strictObject({ at: At, post: z.string().max(64).describe('A channel id.'), text: z.string().min(1).max(2000).describe('What the player posts.') })
+      .describe('Posts a message in a channel; in an incident channel, that is a status update.'),
+    z
+      .strictObject({
+        at: At,
+        note: z.string().min(1).max(2000).describe('A line for the incident notes.'),
+        kind: z.enum(NOTE_KINDS).optional().describe('hypothesis, finding or note (the default).'),
+      })
+      .describe('Writes a line in the incident notes.'),
+  ])
+  .describe('One thing the player does, at a moment of the run.');
 
 export const ActionScriptSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().optional().describe('Ignored by the game; for your editor.'),
   scenario: z.string().max(64).describe('The id of the scenario this script plays.'),
-  description: z.string().max(1000).optional(),
-  seed: z.number().int().default(1),
-  coach: z.enum(['off', 'gentle', 'guided']).default('off'),
-  steps: z.array(StepSchema).max(2000),
+  description: z.string().max(1000).optional().describe('What this plan plays, in words.'),
+  seed: z.number().int().default(1).describe('Seeds the run\'s random noise; the same seed gives the same run.'),
+  coach: z.enum(['off', 'gentle', 'guided']).default('off').describe('The coach mode the run is played with.'),
+  steps: z.array(StepSchema).max(2000).describe('What the player does, in time order.'),
   expect: z
     .strictObject({
       ending: z.string().max(64).optional().describe('The ending id the run must reach.'),
-      minScore: z.number().min(0).max(100).optional(),
-      maxScore: z.number().min(0).max(100).optional(),
+      minScore: z.number().min(0).max(100).optional().describe('The total score must be at least this.'),
+      maxScore: z.number().min(0).max(100).optional().describe('The total score must be at most this.'),
       reasons: z.array(z.string().max(64)).max(64).optional().describe('Score reason codes that must appear.'),
       relapse: z.boolean().optional().describe('Whether a premature all-clear must (true) or must not (false) relapse.'),
       grade: z
@@ -43,7 +55,8 @@ export const ActionScriptSchema = z.strictObject({
         .optional()
         .describe('The grade the run must get: a letter ("A") or the letters allowed (["B", "C"]).'),
     })
-    .optional(),
+    .optional()
+    .describe('What the run must reach; `firedrill play` exits non-zero when it does not.'),
 });
 
 export type ActionScript = z.output<typeof ActionScriptSchema>;

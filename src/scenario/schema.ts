@@ -65,14 +65,22 @@ const ServiceCondition = z
   .describe("Tests a service's health.");
 const TimeCondition = z
   .strictObject({
-    time: z.strictObject({ gte: GameSeconds.optional(), lt: GameSeconds.optional() }).describe('Bounds on game seconds since the start.'),
+    time: z
+      .strictObject({
+        gte: GameSeconds.optional().describe('Holds from this game second on.'),
+        lt: GameSeconds.optional().describe('Holds before this game second.'),
+      })
+      .describe('Bounds on game seconds since the start.'),
   })
   .describe('Tests the game clock.');
 const DidCondition = z
   .strictObject({
     did: Id.describe('The action.'),
     count: z
-      .strictObject({ gte: z.number().int().min(0).optional(), lte: z.number().int().min(0).optional() })
+      .strictObject({
+        gte: z.number().int().min(0).optional().describe('At least this many completions.'),
+        lte: z.number().int().min(0).optional().describe('At most this many completions.'),
+      })
       .optional()
       .describe('How many times it must have completed (default: at least once).'),
     outcome: Verdict.optional().describe('Only count completions with this verdict.'),
@@ -90,7 +98,11 @@ const MilestoneCondition = z
 const SinceCondition = z
   .strictObject({
     since: z
-      .strictObject({ did: Id.optional(), sent: Id.optional(), seen: Id.optional() })
+      .strictObject({
+        did: Id.optional().describe('Measure from the last completion of this action.'),
+        sent: Id.optional().describe('Measure from the last posting of this message.'),
+        seen: Id.optional().describe('Measure from when this evidence was uncovered.'),
+      })
       .describe('What to measure from: the last completion of an action, the last posting of a message, or the uncovering of evidence. Never happened counts as the scenario start.'),
     gte: z.number().int().min(0).max(86_400).describe('Seconds that must have passed.'),
   })
@@ -98,21 +110,21 @@ const SinceCondition = z
 const AllCondition = z
   .strictObject({
     get all() {
-      return z.array(ConditionSchema).min(1).max(32);
+      return z.array(ConditionSchema).min(1).max(32).describe('The conditions that must all hold.');
     },
   })
   .describe('Holds when every condition holds.');
 const AnyCondition = z
   .strictObject({
     get any() {
-      return z.array(ConditionSchema).min(1).max(32);
+      return z.array(ConditionSchema).min(1).max(32).describe('The conditions of which at least one must hold.');
     },
   })
   .describe('Holds when at least one condition holds.');
 const NotCondition = z
   .strictObject({
     get not() {
-      return ConditionSchema;
+      return ConditionField('The condition that must not hold.');
     },
   })
   .describe('Holds when the condition does not.');
@@ -138,6 +150,16 @@ export const ConditionSchema = z
   .meta({ id: 'Condition', description: 'A test on the world, written as data.' });
 export type Condition = z.infer<typeof ConditionSchema>;
 
+/**
+ * A condition field with its own description. Not `ConditionSchema.describe()`: z.toJSONSchema walks
+ * a described copy's forms afresh, so a copy met inside the recursion (as in "not") or before the
+ * union itself makes the recursive forms look cyclic and split them out as "__schemaN" defs. A lazy
+ * reference stays a plain `$ref` to Condition, with the description beside it.
+ */
+function ConditionField(description: string) {
+  return z.lazy(() => ConditionSchema).describe(description);
+}
+
 /** The key that tells each condition form apart, used to explain union errors precisely. */
 export const CONDITION_KEYS = ['fact', 'metric', 'service', 'time', 'did', 'doing', 'seen', 'sent', 'answered', 'milestone', 'since', 'all', 'any', 'not'] as const;
 
@@ -145,19 +167,21 @@ export const CONDITION_KEYS = ['fact', 'metric', 'service', 'time', 'did', 'doin
 // Effects: what actions, replies, deploys and triggers do to the world.
 // ---------------------------------------------------------------------------------------------
 
-const EffectSchema = z.union([
-  z.strictObject({ set: Id.describe('The fact to change.'), to: FactValue.describe('Its new value.') }).describe('Sets a fact.'),
-  z
-    .strictObject({
-      add: Id.describe('The numeric fact to change.'),
-      amount: z.number().min(-1e6).max(1e6).describe('Added to the fact (negative to subtract).'),
-      max: z.number().optional().describe('The result is capped at this.'),
-      min: z.number().optional().describe('The result is floored at this.'),
-    })
-    .describe('Adds to a numeric fact.'),
-  z.strictObject({ reveal: Id.describe('The evidence.') }).describe('Uncovers a piece of evidence for the player.'),
-  z.strictObject({ send: Id.describe('The message.') }).describe('Posts a message now (even one that also has its own schedule).'),
-]);
+const EffectSchema = z
+  .union([
+    z.strictObject({ set: Id.describe('The fact to change.'), to: FactValue.describe('Its new value.') }).describe('Sets a fact.'),
+    z
+      .strictObject({
+        add: Id.describe('The numeric fact to change.'),
+        amount: z.number().min(-1e6).max(1e6).describe('Added to the fact (negative to subtract).'),
+        max: z.number().optional().describe('The result is capped at this.'),
+        min: z.number().optional().describe('The result is floored at this.'),
+      })
+      .describe('Adds to a numeric fact.'),
+    z.strictObject({ reveal: Id.describe('The evidence.') }).describe('Uncovers a piece of evidence for the player.'),
+    z.strictObject({ send: Id.describe('The message.') }).describe('Posts a message now (even one that also has its own schedule).'),
+  ])
+  .describe('A change to the world, written as data: what deploys, replies, outcomes, triggers and a relapse do.');
 export type Effect = z.infer<typeof EffectSchema>;
 
 const Effects = z.array(EffectSchema).max(32).default([]);
@@ -178,11 +202,16 @@ const FactSchema = z
 const ServiceSchema = z
   .strictObject({
     id: Id,
-    name: Text(80),
-    description: Text(400).optional(),
+    name: Text(80).describe('The name on the service map.'),
+    description: Text(400).optional().describe('A sentence on what the service does.'),
     dependsOn: z.array(Id).max(16).default([]).describe('Services this one calls, drawn as edges on the service map.'),
     health: z
-      .array(z.strictObject({ when: ConditionSchema, is: Health }))
+      .array(
+        z.strictObject({
+          when: ConditionField('While this holds (and no earlier rule\'s condition does), the service has the health in "is".'),
+          is: Health.describe('The health the service has while "when" holds.'),
+        }),
+      )
       .max(16)
       .default([])
       .describe('Rules tried in order; the first whose condition holds gives the health. None holding means healthy.'),
@@ -192,7 +221,7 @@ const ServiceSchema = z
 const MetricSchema = z
   .strictObject({
     id: Id,
-    name: Text(80),
+    name: Text(80).describe('The graph\'s title on the dashboards.'),
     unit: z.string().max(16).describe('Shown on the graph\'s axis, e.g. "%", "ms", "req/s".'),
     service: Id.optional().describe('The service this metric belongs to.'),
     baseline: z.number().min(-1e9).max(1e9).describe('The value when nothing is wrong.'),
@@ -201,7 +230,12 @@ const MetricSchema = z
     max: z.number().min(-1e9).max(1e9).optional().describe('Samples never go above this.'),
     responseSeconds: z.number().int().min(0).max(3600).default(60).describe('How quickly the metric moves to a new level: roughly the seconds to cover two thirds of the way.'),
     levels: z
-      .array(z.strictObject({ when: ConditionSchema, value: z.number().min(-1e9).max(1e9) }))
+      .array(
+        z.strictObject({
+          when: ConditionField('While this holds (and no earlier level\'s condition does), the metric moves towards "value".'),
+          value: z.number().min(-1e9).max(1e9).describe('The level the metric moves towards.'),
+        }),
+      )
       .max(16)
       .default([])
       .describe('Rules tried in order; the first whose condition holds sets the level the metric moves towards. None holding means the baseline.'),
@@ -214,9 +248,9 @@ const DeploySchema = z
     id: Id,
     at: GameSeconds.describe('When it ships, in game seconds (negative: earlier that day).'),
     service: Id.describe('The service it changed.'),
-    title: Text(120),
+    title: Text(120).describe('The change\'s title in the deploy history.'),
     author: Id.describe('The character who wrote it.'),
-    summary: Text(600),
+    summary: Text(600).describe('What the change says it does, as its author wrote it.'),
     evidence: Id.optional().describe('The evidence that shows its diff.'),
     effects: Effects.describe('What shipping it does to the world.'),
   })
@@ -225,8 +259,10 @@ const DeploySchema = z
 const EvidenceSchema = z
   .strictObject({
     id: Id,
-    kind: z.enum(['log', 'diff', 'migration', 'dashboard', 'runbook', 'query', 'note']),
-    title: Text(120),
+    kind: z
+      .enum(['log', 'diff', 'migration', 'dashboard', 'runbook', 'query', 'note'])
+      .describe('What sort of evidence it is. Logs get a level filter and search; diffs and migrations are shown as diffs.'),
+    title: Text(120).describe('Its title in the Evidence tab.'),
     body: z.array(z.string().max(400)).min(1).max(400).describe('The content, one line per entry (log lines, diff lines, paragraphs).'),
     relevant: z.boolean().default(false).describe('True when this evidence points at the real cause; the debrief credits looking at it before changing things.'),
     changeHistory: z.boolean().default(false).describe('True when this evidence is the change history (deploys, diffs); checking it early is credited as methodical.'),
@@ -236,17 +272,17 @@ const EvidenceSchema = z
 const ChannelSchema = z
   .strictObject({
     id: Id,
-    name: Text(60),
+    name: Text(60).describe('The channel\'s name in the channel list.'),
     kind: z.enum(['incident', 'support', 'team', 'dm']).describe('incident: where status updates count; support: customer-facing reports; team: general chatter; dm: a direct message.'),
-    topic: Text(200).optional(),
+    topic: Text(200).optional().describe('A line shown at the top of the channel.'),
   })
   .describe('A chat channel.');
 
 const CharacterSchema = z
   .strictObject({
     id: Id,
-    name: Text(60),
-    role: Text(80),
+    name: Text(60).describe('Their name in chat.'),
+    role: Text(80).describe('Shown next to their name in chat, such as "Support lead".'),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/).describe('Their name colour in chat, as #rrggbb.'),
   })
   .describe('A person (or bot) who posts messages.');
@@ -257,16 +293,16 @@ const ReplySchema = z
     label: Text(80).describe('The button the player presses.'),
     text: Text(600).describe('What the player says in the channel.'),
     verdict: Verdict.default('neutral'),
-    effects: Effects,
+    effects: Effects.describe('What choosing this reply does to the world.'),
   })
   .describe('A reply the player may choose.');
 
 const MessageSchema = z
   .strictObject({
     id: Id,
-    channel: Id,
+    channel: Id.describe('The channel it is posted in.'),
     from: Id.describe('The character who posts it.'),
-    text: Text(1000),
+    text: Text(1000).describe('What the message says. Repeats use "repeat.texts" instead.'),
     at: GameSeconds.optional().describe('Posted at this game time.'),
     when: ConditionSchema.optional().describe('Posted once this condition holds (after "at", when both are given).'),
     importance: z.enum(['noise', 'normal', 'important', 'critical']).default('normal').describe('noise can be ignored; important and critical matter, and ignoring those is scored.'),
@@ -274,7 +310,7 @@ const MessageSchema = z
     repeat: z
       .strictObject({
         every: z.number().int().min(30).max(3600).describe('Seconds between repeats.'),
-        while: ConditionSchema.describe('Repeats only while this holds.'),
+        while: ConditionField('Repeats only while this holds.'),
         max: z.number().int().min(1).max(50).default(5).describe('At most this many repeats.'),
         texts: z.array(Text(1000)).max(20).default([]).describe('Texts for successive repeats; the last is reused when they run out.'),
       })
@@ -295,7 +331,7 @@ const ActionSchema = z
   .strictObject({
     id: Id,
     label: Text(80).describe('The action\'s name in the palette.'),
-    description: Text(400).optional(),
+    description: Text(400).optional().describe('A line shown under the action in the palette (a refusal\'s reason takes its place).'),
     category: Category,
     duration: Duration.describe('Game seconds it takes; the player can do nothing else meanwhile but chat.'),
     tags: z
@@ -305,11 +341,11 @@ const ActionSchema = z
       .describe('Patterns the debrief looks for: a restart, a rollback, a change to production, a verification, a status update, a written hypothesis, a check before shipping.'),
     visible: ConditionSchema.optional().describe('Shown in the palette only while this holds (default: always).'),
     requires: z
-      .array(z.strictObject({ when: ConditionSchema, reason: Text(200).describe('Told to the player when this does not hold.') }))
+      .array(z.strictObject({ when: ConditionField('Must hold for the action to start.'), reason: Text(200).describe('Told to the player when this does not hold.') }))
       .max(8)
       .default([])
       .describe('Preconditions checked when the player starts the action.'),
-    repeatable: z.boolean().default(true),
+    repeatable: z.boolean().default(true).describe('False: the player can do it only once.'),
     undoes: Id.optional().describe('The action this one reverses (resume undoes pause, re-deploy undoes a rollback). Going back and forth between the two is scored as thrashing.'),
     outcomes: z
       .array(
@@ -317,22 +353,23 @@ const ActionSchema = z
           when: ConditionSchema.optional().describe('Checked when the action completes; the first outcome that holds is used. Leave it off on the last.'),
           text: Text(1000).describe('What the player is told.'),
           verdict: Verdict,
-          effects: Effects,
+          effects: Effects.describe('What this outcome does to the world.'),
         }),
       )
       .min(1)
-      .max(8),
+      .max(8)
+      .describe('What can happen when the action completes; the first outcome whose "when" holds then applies.'),
   })
   .describe('Something the player can do.');
 
 const TriggerSchema = z
   .strictObject({
     id: Id,
-    description: Text(400).optional(),
-    when: ConditionSchema,
+    description: Text(400).optional().describe('What the trigger stands for, for mentors.'),
+    when: ConditionField('The trigger fires when this holds: once, or every "every" seconds while it holds.'),
     every: z.number().int().min(5).max(3600).optional().describe('Fire again every this many seconds while the condition holds (default: once).'),
     max: z.number().int().min(1).max(10_000).optional().describe('At most this many firings.'),
-    effects: Effects,
+    effects: Effects.describe('What each firing does to the world.'),
   })
   .describe('Something the world does by itself, such as a backfill that advances every minute.');
 
@@ -340,8 +377,8 @@ const HintSchema = z
   .strictObject({
     id: Id,
     level: z.enum(['gentle', 'guided']).describe('gentle hints come in both coach modes; guided ones only in guided mode.'),
-    when: ConditionSchema,
-    text: Text(600),
+    when: ConditionField('The coach sends the hint, once, when this first holds.'),
+    text: Text(600).describe('What the coach says.'),
   })
   .describe('A nudge from the coach when the player seems stuck.');
 
@@ -349,22 +386,26 @@ const EndingSchema = z
   .strictObject({
     id: Id,
     kind: z.enum(['resolved', 'failed', 'timeout']).describe('resolved: declared over while fixed and verified; failed: its condition held; timeout: the clock ran out.'),
-    title: Text(120),
-    text: Text(1000),
+    title: Text(120).describe('The ending\'s title in the debrief.'),
+    text: Text(1000).describe('How it ended, in a short paragraph for the debrief.'),
     when: ConditionSchema.optional().describe('For a failed ending: the condition that ends the game.'),
   })
   .describe('How the scenario can end.');
+
+/** A dimension's weight in the total score. */
+const Weight = (dimension: string) =>
+  z.number().min(0).max(10).default(1).describe(`Weight of the ${dimension} dimension in the total; 0 leaves it out.`);
 
 const ScoringSchema = z
   .strictObject({
     weights: z
       .strictObject({
-        stabilise: z.number().min(0).max(10).default(1),
-        diagnose: z.number().min(0).max(10).default(1),
-        remediate: z.number().min(0).max(10).default(1),
-        verify: z.number().min(0).max(10).default(1),
-        communicate: z.number().min(0).max(10).default(1),
-        composure: z.number().min(0).max(10).default(1),
+        stabilise: Weight('stabilise'),
+        diagnose: Weight('diagnose'),
+        remediate: Weight('remediate'),
+        verify: Weight('verify'),
+        communicate: Weight('communicate'),
+        composure: Weight('composure'),
       })
       .prefault({})
       .describe('How much each dimension counts in the total.'),
@@ -376,9 +417,9 @@ const ScoringSchema = z
       .array(
         z.strictObject({
           id: Id,
-          dimension: z.enum(['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure']),
-          points: z.number().int().min(-50).max(50),
-          when: ConditionSchema,
+          dimension: z.enum(['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure']).describe('The dimension the points count towards.'),
+          points: z.number().int().min(-50).max(50).describe('Points added when the rule fires (negative: taken away).'),
+          when: ConditionField('The rule fires the first time this holds.'),
           text: Text(300).describe('The reason shown in the debrief.'),
           advice: Text(300).optional().describe('For a rule that removes points: what to do instead, offered as a suggestion in the debrief when the rule fired.'),
         }),
@@ -387,7 +428,8 @@ const ScoringSchema = z
       .default([])
       .describe('Scenario-specific scoring: each rule awards or removes points the first time its condition holds.'),
   })
-  .prefault({});
+  .prefault({})
+  .describe('Tunes the built-in scoring and adds rules of the scenario\'s own.');
 
 // ---------------------------------------------------------------------------------------------
 // Team mode: the roles players take in a game day and the injects the facilitator has at hand.
@@ -447,12 +489,12 @@ export const ScenarioSchema = z
     format: z.literal(1).describe('The scenario format version.'),
     id: Id,
     version: z.string().regex(/^\d+\.\d+\.\d+$/).describe('The scenario\'s own version, major.minor.patch; saved runs remember it.'),
-    title: Text(120),
-    summary: Text(600),
-    difficulty: z.enum(['beginner', 'intermediate', 'advanced']),
-    estimatedMinutes: z.number().int().min(1).max(240),
-    tags: z.array(z.string().max(40)).max(16).default([]),
-    lessons: z.array(z.strictObject({ id: Id, text: Text(400) })).min(1).max(12).describe('What the scenario teaches, shown in the briefing and the debrief.'),
+    title: Text(120).describe('The scenario\'s name, shown on the scenario card and in the briefing.'),
+    summary: Text(600).describe('One or two sentences on the scenario card: what the player is in for.'),
+    difficulty: z.enum(['beginner', 'intermediate', 'advanced']).describe('Shown on the scenario card.'),
+    estimatedMinutes: z.number().int().min(1).max(240).describe('About how many real minutes a run takes; shown on the card and in the briefing.'),
+    tags: z.array(z.string().max(40)).max(16).default([]).describe('Keywords that describe the scenario, such as "deploy" or "cache".'),
+    lessons: z.array(z.strictObject({ id: Id, text: Text(400).describe('The lesson, in a sentence or two.') })).min(1).max(12).describe('What the scenario teaches, shown in the briefing and the debrief.'),
     briefing: z
       .strictObject({
         role: Text(600).describe('Who the player is and what they are responsible for.'),
@@ -461,7 +503,9 @@ export const ScenarioSchema = z
       .describe('Shown before play starts.'),
     clock: z
       .strictObject({
-        weekday: z.enum(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']),
+        weekday: z
+          .enum(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
+          .describe('The day the incident happens on, shown in the briefing.'),
         start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).describe('The wall-clock time at game second 0, as HH:MM.'),
         limitSeconds: z.number().int().min(300).max(43_200).describe('The scenario times out after this many game seconds.'),
         tickSeconds: z.number().int().min(1).max(60).default(5).describe('How often the world updates (triggers, conditions, metric samples).'),
@@ -469,10 +513,11 @@ export const ScenarioSchema = z
       .describe('Where the game clock starts and how long the scenario may run.'),
     player: z
       .strictObject({
-        name: Text(60).default('You'),
-        color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#4ea1ff'),
+        name: Text(60).default('You').describe('The player\'s name in chat.'),
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#4ea1ff').describe('The player\'s name colour in chat, as #rrggbb.'),
       })
-      .prefault({}),
+      .prefault({})
+      .describe('How the player appears in chat.'),
     coach: z
       .strictObject({
         character: Id.describe('The senior colleague who sends hints.'),
@@ -493,23 +538,29 @@ export const ScenarioSchema = z
     hints: z.array(HintSchema).max(64).default([]),
     incident: z
       .strictObject({
-        impact: ConditionSchema.describe('Holds while users are affected.'),
-        stabilised: ConditionSchema.describe('Holds once impact is contained, even in a degraded state.'),
-        understood: ConditionSchema.describe('Holds once the player has found what really changed.'),
-        fixed: ConditionSchema.describe('Holds once the cause is repaired.'),
-        verified: ConditionSchema.describe('Holds once the repair has been checked; declaring resolved before this brings a relapse.'),
+        impact: ConditionField('Holds while users are affected.'),
+        stabilised: ConditionField('Holds once impact is contained, even in a degraded state.'),
+        understood: ConditionField('Holds once the player has found what really changed.'),
+        fixed: ConditionField('Holds once the cause is repaired.'),
+        verified: ConditionField('Holds once the repair has been checked; declaring resolved before this brings a relapse.'),
       })
       .describe('The milestones the engine and the debrief track.'),
     relapse: z
       .strictObject({
         messages: z.array(Id).max(8).default([]).describe('Messages posted when a premature all-clear relapses.'),
-        effects: Effects,
+        effects: Effects.describe('What a premature all-clear does to the world, besides posting the relapse messages.'),
       })
       .prefault({})
       .describe('What happens when the player declares the incident resolved while it is not.'),
     endings: z.array(EndingSchema).min(1).max(16),
     expertPath: z
-      .array(z.strictObject({ at: GameSeconds, action: Id, why: Text(300) }))
+      .array(
+        z.strictObject({
+          at: GameSeconds.describe('When the expert starts the action, in game seconds.'),
+          action: Id.describe('The action the expert takes.'),
+          why: Text(300).describe('Why, in a sentence the debrief shows.'),
+        }),
+      )
       .max(64)
       .default([])
       .describe('What an experienced engineer would do, and when; the debrief compares against it.'),

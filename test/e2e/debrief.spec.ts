@@ -45,6 +45,8 @@ test.describe('the debrief', () => {
       expect(points.reduce((a, b) => a + b, 0), heading).toBe(shown);
     }
 
+    await expect(page.getByRole('region', { name: 'Take it to your postmortem' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play again' })).toBeVisible();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download postmortem (Markdown)' }).click();
     const download = await downloading;

@@ -53,3 +53,27 @@ test('a corrupted save gets a clear message and a fresh start, keeping settings 
   await page.getByRole('button', { name: 'Dismiss this notice' }).click();
   await expect(page.getByText(/Your saved run was damaged/)).toBeHidden();
 });
+
+test('a screen whose code fails to load says so and can be tried again, instead of a blank page', async ({ page, consoleErrors }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Firedrill', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Team mode's screens load on first show; make that load fail.
+  // The chunk is named after its folder, src/ui/team (team-client is the network client's).
+  const teamChunk = /\/assets\/team-(?!client)[^/]*\.js$/;
+  const refuse = (route: { abort(): Promise<void> }) => route.abort();
+  await page.route(teamChunk, refuse);
+  await page.getByRole('button', { name: 'Run a game day' }).click();
+  await expect(page.getByRole('heading', { name: 'This screen could not be loaded', level: 1 })).toBeVisible();
+  const notice = page.locator('.notice').filter({ hasText: 'The team mode screen could not be loaded' });
+  await expect(notice).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('load-failed.png') });
+
+  await page.unroute(teamChunk, refuse);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Run a game day', level: 1 })).toBeFocused();
+  await expect(notice).toHaveCount(0);
+  // The refused fetch and its report are this test's doing.
+  expect(consoleErrors.length).toBeGreaterThan(0);
+  consoleErrors.length = 0;
+});

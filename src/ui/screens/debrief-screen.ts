@@ -19,7 +19,16 @@ const DIMENSION_TITLE = {
   composure: 'Composure',
 } as const;
 
-export function debriefScreen(store: GameStore): View {
+/** What the debrief offers besides the run's story; team mode leaves out what belongs to solo play. */
+export interface DebriefOptions {
+  /** The export panel: postmortem, run file and replay link of a solo run (default on). */
+  exports?: boolean;
+  /** The row with "Play again", "Watch the replay" and "Choose another scenario" (default on). */
+  playAgain?: boolean;
+}
+
+export function debriefScreen(store: GameStore, options: DebriefOptions = {}): View {
+  const { exports = true, playAgain = true } = options;
   const run = store.getState().run;
   if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'Nothing to debrief yet'), el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario')) };
   const { scenario, state } = run;
@@ -107,14 +116,16 @@ export function debriefScreen(store: GameStore): View {
       ),
     ),
     el('section', { className: 'card', attrs: { 'aria-labelledby': 'lessons-title' } }, el('h2', { attrs: { id: 'lessons-title' } }, 'Lessons'), el('ul', { className: 'lessons' }, ...scenario.lessons.map((l) => el('li', {}, l.text)))),
-    exportPanel(run).element,
-    el(
-      'div',
-      { className: 'start-row' },
-      el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => startRun(store) } }, 'Play again'),
-      el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: watch } }, 'Watch the replay'),
-      el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose another scenario'),
-    ),
+    exports ? exportPanel(run).element : null,
+    playAgain
+      ? el(
+          'div',
+          { className: 'start-row' },
+          el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => startRun(store) } }, 'Play again'),
+          el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: watch } }, 'Watch the replay'),
+          el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose another scenario'),
+        )
+      : null,
   );
   return { element };
 }

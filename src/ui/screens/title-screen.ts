@@ -2,7 +2,7 @@
 import { goTo, type GameStore } from '../../store';
 import { el, type View } from '../dom';
 import { soundControls } from '../sound-controls';
-import { openTeam, teamAvailable } from '../team';
+import { openTeam, teamAvailable } from '../team/entry';
 
 export function titleScreen(store: GameStore): View {
   const { run } = store.getState();

@@ -1,34 +1,14 @@
 /**
  * Team mode's DOM side: which team screen shows for the game day this page is in. The app shows
- * it instead of the solo screens while a game day is open (`team.screen` is not null).
+ * it instead of the solo screens while a game day is open (`team.screen` is not null), loading
+ * this module on demand; what the first screen needs lives in ./entry.ts.
  */
 import type { GameStore } from '../../store';
-import { openTeamScreen, type TeamStore } from '../../store/team-session';
+import type { TeamStore } from '../../store/team-session';
 import { el, type View } from '../dom';
 import { connectingScreen, createScreen, joinScreen } from './team-forms';
 import { consoleScreen, lobbyScreen, playerScreen, teamDebriefScreen } from './team-screens';
 import { isObserver, observerLobby, observerScreen } from './team-observer';
-
-let current: TeamStore | null = null;
-
-/** The app registers its team store here, so the title screen can open team mode. */
-export function registerTeamStore(team: TeamStore | null): void {
-  current = team;
-}
-
-export function openTeam(screen: 'create' | 'join', code = ''): void {
-  if (current) openTeamScreen(current, screen, code);
-}
-
-export const teamAvailable = () => current !== null;
-
-/** A key that changes whenever a different team view must be built. */
-export function teamViewKey(team: TeamStore, store: GameStore): string | null {
-  const { screen, as, game, error } = team.getState();
-  if (screen === null) return null;
-  const scenario = screen === 'incident' || screen === 'debrief' ? (game?.getState().run ? 'run' : 'none') : '';
-  return `${screen}:${as ?? ''}:${scenario}:${screen === 'create' || screen === 'join' ? (error ?? '') : ''}:${screen === 'create' ? store.getState().scenarios.length : ''}`;
-}
 
 export function teamView(team: TeamStore, store: GameStore): View {
   const { screen, as, game } = team.getState();

@@ -228,7 +228,9 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
 
 /** The shared run's debrief: the solo debrief of the team's run, with who played what. */
 export function teamDebriefScreen(team: TeamStore, game: GameStore): View {
-  const debrief = debriefScreen(game);
+  // The team's exports (with names) replace the solo ones, and the team's way on is the header's
+  // leave button: play again, replay and scenario choice belong to solo play.
+  const debrief = debriefScreen(game, { exports: false, playAgain: false });
   const { roster, facilitatorNotes, as } = team.getState();
   const header = el(
     'section',
@@ -243,8 +245,6 @@ export function teamDebriefScreen(team: TeamStore, game: GameStore): View {
   const feed = activityFeed(team);
   debrief.element.insertBefore(header, debrief.element.querySelector('.grade-row')?.nextSibling ?? null);
   header.after(teamDebriefParts(team, game.getState().run!).element);
-  // Play again, replay and scenario choice belong to solo play; the team's way on is the button above.
-  debrief.element.querySelector('.start-row')?.remove();
   debrief.element.append(feed.element);
   return { element: debrief.element, destroy: destroyAll([debrief, feed]) };
 }

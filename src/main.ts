@@ -1,8 +1,7 @@
 /** Page entry: the store, the DOM app, the clock, saving on leave, and sound once it has loaded. */
 import { browserScheduler, browserStorage, createGameStore, openReplay, provideScenarios, reloadScenario, save, setPaused, showNotice, startClock } from './store';
 import { mountApp } from './ui/app';
-import { createTeamStore, openTeamScreen, resumeTeam } from './store/team-session';
-import { observeCodeFromHash, openProjector } from './ui/team/team-observer';
+import { createTeamStore, observeCodeFromHash, openTeamScreen, resumeTeam, watchGameDay } from './store/team-session';
 
 const store = createGameStore({
   storage: browserStorage(),
@@ -12,10 +11,11 @@ const store = createGameStore({
 
 const team = createTeamStore(() => store.getState().scenarios);
 mountApp(document.getElementById('app')!, store, team);
-// Team mode: a projector view (#observe=CODE, opened from the console), back to this tab's seat or
-// console after a reload, or open a join link (#join=CODE).
+// Team mode: a projector view (#observe=CODE: a watcher, from any browser; a reload keeps the
+// address and so watches again), back to this tab's seat or console after a reload, or open a join
+// link (#join=CODE).
 const observe = observeCodeFromHash(location.hash);
-void (observe ? openProjector(team, observe) : resumeTeam(team)).then((resumed) => {
+void (observe ? watchGameDay(team, observe).then(() => true) : resumeTeam(team)).then((resumed) => {
   if (!resumed) openJoinLink();
 });
 addEventListener('hashchange', openJoinLink);

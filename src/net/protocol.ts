@@ -113,12 +113,16 @@ export const GameDayOptions = z.strictObject({
 });
 export type GameDayOptions = z.output<typeof GameDayOptions>;
 
-/** How a connection enters a room: creating it, as a new player, back to a seat, or as the facilitator. */
+/**
+ * How a connection enters a room: creating it, as a new player, back to a seat, as the facilitator,
+ * or as a watcher (a projector view: anyone with the code, no seat, read-only).
+ */
 export const JoinOptions = z.discriminatedUnion('as', [
   z.strictObject({ as: z.literal('create'), game: GameDayOptions }),
   z.strictObject({ as: z.literal('player'), name: Name, role: Id }),
   z.strictObject({ as: z.literal('seat'), token: Secret }),
   z.strictObject({ as: z.literal('facilitator'), secret: Secret }),
+  z.strictObject({ as: z.literal('watch') }),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
@@ -153,6 +157,7 @@ export const ROOM_ERROR_CODES = [
   'hint.role',
   'hint.seat',
   'sync.ahead',
+  'watch.read-only',
   'server.error',
 ] as const;
 export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
@@ -259,11 +264,12 @@ export const Welcome = z.strictObject({
   you: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('player'), seat: SeatView, token: Secret }),
     z.strictObject({ kind: z.literal('facilitator'), secret: Secret }),
+    z.strictObject({ kind: z.literal('watcher') }),
   ]),
   scenario: z.strictObject({ id: Id, version: z.string().max(20) }),
   options: z.strictObject({ seed: z.number().int(), coach: z.enum(['off', 'gentle', 'guided']) }),
   roles: z.array(RoleView).max(12),
-  /** The scenario's injects, for the facilitator's console; players get an empty list. */
+  /** The scenario's injects, for the facilitator's console; players and watchers get an empty list. */
   injects: z.array(z.strictObject({ id: Id, label: z.string().max(80) })).max(64),
   latest: z.number().int().min(0),
 });
@@ -279,6 +285,24 @@ export type AckMessage = z.infer<typeof AckMessage>;
 /** The facilitator's private notes; sent only to facilitator connections. */
 export const NotesMessage = z.strictObject({ notes: z.array(z.strictObject({ at: GameTime, text: Text(LIMITS.facilitatorNote) })) });
 export type NotesMessage = z.infer<typeof NotesMessage>;
+
+/** The path, under team mode's own, where a game day's public facts are served: `GET /team/game-days/<code>`. */
+export const ROOM_INFO_PATH = '/game-days/';
+
+/**
+ * A game day's public facts, for the join form before anyone joins: which scenario, which roles,
+ * who is already playing. Nothing secret: anyone with the code may read it.
+ */
+export const RoomInfo = z.strictObject({
+  code: JoinCode,
+  scenario: z.strictObject({ id: Id, title: z.string().max(200) }),
+  roles: z.array(z.strictObject({ id: Id, name: z.string().max(60), description: z.string().max(400) })).min(1).max(12),
+  phase: z.enum(PHASES),
+  players: z.array(z.strictObject({ name: Name, role: Id })).max(64),
+});
+export type RoomInfo = z.infer<typeof RoomInfo>;
+/** What the room-info path answers instead when there is no such game day. */
+export const RoomInfoRefusal = z.strictObject({ code: z.string().max(40), message: z.string().max(400) });
 
 /** A join refusal travels as "code: sentence" in the matchmaker's error; this splits it again. */
 export function joinErrorText(error: RoomError): string {

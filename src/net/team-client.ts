@@ -1,6 +1,6 @@
 /**
  * The browser's (and tests') side of team mode: create a game day, join one by code, come back to
- * a seat, and send typed commands. Every event the server numbers is kept once and in order; after
+ * a seat, watch one (a projector view), and send typed commands. Every event the server numbers is kept once and in order; after
  * a drop or a reload the client asks for exactly the events after the last one it has. Load this
  * module on demand: it pulls in colyseus.js, which the solo game's first screen does not need.
  */
@@ -83,6 +83,8 @@ export function teamClient(endpoint: string) {
     returnToSeat: (code: string, token: string, known: readonly RoomEvent[] = []) => enter(() => client.joinById(normaliseJoinCode(code), { as: 'seat', token }), known),
     /** The facilitator's console on another device, or after a reload. */
     facilitate: (code: string, secret: string, known: readonly RoomEvent[] = []) => enter(() => client.joinById(normaliseJoinCode(code), { as: 'facilitator', secret }), known),
+    /** A projector view: anyone with the code watches the game day, read-only; pass the events held after a drop. */
+    watch: (code: string, known: readonly RoomEvent[] = []) => enter(() => client.joinById(normaliseJoinCode(code), { as: 'watch' }), known),
   };
 }
 

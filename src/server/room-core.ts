@@ -20,6 +20,7 @@ import {
   type RoomError,
   type RoomErrorCode,
   type RoomEvent,
+  type RoomInfo,
   type SeatView,
   type Speed,
   type Welcome,
@@ -318,6 +319,17 @@ export function welcome(state: RoomState, you: Welcome['you']): Welcome {
     roles: state.roles.map((r) => ({ id: r.id, name: r.name, description: r.description, may: r.may })),
     injects: you.kind === 'facilitator' ? (state.scenario.team?.injects ?? []).map((i) => ({ id: i.id, label: i.label })) : [],
     latest: state.events.length,
+  };
+}
+
+/** The game day's public facts (see RoomInfo): what the join form shows before anyone joins. Never a secret. */
+export function roomInfo(state: RoomState): RoomInfo {
+  return {
+    code: state.code,
+    scenario: { id: state.scenario.id, title: state.scenario.title },
+    roles: state.roles.map((r) => ({ id: r.id, name: r.name, description: r.description })),
+    phase: state.phase,
+    players: state.roster.map((s) => ({ name: s.name, role: s.role })),
   };
 }
 

@@ -17,11 +17,12 @@ import {
   type NotesMessage,
   type RoomError,
   type RoomEvent,
+  type RoomInfo,
   type Welcome,
 } from '../net/protocol';
 import { DEFAULT_RATE_LIMIT, fullBucket, takeToken, type Bucket, type RateLimit } from '../net/rate-limit';
 import type { Scenario } from '../scenario/schema';
-import { applyCommand, createRoom, eventsSince, isFacilitator, joinSeat, MAX_SEATS, returnToSeat, seatView, setConnected, tick, welcome, type RoomState } from './room-core';
+import { applyCommand, createRoom, eventsSince, isFacilitator, joinSeat, MAX_SEATS, returnToSeat, roomInfo, seatView, setConnected, tick, welcome, type RoomState } from './room-core';
 import { newJoinCode, newSecret, newSeed } from './secrets';
 import { mirror, TeamState } from './team-state';
 
@@ -40,6 +41,8 @@ export const DEFAULT_ROOM_CONFIG: Omit<TeamRoomConfig, 'scenarios'> = { rateLimi
 
 /** Facilitator connections a room takes besides its players (a console and a projector, say). */
 const MAX_FACILITATOR_CONNECTIONS = 4;
+/** Projector views (watchers) a room takes: anyone with the code may watch, so their number is capped. */
+export const MAX_WATCHERS = 4;
 /** Close code for a connection whose seat was taken over by the same player elsewhere (a reload, a second tab). */
 export const CLOSE_SEAT_TAKEN = 4001;
 
@@ -47,10 +50,15 @@ interface Connection {
   client: Client;
   seat: string | null;
   facilitator: boolean;
+  /** A projector view: it may only ask for events (`sync`). */
+  watcher: boolean;
   bucket: Bucket;
   /** Live events go only to connections that have caught up, so none arrives twice or out of order. */
   synced: boolean;
 }
+
+/** What a projector view is told when it sends anything but `sync`. */
+const READ_ONLY: RoomError = { code: 'watch.read-only', message: 'A projector view only watches; it cannot send commands.' };
 
 /** A join refusal: the matchmaker carries "code: sentence" to the client, which splits it again. */
 const joinError = (error: RoomError) => new ServerError(4400, joinErrorText(error));
@@ -67,6 +75,8 @@ export function teamRoomClass(config: TeamRoomConfig) {
     private creatorSecret: string | null = null;
     private lastTick = 0;
     private idleTimer: { clear(): void } | null = null;
+    /** The public facts last written to the room's listing, so it is written again only when they change. */
+    private published = '';
 
     /** Checks the join options' shape before a seat is even reserved, so a bad join fails fast and clearly. */
     static override async onAuth(_token: string, options: unknown): Promise<JoinOptions> {
@@ -90,7 +100,7 @@ export function teamRoomClass(config: TeamRoomConfig) {
       this.core = created.state;
       live++;
       this.creatorSecret = secret;
-      this.maxClients = MAX_SEATS + MAX_FACILITATOR_CONNECTIONS;
+      this.maxClients = MAX_SEATS + MAX_FACILITATOR_CONNECTIONS + MAX_WATCHERS;
       // A game day outlives a moment with nobody connected; it goes after `idleDisposeMs` of that.
       this.autoDispose = false;
       await this.setPrivate(true);
@@ -100,6 +110,7 @@ export function teamRoomClass(config: TeamRoomConfig) {
       this.onMessage('*', (client, type) => {
         const connection = this.connections.get(client.sessionId);
         if (connection && this.withinRate(connection)) {
+          if (connection.watcher) return this.answer(client, READ_ONLY);
           this.answer(client, { code: 'protocol.unknown-type', message: `Send commands as "${MESSAGE.command}" messages, not "${String(type).slice(0, 40)}".` });
         }
       });
@@ -118,8 +129,8 @@ export function teamRoomClass(config: TeamRoomConfig) {
 
     /** Decides who a new connection is; throws a join error for the client when it may not come in. */
     private admit(client: Client, join: JoinOptions): Welcome['you'] {
-      const connection = (seat: string | null, facilitator: boolean) =>
-        this.connections.set(client.sessionId, { client, seat, facilitator, bucket: fullBucket(config.rateLimit, performance.now()), synced: false });
+      const connection = (seat: string | null, facilitator: boolean, watcher = false) =>
+        this.connections.set(client.sessionId, { client, seat, facilitator, watcher, bucket: fullBucket(config.rateLimit, performance.now()), synced: false });
       switch (join.as) {
         case 'create': {
           const secret = this.creatorSecret;
@@ -155,6 +166,11 @@ export function teamRoomClass(config: TeamRoomConfig) {
           connection(back.seat.id, false);
           return { kind: 'player', seat: seatView(back.seat), token: join.token };
         }
+        case 'watch': {
+          if (this.watcherCount() >= MAX_WATCHERS) throw joinError({ code: 'room.full', message: `This game day already has ${MAX_WATCHERS} projector views; close one before opening another.` });
+          connection(null, false, true);
+          return { kind: 'watcher' };
+        }
       }
     }
 
@@ -188,6 +204,8 @@ export function teamRoomClass(config: TeamRoomConfig) {
       if (!connection) return;
       const ref = refOf(raw);
       if (!this.withinRate(connection, ref)) return;
+      // A projector view may only ask for events; anything else is refused before it is even read.
+      if (connection.watcher && !isSync(raw)) return this.answer(client, READ_ONLY, ref);
       const parsed = parseCommand(raw);
       if (!parsed.ok) return this.answer(client, parsed.error, ref);
       const command = parsed.command;
@@ -259,8 +277,27 @@ export function teamRoomClass(config: TeamRoomConfig) {
       return n;
     }
 
+    private watcherCount(): number {
+      let n = 0;
+      for (const c of this.connections.values()) if (c.watcher) n++;
+      return n;
+    }
+
     private refreshState(): void {
       mirror(this.state, this.core, this.facilitatorCount());
+      this.publish(roomInfo(this.core));
+    }
+
+    /**
+     * Keeps the room's listing metadata (shared between processes by the Redis driver) up to date
+     * with its public facts, which `GET /team/game-days/<code>` serves; written only on a change
+     * (a join, a phase), never on a clock tick.
+     */
+    private publish(info: RoomInfo): void {
+      const text = JSON.stringify(info);
+      if (text === this.published) return;
+      this.published = text;
+      void this.setMetadata(info).catch((error: unknown) => console.error(`team room ${this.roomId}: could not publish its public facts`, error));
     }
 
     private scheduleIdleDisposal(): void {
@@ -282,6 +319,8 @@ async function unusedJoinCode(): Promise<string> {
     if ((await matchMaker.query({ roomId: code })).length === 0) return code;
   }
 }
+
+const isSync = (raw: unknown) => typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'sync';
 
 /** The `ref` a client gave its message, echoed on the answer even when the rest is refused. */
 function refOf(raw: unknown): number | undefined {

@@ -1,8 +1,9 @@
 /**
  * Mounts team mode on a Node http server: Colyseus's matchmaking and websockets under one path
- * (default `/team`), everything else left to the server's own handlers, so the game and its rooms
- * can share one port. Rooms live in memory; with `REDIS_URL` set, Colyseus's Redis presence and
- * driver let several processes behind one address share them.
+ * (default `/team`), with a game day's public facts at `/team/game-days/<code>`, and everything
+ * else left to the server's own handlers, so the game and its rooms can share one port. Rooms live
+ * in memory; with `REDIS_URL` set, Colyseus's Redis presence and driver let several processes
+ * behind one address share them.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,10 +11,11 @@ import { hostname } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { matchMaker, Server, type MatchMakerDriver, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { ROOM_NAME } from '../net/protocol';
+import { ROOM_INFO_PATH, ROOM_NAME } from '../net/protocol';
 import type { RateLimit } from '../net/rate-limit';
 import type { Scenario } from '../scenario/schema';
 import { parsePeerAddress, peerForwarding, type PeerForwarding } from './peer-forward';
+import { serveRoomInfo } from './room-info';
 import { DEFAULT_ROOM_CONFIG, teamRoomClass } from './team-room';
 
 export interface TeamServerOptions {
@@ -144,6 +146,7 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
       for (const l of ownRequestListeners) l.call(httpServer, req, res);
       return;
     }
+    if (req.url!.startsWith(`${path}${ROOM_INFO_PATH}`)) return void serveRoomInfo(req, res, req.url!.slice(path.length + ROOM_INFO_PATH.length));
     if (!req.url!.startsWith(`${path}/matchmake/`)) return void res.writeHead(404).end();
     if (Number(req.headers['content-length'] ?? 0) > MAX_MATCHMAKE_BODY) return void res.writeHead(413).end();
     let received = 0;

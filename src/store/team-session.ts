@@ -1,6 +1,6 @@
 /**
- * Team mode in the browser: one store for the game day this page takes part in (as facilitator or
- * player), and an adapter that shows the shared run through a `GameStore`, so the solo incident
+ * Team mode in the browser: one store for the game day this page takes part in (as facilitator,
+ * player or projector view), and an adapter that shows the shared run through a `GameStore`, so the solo incident
  * panels and the debrief work unchanged: the run is rebuilt from the room's events with the same
  * engine, and every player input goes to the room instead of the local engine.
  *
@@ -9,7 +9,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { init, type EngineState, type Input, type LogEntry, type Rejection, type RunOptions } from '../engine';
 import { followEvent } from '../net/team-view';
-import type { Phase, RoomEvent, SeatView, Speed, Welcome } from '../net/protocol';
+import { JOIN_CODE_LENGTH, normaliseJoinCode, ROOM_INFO_PATH, RoomInfo, RoomInfoRefusal, describeIssue, type Phase, type RoomEvent, type SeatView, type Speed, type Welcome } from '../net/protocol';
 import type { Command, CommandResult, TeamSession } from '../net/team-client';
 import type { Scenario } from '../scenario';
 import { createGameStore, type GameStore } from './game-store';
@@ -37,7 +37,8 @@ export interface TeamState {
   /** The join code to fill in (from a `#join=` link). */
   prefillCode: string;
   error: string | null;
-  as: 'facilitator' | 'player' | null;
+  /** A watcher is a projector view: it follows the game day and sends nothing. */
+  as: 'facilitator' | 'player' | 'watcher' | null;
   welcome: Welcome | null;
   phase: Phase;
   speed: Speed;
@@ -50,12 +51,20 @@ export interface TeamState {
   refusal: string | null;
   /** The shared run, shown through the solo panels. */
   game: GameStore | null;
+  /** The join form's look-up of the code typed so far: that game day's scenario and roles, or why not. */
+  lookup: Lookup;
 }
+
+export type Lookup =
+  | { state: 'none' }
+  | { state: 'loading'; code: string }
+  | { state: 'found'; code: string; info: RoomInfo }
+  | { state: 'failed'; code: string; message: string };
 
 export type TeamStore = StoreApi<TeamState> & { scenarios: () => readonly Scenario[] };
 
 const SEAT_KEY = 'firedrill.team.seat';
-export const FACILITATOR_KEY = 'firedrill.team.facilitator';
+const FACILITATOR_KEY = 'firedrill.team.facilitator';
 
 /** The WebSocket endpoint of team mode: the same host as the page, under /team. */
 export function teamEndpoint(): string {
@@ -64,6 +73,16 @@ export function teamEndpoint(): string {
 
 export function joinLink(code: string): string {
   return `${location.origin}${location.pathname}#join=${code}`;
+}
+
+/** The projector view of a game day: a watcher, so the code is all it needs and any browser opens it. */
+export function projectorLink(code: string): string {
+  return `${location.origin}${location.pathname}#observe=${code}`;
+}
+
+/** `#observe=CODE`: this tab is a projector for that game day. */
+export function observeCodeFromHash(hash: string): string | null {
+  return /^#observe=([A-Za-z0-9-]{1,40})$/.exec(hash)?.[1] ?? null;
 }
 
 export function createTeamStore(scenarios: () => readonly Scenario[]): TeamStore {
@@ -81,6 +100,7 @@ export function createTeamStore(scenarios: () => readonly Scenario[]): TeamStore
     facilitatorNotes: [],
     refusal: null,
     game: null,
+    lookup: { state: 'none' },
   }));
   return Object.assign(store, { scenarios });
 }
@@ -99,7 +119,48 @@ interface Live {
 const live = new WeakMap<TeamStore, Live>();
 
 export function openTeamScreen(team: TeamStore, screen: 'create' | 'join', code = ''): void {
-  team.setState({ screen, error: null, prefillCode: code || team.getState().prefillCode });
+  // A fresh look-up each time the join form opens: the game day's roster and phase may have moved on.
+  team.setState({ screen, error: null, prefillCode: code || team.getState().prefillCode, lookup: { state: 'none' } });
+}
+
+/**
+ * The join form's look-up: once the typed code is complete, asks the server for that game day's
+ * public facts (`GET /team/game-days/<code>`), so the form offers its own roles. A later code wins
+ * over an earlier answer still on its way.
+ */
+export async function lookUpGameDay(team: TeamStore, typed: string, fetcher: typeof fetch = fetch): Promise<void> {
+  const code = normaliseJoinCode(typed);
+  const current = team.getState().lookup;
+  if (code.length !== JOIN_CODE_LENGTH) {
+    if (current.state !== 'none') team.setState({ lookup: { state: 'none' } });
+    return;
+  }
+  if (current.state !== 'none' && current.code === code && current.state !== 'failed') return;
+  team.setState({ lookup: { state: 'loading', code } });
+  const answer = await readRoomInfo(code, fetcher);
+  const now = team.getState().lookup;
+  if (now.state !== 'loading' || now.code !== code) return;
+  team.setState({ lookup: answer.ok ? { state: 'found', code, info: answer.info } : { state: 'failed', code, message: answer.message } });
+}
+
+async function readRoomInfo(code: string, fetcher: typeof fetch): Promise<{ ok: true; info: RoomInfo } | { ok: false; message: string }> {
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await fetcher(`${location.origin}/team${ROOM_INFO_PATH}${encodeURIComponent(code)}`, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    body = await response.json();
+  } catch (error) {
+    return { ok: false, message: `Could not look up the game day: ${message(error)}` };
+  }
+  if (!response.ok) {
+    const refusal = RoomInfoRefusal.safeParse(body);
+    return { ok: false, message: refusal.success ? refusal.data.message : `Could not look up the game day (the server answered ${response.status}).` };
+  }
+  const info = RoomInfo.safeParse(body);
+  // A garbled (or hostile) answer is refused whole rather than shown in part.
+  if (!info.success) return { ok: false, message: `The server's answer about this game day is not valid: ${describeIssue(info.error)}` };
+  if (info.data.code !== code) return { ok: false, message: 'The server answered about a different game day.' };
+  return { ok: true, info: info.data };
 }
 
 export function closeTeam(team: TeamStore): void {
@@ -112,7 +173,7 @@ export function closeTeam(team: TeamStore): void {
   stopReconnecting(team);
   sessionStorage.removeItem(SEAT_KEY);
   sessionStorage.removeItem(FACILITATOR_KEY);
-  team.setState({ screen: null, as: null, welcome: null, game: null, roster: [], feed: [], hints: [], facilitatorNotes: [], refusal: null, error: null, phase: 'lobby' });
+  team.setState({ screen: null, as: null, welcome: null, game: null, roster: [], feed: [], hints: [], facilitatorNotes: [], refusal: null, error: null, phase: 'lobby', lookup: { state: 'none' } });
 }
 
 async function client() {
@@ -151,6 +212,20 @@ export async function joinGameDay(team: TeamStore, code: string, player: { name:
     await begin(team, session);
   } catch (error) {
     team.setState({ screen: 'join', error: message(error) });
+  }
+}
+
+/**
+ * A projector view (`#observe=CODE`): watches the game day with nothing but its code, from any
+ * browser. A reload reads the code from the address again, so nothing is stored for it.
+ */
+export async function watchGameDay(team: TeamStore, code: string): Promise<void> {
+  team.setState({ screen: 'connecting', error: null, prefillCode: code });
+  try {
+    const session = await (await client()).watch(code);
+    await begin(team, session);
+  } catch (error) {
+    team.setState({ screen: 'join', error: `Could not open the projector view: ${message(error)}` });
   }
 }
 
@@ -194,7 +269,7 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   const secret = you.kind === 'facilitator' ? you.secret : null;
   const seat = you.kind === 'player' ? you.seat : null;
   if (you.kind === 'player') sessionStorage.setItem(SEAT_KEY, JSON.stringify({ code: welcome.code, secret: you.token }));
-  else sessionStorage.setItem(FACILITATOR_KEY, JSON.stringify({ code: welcome.code, secret: you.secret }));
+  else if (you.kind === 'facilitator') sessionStorage.setItem(FACILITATOR_KEY, JSON.stringify({ code: welcome.code, secret: you.secret }));
   const options: RunOptions = { seed: welcome.options.seed, coach: welcome.options.coach };
   const previous = live.get(team);
   previous?.off.forEach((f) => f());
@@ -258,13 +333,13 @@ function reconnect(team: TeamStore, l: Live): void {
   const code = team.getState().welcome?.code;
   const you = team.getState().welcome?.you;
   if (!code || !you) return;
-  const credential = you.kind === 'player' ? you.token : you.secret;
   startReconnecting(team, {
     alive: () => live.get(team) === l && team.getState().phase !== 'ended',
     attempt: async () => {
       const c = await client();
       const held = l.session.events;
-      const session = you.kind === 'player' ? await c.returnToSeat(code, credential, held) : await c.facilitate(code, credential, held);
+      const session =
+        you.kind === 'player' ? await c.returnToSeat(code, you.token, held) : you.kind === 'facilitator' ? await c.facilitate(code, you.secret, held) : await c.watch(code, held);
       if (live.get(team) !== l) {
         void session.leave().catch(() => {});
         return;
@@ -475,6 +550,7 @@ function asYou(engine: EngineState, seat: string | null): EngineState {
 function sendInput(team: TeamStore, input: Exclude<Input, { type: 'tick' }>): Rejection | null {
   const l = live.get(team);
   if (!l) return { code: 'game.over', message: 'Not connected to a game day.' } as Rejection;
+  if (team.getState().as === 'watcher') return { code: 'game.over', message: 'A projector view only watches.' } as Rejection;
   if (!l.seat) return { code: 'game.over', message: 'The facilitator watches; players act.' } as Rejection;
   if (isReconnecting(team)) return { code: 'game.over', message: 'Reconnecting to the game day; try again in a moment.' } as Rejection;
   const { player: _player, ...rest } = input as typeof input & { player?: string };

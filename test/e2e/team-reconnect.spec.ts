@@ -4,7 +4,8 @@
  * open WebSocket is closed — Playwright's offline mode alone leaves open WebSockets alone) while
  * the others keep acting. When the network returns, her page finds its way back to her seat by itself
  * and her team activity log reads exactly like everyone else's: nothing lost, nothing twice. Then the
- * facilitator opens the projector view: the incident, without a single control.
+ * projector view opens from its link in another browser (no facilitator session there): the incident,
+ * without a single control.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { FLAGSHIP, startsWith } from './driver';
@@ -33,6 +34,39 @@ async function join(page: Page, link: string, name: string, role: string): Promi
   await expect(page.getByText(`You joined as ${name}, ${role}.`)).toBeVisible();
 }
 
+/** Keeps a handle on the page's WebSockets (from the test's side only), so the test can cut them. */
+async function holdSockets(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const Native = window.WebSocket;
+    const held: WebSocket[] = [];
+    (window as unknown as { __sockets: WebSocket[] }).__sockets = held;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        held.push(this);
+      }
+    };
+  });
+}
+
+/** How many team-mode connections the page has opened so far. */
+const openedSockets = (page: Page) => page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => String(s.url).includes('/team/')).length);
+
+/**
+ * The page's open connections die under it and its network goes down. (Closed first: with the
+ * network already down, the browser can hang in the closing handshake.)
+ */
+async function cutNetwork(person: { context: BrowserContext; page: Page }): Promise<void> {
+  await person.page.evaluate(() =>
+    Promise.all(
+      (window as unknown as { __sockets: WebSocket[] }).__sockets
+        .filter((socket) => socket.readyState === WebSocket.OPEN)
+        .map((socket) => new Promise((closed) => (socket.addEventListener('close', closed), socket.close(4999, 'network cut')))),
+    ),
+  );
+  await person.context.setOffline(true);
+}
+
 test('a player whose connection drops mid-incident returns to her seat by herself and catches up exactly; the projector shows the incident without controls', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
@@ -49,18 +83,8 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   // The test keeps a handle on Ana's WebSockets (from the test's side only), so it can cut them.
   const anaPerson = await newPerson(browser, errors, 'Ana', () => cut);
   const ana = anaPerson.page;
-  await ana.addInitScript(() => {
-    const Native = window.WebSocket;
-    const held: WebSocket[] = [];
-    (window as unknown as { __sockets: WebSocket[] }).__sockets = held;
-    window.WebSocket = class extends Native {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        held.push(this);
-      }
-    };
-  });
-  const opened = () => ana.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => String(s.url).includes('/team/')).length);
+  await holdSockets(ana);
+  const opened = () => openedSockets(ana);
   await join(ana, link, 'Ana', 'Operator');
   const { page: ben } = await newPerson(browser, errors, 'Ben', () => false);
   await join(ben, link, 'Ben', 'Incident commander');
@@ -76,18 +100,10 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   for (const p of everyone) await expect(activity(p).getByText(`Ana (Operator) started “Review deploy #482's diff”`)).toBeVisible();
   const before = await entries(ana).count();
 
-  // The cut: Ana's open connection dies under her and her network goes down. (Closed first: with the
-  // network already down, the browser can hang in the closing handshake.)
+  // The cut: Ana's open connection dies under her and her network goes down.
   cut = true;
   const openBefore = await opened();
-  await ana.evaluate(() =>
-    Promise.all(
-      (window as unknown as { __sockets: WebSocket[] }).__sockets
-        .filter((socket) => socket.readyState === WebSocket.OPEN)
-        .map((socket) => new Promise((closed) => (socket.addEventListener('close', closed), socket.close(4999, 'network cut')))),
-    ),
-  );
-  await anaPerson.context.setOffline(true);
+  await cutNetwork(anaPerson);
   await expect(connection(ana)).toHaveText(/^Reconnecting…/, { timeout: 15_000 });
   // The console's roster (folded away under "Roster and join code") marks her as gone.
   const seat = (state: string) => page.locator('ul.team-roster li', { hasText: `Ana — Operator — ${state}` });
@@ -134,9 +150,14 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   expect(await opened(), 'Ana opened a new connection').toBeGreaterThan(openBefore);
   testInfo.annotations.push({ type: 'reconnecting status', description: shown ?? '' }, { type: 'activity', description: final.join(' | ') });
 
-  // The projector view: opened from the console, the incident as the room sees it, and no controls.
-  const [projector] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Projector view' }).click()]);
-  projector.on('pageerror', (error) => errors.push(`projector: ${error.message}`));
+  // The projector view: its link (a plain new-tab link on the console) opened on another machine — a
+  // fresh browser context, without the facilitator's session — shows the incident, and no controls.
+  const projectorLink = page.getByRole('link', { name: 'Projector view', exact: true });
+  await expect(projectorLink).toHaveAttribute('target', '_blank');
+  const href = (await projectorLink.getAttribute('href')) ?? '';
+  expect(href).toMatch(/#observe=[A-Z2-9]{10}$/);
+  const { context: roomPc, page: projector } = await newPerson(browser, errors, 'projector', () => false);
+  await projector.goto(href);
   await expect(projector.getByRole('heading', { name: FLAGSHIP, level: 1 })).toBeVisible();
   await expect(projector.getByLabel('Game time')).toHaveText(/\d/);
   await expect(projector.getByLabel('Severity')).not.toBeEmpty();
@@ -152,8 +173,68 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   await expect(projector.getByRole('region', { name: 'Facilitator console' })).toHaveCount(0);
   await expect(projector.getByRole('list', { name: 'Private notes' })).toHaveCount(0);
   await projector.screenshot({ path: testInfo.outputPath('projector.png'), fullPage: true });
+  // A reload of the projector tab goes back to watching.
+  await projector.reload();
+  await expect(projector.getByRole('heading', { name: FLAGSHIP, level: 1 })).toBeVisible();
+  await expect(projected.getByText('Ana — Operator')).toBeVisible();
+  await expect.poll(async () => JSON.stringify(await texts(projector))).toBe(JSON.stringify(await texts(page)));
+  await expect(projector.getByRole('button')).toHaveCount(0);
+  await roomPc.close();
   // The console itself is untouched by the projector's connection.
   await expect(page.getByRole('region', { name: 'Facilitator console' })).toBeVisible();
 
   expect(errors, 'console errors in the other pages').toEqual([]);
+});
+
+test('a facilitator whose connection drops returns to the console by herself, misses nothing, and runs the game day on', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  let cut = false;
+  const facilitator = await newPerson(browser, errors, 'facilitator', () => cut);
+  const page = facilitator.page;
+  await holdSockets(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Run a game day' }).click();
+  await page.getByLabel('Scenario').selectOption({ label: FLAGSHIP });
+  await page.getByRole('button', { name: 'Open the game day' }).click();
+  await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
+  const link = await page.getByLabel('Join link').inputValue();
+  const { page: ana } = await newPerson(browser, errors, 'Ana', () => false);
+  await join(ana, link, 'Ana', 'Incident commander');
+  await page.getByRole('button', { name: 'Start the game day' }).click();
+  await expect(ana.getByRole('tab', { name: startsWith('Actions') })).toBeVisible();
+  const note = 'Ana went straight for the deploy history.';
+  await page.getByRole('textbox', { name: 'Private note' }).fill(note);
+  await page.getByRole('button', { name: 'Add private note' }).click();
+  await expect(page.getByRole('list', { name: 'Private notes' }).getByText(note)).toBeVisible();
+
+  // The console's connection dies; the player carries on.
+  cut = true;
+  const openBefore = await openedSockets(page);
+  await cutNetwork(facilitator);
+  await expect(connection(page)).toHaveText(/^Reconnecting…/, { timeout: 15_000 });
+  await ana.getByRole('tab', { name: startsWith('Actions') }).click();
+  await ana.getByRole('button', { name: startsWith("Check today's deploy history") }).click();
+  const missed = `Ana (Incident commander) started “Check today's deploy history”`;
+  await expect(activity(ana).getByText(missed)).toBeVisible();
+  await expect(activity(page).getByText(missed)).toHaveCount(0);
+  // Meanwhile the console says why its commands cannot go through, instead of losing them.
+  await page.getByRole('button', { name: 'Pause the game day' }).click();
+  await expect(page.getByText('Reconnecting to the game day; try again in a moment.')).toBeVisible();
+
+  // The network returns: back at the console by itself, with what it missed, each once.
+  cut = false;
+  await facilitator.context.setOffline(false);
+  await expect(connection(page)).toHaveText(/^Back at the console/, { timeout: 20_000 });
+  await expect(activity(page).getByText(missed)).toHaveCount(1);
+  expect(await openedSockets(page), 'the console opened a new connection').toBeGreaterThan(openBefore);
+  await expect(page.getByRole('list', { name: 'Private notes' }).getByText(note)).toBeAttached();
+
+  // The console's secret still works: a pause reaches the player.
+  await page.getByRole('button', { name: 'Pause the game day' }).click();
+  await expect(ana.locator('.team-phase')).toHaveText(/Paused by the facilitator/);
+  const texts = (p: Page) => entries(p).allTextContents();
+  await expect.poll(async () => JSON.stringify(await texts(page)), { timeout: 10_000 }).toBe(JSON.stringify(await texts(ana)));
+  await page.screenshot({ path: testInfo.outputPath('console-back.png'), fullPage: true });
+  expect(errors, 'console errors').toEqual([]);
 });

@@ -53,6 +53,29 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   expect(code).toMatch(/^[A-Z2-9]{10}$/);
   const link = await page.getByLabel('Join link').inputValue();
   expect(link).toMatch(new RegExp(`#join=${code}$`));
+  // The lobby also offers the projector view, for the room's screen: a link with nothing but the code.
+  await expect(page.getByRole('link', { name: 'Open the projector view' })).toHaveAttribute('href', new RegExp(`#observe=${code}$`));
+
+  // The join form offers this game day's own roles, once the code is known. (A separate person: an
+  // unknown code's 404 shows up in the browser's console, which the players' pages treat as a failure.)
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/');
+  await visitor.getByRole('button', { name: 'Join a game day' }).click();
+  await expect(visitor.getByText('Enter the code to see the roles.')).toBeVisible();
+  await expect(visitor.getByRole('radio')).toHaveCount(0);
+  await expect(visitor.getByRole('button', { name: 'Join', exact: true })).toBeDisabled();
+  await visitor.getByLabel('Join code').fill('ZZZZ-ZZZZZZ');
+  await expect(visitor.getByRole('alert').filter({ hasText: 'No game day has the code ZZZZZZZZZZ.' })).toBeVisible();
+  await expect(visitor.getByRole('radio')).toHaveCount(0);
+  await visitor.getByLabel('Join code').fill(code.toLowerCase());
+  await expect(visitor.locator('.team-scenario-title')).toHaveText(FLAGSHIP);
+  for (const role of ['Incident commander', 'Operator', 'Communications', 'Scribe']) await expect(visitor.getByRole('radio', { name: role, exact: true })).toBeVisible();
+  await expect(visitor.getByRole('alert').filter({ hasText: 'No game day' })).toHaveCount(0);
+  await expect(visitor.getByRole('button', { name: 'Join', exact: true })).toBeDisabled();
+  await visitor.getByRole('radio', { name: 'Operator', exact: true }).check();
+  await expect(visitor.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
+  await visitor.screenshot({ path: testInfo.outputPath('join-form.png'), fullPage: true });
+  await visitor.context().close();
 
   // Three players join through the link, each in a role.
   const cast = [
@@ -66,6 +89,8 @@ test('a facilitator runs a game day: three players join by link, act, are paused
     await p.goto(link);
     await expect(p.getByRole('heading', { name: 'Join a game day', level: 1 })).toBeVisible();
     await expect(p.getByLabel('Join code')).toHaveValue(code);
+    // Prefilled from the link, the code is looked up at once: the scenario and its roles show.
+    await expect(p.locator('.team-scenario-title')).toHaveText(FLAGSHIP);
     await p.getByLabel('Your name').fill(person.name);
     await p.getByRole('radio', { name: startsWith(person.role) }).check();
     await p.getByRole('button', { name: 'Join', exact: true }).click();
@@ -287,6 +312,11 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
     await expect(parts.getByText(/^Ben — Communications$/)).toBeVisible();
     await expect(parts.getByRole('list', { name: "Ben's posts" }).getByText(/Status update in #incident.*Patch for invoice-worker/)).toBeVisible();
     await expect(parts.getByText(/^2 actions, 3 status updates, 1 post/)).toBeVisible();
+    // The team's exports stand in for solo play's, which would export the run without names, and
+    // solo play's ways on (play again, replay) are not offered.
+    await expect(p.getByRole('button', { name: 'Download team record (JSON)' })).toBeVisible();
+    await expect(p.getByRole('region', { name: 'Take it to your postmortem' })).toHaveCount(0);
+    await expect(p.getByRole('button', { name: 'Play again' })).toHaveCount(0);
   }
 
   // The team postmortem names every row by player and role; the facilitator's carries the private note.

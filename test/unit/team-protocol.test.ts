@@ -9,13 +9,14 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioSchema, type Scenario } from '../../src/scenario';
 import { checkTeamReferences } from '../../src/scenario/team-references';
-import { JoinOptions, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode, parseCommand, parseJoinError, joinErrorText, EventsMessage } from '../../src/net/protocol';
+import { JoinOptions, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode, parseCommand, parseJoinError, joinErrorText, EventsMessage, RoomInfo, Welcome } from '../../src/net/protocol';
 import { DEFAULT_ROLES, mayAct, mayNote, mayPost, mayReply, scenarioRoles } from '../../src/net/roles';
 import { fullBucket, takeToken } from '../../src/net/rate-limit';
 import { digestOf, matchesDigest, newJoinCode, newSecret } from '../../src/server/secrets';
 import { FLAGSHIP_SOURCE } from './helpers/flagship-mutants';
 import { loadShipped } from './helpers/flagship';
 import { miniScenarioInput } from './helpers/mini-scenario';
+import { createTeamStore, lookUpGameDay } from '../../src/store/team-session';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -75,6 +76,7 @@ describe('client commands', () => {
 
   it('checks join options the same way', () => {
     expect(JoinOptions.safeParse({ as: 'player', name: 'Ada', role: 'operator' }).success).toBe(true);
+    expect(JoinOptions.safeParse({ as: 'watch' }).success).toBe(true);
     expect(JoinOptions.safeParse({ as: 'create', game: { scenario: 'friday-deploy' } }).data).toEqual({ as: 'create', game: { scenario: 'friday-deploy', speed: 1, coach: 'off' } });
     for (const bad of [
       { as: 'player', name: '', role: 'operator' },
@@ -84,6 +86,8 @@ describe('client commands', () => {
       { as: 'create', game: { scenario: 'friday-deploy', seed: -1 } },
       { as: 'create', game: { scenario: 'friday-deploy', roles: [] } },
       { as: 'seat', token: 'x' },
+      { as: 'watch', secret: newSecret() },
+      { as: 'watch', name: 'Projector' },
     ]) {
       expect(JoinOptions.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
@@ -93,6 +97,36 @@ describe('client commands', () => {
     const error = { code: 'join.role', message: 'There is no role "pilot".' } as const;
     expect(parseJoinError(joinErrorText(error))).toEqual(error);
     expect(parseJoinError('room "X" not found')).toBeNull();
+  });
+
+  it('lets a client check a game day\'s public facts, and refuses a garbled or hostile answer whole', () => {
+    const info = {
+      code: 'ABCDEFGHJK',
+      scenario: { id: 'mini', title: 'Mini incident' },
+      roles: [{ id: 'lead', name: 'Lead', description: 'Does everything.' }],
+      phase: 'lobby',
+      players: [{ name: 'Ada', role: 'lead' }],
+    };
+    expect(RoomInfo.parse(info)).toEqual(info);
+    for (const bad of [
+      { ...info, secret: newSecret() },
+      { ...info, code: 'abc' },
+      { ...info, roles: [] },
+      { ...info, roles: [{ id: 'lead', name: 'Lead', description: 'x', may: { chat: true } }] },
+      { ...info, phase: 'exploded' },
+      { ...info, players: [{ name: 'Ada\nEve', role: 'lead' }] },
+      { ...info, scenario: { id: 'mini', title: 'x'.repeat(201) } },
+      'hello',
+      null,
+    ]) {
+      expect(RoomInfo.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('welcomes a watcher with nothing but its kind', () => {
+    const welcome = { code: 'ABCDEFGHJK', you: { kind: 'watcher' }, scenario: { id: 'mini', version: '1.0.0' }, options: { seed: 1, coach: 'off' }, roles: [], injects: [], latest: 0 };
+    expect(Welcome.safeParse(welcome).success).toBe(true);
+    expect(Welcome.safeParse({ ...welcome, you: { kind: 'watcher', secret: newSecret() } }).success).toBe(false);
   });
 
   it('lets a client check what the server sends', () => {
@@ -270,5 +304,36 @@ describe('guards', () => {
     // The guard can fail: the team client itself imports colyseus.js.
     expect(readFileSync(join(root, 'src/net/team-client.ts'), 'utf8')).toMatch(/from 'colyseus\.js'/);
     expect(FLAGSHIP_SOURCE.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the join form\'s look-up of a game day', () => {
+  const info = { code: 'ABCDEFGHJK', scenario: { id: 'mini', title: 'Mini incident' }, roles: [{ id: 'lead', name: 'Lead', description: 'Does everything.' }], phase: 'lobby', players: [] };
+  const answer = (status: number, body: unknown): typeof fetch => (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as typeof fetch;
+  const lookUp = async (typed: string, fetcher: typeof fetch) => {
+    (globalThis as { location?: unknown }).location ??= { origin: 'http://127.0.0.1:1' };
+    const team = createTeamStore(() => []);
+    await lookUpGameDay(team, typed, fetcher);
+    return team.getState().lookup;
+  };
+
+  it('asks only once the code is complete, and shows the game day it finds', async () => {
+    let asked = '';
+    const fetcher = (async (url: string) => ((asked = url), new Response(JSON.stringify(info), { status: 200 }))) as unknown as typeof fetch;
+    expect(await lookUp('ABC', fetcher)).toEqual({ state: 'none' });
+    expect(asked).toBe('');
+    expect(await lookUp('abcde-fghjk', fetcher)).toEqual({ state: 'found', code: 'ABCDEFGHJK', info });
+    expect(asked).toMatch(/\/team\/game-days\/ABCDEFGHJK$/);
+  });
+
+  it('shows the server\'s own message for an unknown code, and a clear one for a garbled or hostile answer', async () => {
+    expect(await lookUp('ABCDEFGHJK', answer(404, { code: 'join.code', message: 'No game day has the code ABCDEFGHJK.' }))).toMatchObject({ state: 'failed', message: 'No game day has the code ABCDEFGHJK.' });
+    expect(await lookUp('ABCDEFGHJK', answer(502, '<html>Bad gateway</html>'))).toMatchObject({ state: 'failed', message: expect.stringMatching(/^Could not look up the game day/) });
+    expect(await lookUp('ABCDEFGHJK', answer(200, { ...info, roles: [{ id: 'lead', name: 'Lead', description: 'x', onclick: 'alert(1)' }] }))).toMatchObject({ state: 'failed', message: "The server's answer about this game day is not valid: unexpected field \"onclick\"." });
+    expect(await lookUp('ABCDEFGHJK', answer(200, { ...info, code: 'ZZZZZZZZZZ' }))).toMatchObject({ state: 'failed', message: 'The server answered about a different game day.' });
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    expect(await lookUp('ABCDEFGHJK', offline)).toMatchObject({ state: 'failed', message: 'Could not look up the game day: Failed to fetch' });
   });
 });

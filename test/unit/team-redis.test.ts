@@ -164,6 +164,21 @@ describe('team mode over two processes sharing Redis', () => {
     expect(player.events.slice(0, upTo)).toEqual(facilitator.events.slice(0, upTo));
     expect(facilitator.events.slice(0, upTo).map((e) => e.seq)).toEqual(Array.from({ length: upTo }, (_, i) => i + 1));
     expect(playerInputs(facilitator)).toEqual(['act', 'post']);
+
+    // The game day's public facts live in its listing, which Redis shares: B answers for A's room.
+    const info = await until(
+      'process B to serve the game day\'s facts with the player in them',
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${b.port}/team/game-days/${code}`);
+        const body = (await res.json()) as { phase?: string; players?: unknown[] };
+        return res.status === 200 && body.phase === 'running' && body.players?.length === 1 ? body : null;
+      },
+      10_000,
+    );
+    expect(info).toMatchObject({ code, scenario: { id: 'friday-deploy' }, players: [{ name: 'Ada', role: 'operator' }] });
+    expect((info as { roles: { id: string }[] }).roles.map((r) => r.id)).toContain('operator');
+    expect(JSON.stringify(info)).not.toContain(secret);
+    expect((await fetch(`http://127.0.0.1:${b.port}/team/game-days/ZZZZZZZZZZ`)).status).toBe(404);
     expect(facilitator.events.find((e) => e.kind === 'seat')).toMatchObject({ seat: { id: seat, name: 'Ada', role: 'operator' } });
   }, 30_000);
 });

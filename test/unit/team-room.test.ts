@@ -9,15 +9,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchMaker } from '@colyseus/core';
 import { Client } from 'colyseus.js';
 import { advanceTo } from '../../src/engine';
-import { ErrorMessage, MESSAGE, ROOM_NAME, type RoomEvent } from '../../src/net/protocol';
+import { ErrorMessage, MESSAGE, ROOM_NAME, RoomInfo, type RoomEvent } from '../../src/net/protocol';
 import type { RateLimit } from '../../src/net/rate-limit';
 import { teamClient, TeamJoinError, type TeamSession } from '../../src/net/team-client';
 import { followEvents } from '../../src/net/team-view';
 import { createTeamServer, CLOSE_SEAT_TAKEN, type TeamServer } from '../../src/server';
+import { MAX_WATCHERS } from '../../src/server/team-room';
+import { ScenarioSchema, type Scenario } from '../../src/scenario';
 import type { RoomState } from '../../src/server/room-core';
 import { loadShipped } from './helpers/flagship';
+import { miniScenarioInput } from './helpers/mini-scenario';
 
 const flagship = loadShipped('friday-deploy.json');
+/** A scenario with its own team roles, for the room-info endpoint. */
+const teamMini: Scenario = ScenarioSchema.parse({
+  ...miniScenarioInput(),
+  team: {
+    roles: [
+      { id: 'lead', name: 'Lead', description: 'Does everything.', may: { categories: ['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'], statusUpdates: true, chat: true, notes: true } },
+      { id: 'fixer', name: 'Fixer', description: 'Only fixes.', may: { actions: ['fix'], tags: ['verify'] } },
+    ],
+  },
+});
 /** Room for the hostile test's two dozen probes in one burst; the flood is three times this. */
 const RATE: RateLimit = { capacity: 30, perSecond: 5 };
 let server: TeamServer;
@@ -25,7 +38,7 @@ let client: ReturnType<typeof teamClient>;
 const sessions: TeamSession[] = [];
 
 beforeAll(async () => {
-  server = await createTeamServer({ scenarios: [flagship], port: 0, host: '127.0.0.1', rateLimit: RATE });
+  server = await createTeamServer({ scenarios: [flagship, teamMini], port: 0, host: '127.0.0.1', rateLimit: RATE });
   client = teamClient(server.endpoint);
 });
 
@@ -284,5 +297,156 @@ describe('joining', () => {
     expect(await request('GET', '/matchmake/joinById/x')).toBe(404);
     expect(await request('GET', '/team/elsewhere')).toBe(404);
     expect(await request('POST', `/team/matchmake/create/${ROOM_NAME}`, JSON.stringify({ as: 'create', game: { scenario: flagship.id }, pad: 'x'.repeat(20_000) }))).toBe(413);
+  });
+});
+
+describe('a projector view (a watcher)', () => {
+  it('follows the same events as the players with nothing but the code, and is not in the roster', async () => {
+    const { code, secret, facilitator, commander, operator, comms } = await gameDay();
+    const watcher = track(await client.watch(code));
+    expect(watcher.welcome.you).toEqual({ kind: 'watcher' });
+    expect(watcher.welcome.injects).toEqual([]);
+    expect(watcher.welcome.roles.map((r) => r.id)).toEqual(facilitator.welcome.roles.map((r) => r.id));
+    expect(coreOf(code).roster).toHaveLength(3);
+
+    await accepted(facilitator, { type: 'start', secret });
+    await accepted(operator, { type: 'act', action: 'check_deploy_history' });
+    await accepted(comms, { type: 'post', channel: 'general', text: 'Comms here.' });
+    await accepted(facilitator, { type: 'facilitator-note', secret, text: 'Private: the projector must not see this.' });
+    await accepted(facilitator, { type: 'pause', secret });
+    const lists = await caughtUp(code, [facilitator, commander, operator, comms, watcher]);
+    for (const list of lists) expect(list).toEqual(lists[0]);
+    // Watchers get no notes, take no seat and do not count as facilitators.
+    expect(watcher.notes).toEqual([]);
+    expect(coreOf(code).roster).toHaveLength(3);
+    await until('the state to reach the watcher', () => watcher.room.state.roster?.size === 3);
+    expect(watcher.room.state.facilitators).toBe(1);
+  });
+
+  it('is refused every command but sync, with its own code, and the room stays exactly as it was', async () => {
+    const { code, secret, facilitator, operator, all } = await gameDay();
+    await accepted(facilitator, { type: 'start', secret });
+    await accepted(facilitator, { type: 'pause', secret });
+    const watcher = track(await client.watch(code));
+    await caughtUp(code, [...all, watcher]);
+    const before = structuredClone(coreOf(code));
+    const refusals: ErrorMessage[] = [];
+    watcher.onRefusal((e) => refusals.push(e));
+    const attempts: unknown[] = [
+      { type: 'act', action: 'check_deploy_history' },
+      { type: 'reply', message: 'p12', choice: 'ack' },
+      { type: 'post', channel: 'general', text: 'Hello from the projector.' },
+      { type: 'note', text: 'A note.' },
+      { type: 'resume', secret },
+      { type: 'end', secret },
+      { type: 'speed', secret, speed: 4 },
+      { type: 'inject-text', secret, from: 'dana', channel: 'general', text: 'Everyone go home.' },
+      { type: 'hint', secret, to: { role: 'operator' }, text: 'Roll back!' },
+      { type: 'facilitator-note', secret, text: 'x' },
+      { type: 'explode' },
+    ];
+    attempts.forEach((body, i) => watcher.room.send(MESSAGE.command, { ...(body as object), ref: 2000 + i }));
+    watcher.room.send('hack', { type: 'start', secret });
+    await until('every refusal', () => refusals.length === attempts.length + 1);
+    expect(refusals.map((r) => r.code)).toEqual(Array(attempts.length + 1).fill('watch.read-only'));
+    expect(refusals[0]!.message).toMatch(/projector view only watches/);
+    expect(coreOf(code)).toEqual(before);
+    // It may still ask for events: a sync since 0 is the whole history again.
+    expect(await watcher.send({ type: 'sync', since: 0 } as never)).toMatchObject({ ok: true });
+    await accepted(operator, { type: 'note', text: 'The players carry on.' });
+  });
+
+  it('reconnects from the last event it holds, like a player', async () => {
+    const { code, secret, facilitator, operator } = await gameDay();
+    await accepted(facilitator, { type: 'start', secret });
+    const watcher = track(await client.watch(code));
+    await accepted(operator, { type: 'act', action: 'check_deploy_history' });
+    await accepted(facilitator, { type: 'pause', secret });
+    await caughtUp(code, [facilitator, watcher]);
+    const held = [...watcher.events];
+    const dropped = new Promise<number>((resolve) => watcher.onLeave(resolve));
+    (watcher.room.connection.transport as unknown as { ws: { terminate(): void } }).ws.terminate();
+    await dropped;
+    await accepted(facilitator, { type: 'inject-text', secret, from: 'bea', channel: 'support', text: 'Customers cannot pay!' });
+    await accepted(operator, { type: 'note', text: 'While the projector was away.' });
+    const back = track(await client.watch(code, held));
+    expect(back.events.map((e) => e.seq)).toEqual(coreOf(code).events.map((e) => e.seq));
+    expect(back.events.slice(0, held.length)).toEqual(held);
+    expect(back.events).toEqual(coreOf(code).events);
+  });
+
+  it('takes at most a few watchers per game day, and says so', async () => {
+    const { code } = await gameDay();
+    const watchers = [];
+    for (let i = 0; i < MAX_WATCHERS; i++) watchers.push(track(await client.watch(code)));
+    const refused = await client.watch(code).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(TeamJoinError);
+    expect((refused as TeamJoinError).error.code).toBe('room.full');
+    expect((refused as TeamJoinError).message).toMatch(/projector views/);
+    // Players still get in; a watcher that leaves frees its place.
+    track(await client.join(code, { name: 'Dee', role: 'scribe' }));
+    await watchers[0]!.leave();
+    await until('the room to see the watcher go', () => [...(matchMaker.getLocalRoomById(code) as unknown as { connections: Map<string, { watcher: boolean }> }).connections.values()].filter((c) => c.watcher).length === MAX_WATCHERS - 1);
+    track(await client.watch(code));
+    expect(coreOf(code).roster.map((r) => r.name)).toEqual(['Ada', 'Otto', 'Cass', 'Dee']);
+  });
+});
+
+describe('a game day\'s public facts over http', () => {
+  const get = (path: string, method = 'GET') =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method, path }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : null }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('serves the scenario\'s own roles, and keeps the phase and players fresh', async () => {
+    const facilitator = track(await client.create({ scenario: teamMini.id }));
+    const code = facilitator.welcome.code;
+    const secret = secretOf(facilitator);
+    const first = await get(`/team/game-days/${code}`);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.body).toEqual({
+      code,
+      scenario: { id: 'mini', title: 'Mini incident' },
+      roles: [
+        { id: 'lead', name: 'Lead', description: 'Does everything.' },
+        { id: 'fixer', name: 'Fixer', description: 'Only fixes.' },
+      ],
+      phase: 'lobby',
+      players: [],
+    });
+    expect(RoomInfo.safeParse(first.body).success).toBe(true);
+    expect(JSON.stringify(first.body)).not.toContain(secret);
+
+    track(await client.join(code, { name: 'Ada', role: 'fixer' }));
+    await accepted(facilitator, { type: 'start', secret });
+    // A typed code is normalised: case, spaces and dashes do not matter.
+    const later = await get(`/team/game-days/${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`);
+    expect(later.body).toMatchObject({ code, phase: 'running', players: [{ name: 'Ada', role: 'fixer' }] });
+  });
+
+  it('answers 404 for an unknown code, 400 for garbage, and 405 for anything but GET', async () => {
+    const unknown = await get('/team/game-days/ZZZZZZZZZZ');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/^application\/json/);
+    expect(unknown.body).toEqual({ code: 'join.code', message: 'No game day has the code ZZZZZZZZZZ.' });
+    for (const garbage of ['/team/game-days/', '/team/game-days/..%2F..%2Fetc', '/team/game-days/%E0%A4%A', `/team/game-days/${'A'.repeat(500)}`, '/team/game-days/ABCDEFGHJK/extra']) {
+      const answer = await get(garbage);
+      expect(answer.status, garbage).toBe(400);
+      expect(answer.body, garbage).toMatchObject({ code: 'join.code' });
+    }
+    const { code } = await gameDay();
+    expect((await get(`/team/game-days/${code}`, 'POST')).status).toBe(405);
+    expect((await get(`/team/game-days/${code}`, 'DELETE')).status).toBe(405);
   });
 });

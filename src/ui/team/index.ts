@@ -21,10 +21,10 @@ export function teamView(team: TeamStore, store: GameStore): View {
     case 'connecting':
       return connectingScreen();
     case 'lobby':
-      return as === 'facilitator' && isObserver(team) ? observerLobby(team) : lobbyScreen(team);
+      return isObserver(team) ? observerLobby(team) : lobbyScreen(team);
     case 'incident':
       if (!game || !run) return connectingScreen();
-      if (as === 'facilitator' && isObserver(team)) return observerScreen(team, game);
+      if (isObserver(team)) return observerScreen(team, game);
       return as === 'facilitator' ? consoleScreen(team, game) : playerScreen(team, game);
     case 'debrief':
       if (!game || !run) return connectingScreen();

@@ -1,7 +1,7 @@
 /** Team mode's way in: the facilitator's "open a game day" form and the player's "join" form. */
-import { DEFAULT_ROLES } from '../../net/roles';
+import type { RoomInfo } from '../../net/protocol';
 import type { GameStore } from '../../store';
-import { closeTeam, createGameDay, joinGameDay, type TeamStore } from '../../store/team-session';
+import { closeTeam, createGameDay, joinGameDay, lookUpGameDay, type TeamState, type TeamStore } from '../../store/team-session';
 import { el, type View } from '../dom';
 
 const errorLine = (team: TeamStore) => {
@@ -39,24 +39,19 @@ export function createScreen(team: TeamStore, store: GameStore): View {
   return { element };
 }
 
+/**
+ * The player's form. The roles come from the game day itself: once the code is complete the store
+ * looks it up, and the form offers that game day's scenario and roles (its own `team.roles`, or the
+ * built-in set); Join stays disabled until a role of a known game day is chosen.
+ */
 export function joinScreen(team: TeamStore): View {
   const code = el('input', { attrs: { id: 'team-code', autocomplete: 'off', spellcheck: 'false', value: team.getState().prefillCode } });
   code.value = team.getState().prefillCode;
   const name = el('input', { attrs: { id: 'team-name', maxlength: '40', autocomplete: 'nickname' } });
   name.value = sessionStorage.getItem('firedrill.team.name') ?? '';
-  const roles = el(
-    'fieldset',
-    { className: 'team-roles' },
-    el('legend', {}, 'Your role'),
-    ...DEFAULT_ROLES.map((r, i) =>
-      el(
-        'label',
-        { className: 'team-role' },
-        el('input', { attrs: { type: 'radio', name: 'team-role', value: r.id, ...(i === 1 ? { checked: '' } : {}) } }),
-        el('span', {}, el('strong', {}, r.name), el('span', { className: 'muted' }, ` — ${r.description}`)),
-      ),
-    ),
-  );
+  const about = el('p', { className: 'muted team-game-day', attrs: { 'aria-live': 'polite' } });
+  const choices = el('div', { className: 'team-role-list' });
+  const roles = el('fieldset', { className: 'team-roles' }, el('legend', {}, 'Your role'), about, choices);
   const join = el('button', { className: 'primary big', attrs: { type: 'submit' } }, 'Join');
   const problem = el('p', { className: 'team-error', attrs: { role: 'alert' } });
   const form = el(
@@ -70,18 +65,73 @@ export function joinScreen(team: TeamStore): View {
     problem,
     join,
   );
+  const chosen = () => form.querySelector<HTMLInputElement>('input[name="team-role"]:checked')?.value;
+  const found = () => {
+    const lookup = team.getState().lookup;
+    return lookup.state === 'found' && lookup.info.phase !== 'ended' ? lookup.info : null;
+  };
+  const enable = () => (join.disabled = !found() || !chosen());
+
+  let shown: TeamState['lookup'] | null = null;
+  const update = () => {
+    const lookup = team.getState().lookup;
+    if (lookup === shown) return;
+    // A failed look-up's message replaces only a message of the same kind, never the player's own mistake.
+    if (shown?.state === 'failed' && problem.textContent === shown.message) problem.textContent = '';
+    shown = lookup;
+    const keep = chosen();
+    choices.replaceChildren();
+    if (lookup.state === 'found') {
+      const { info } = lookup;
+      about.replaceChildren('Game day: ', el('strong', { className: 'team-scenario-title' }, info.scenario.title), ...gameDayNote(info));
+      choices.append(...info.roles.map((r) => roleChoice(r, r.id === keep)));
+    } else {
+      about.textContent = lookup.state === 'loading' ? 'Looking up the game day…' : 'Enter the code to see the roles.';
+      if (lookup.state === 'failed') problem.textContent = lookup.message;
+    }
+    enable();
+  };
+  const offs = [team.subscribe(update)];
+  update();
+  // Not while the view is being built: the app is still mounting it, and a store change now would rebuild it.
+  queueMicrotask(() => void lookUpGameDay(team, code.value));
+  code.addEventListener('input', () => void lookUpGameDay(team, code.value));
+  choices.addEventListener('change', enable);
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const role = form.querySelector<HTMLInputElement>('input[name="team-role"]:checked')?.value;
+    const role = chosen();
     if (!code.value.trim()) return void (problem.textContent = 'Enter the join code the facilitator shared.');
     if (!name.value.trim()) return void (problem.textContent = 'Enter your name, so the team knows who did what.');
+    if (!found()) return void (problem.textContent = 'Enter the code of an open game day to see its roles.');
     if (!role) return void (problem.textContent = 'Choose a role.');
     sessionStorage.setItem('firedrill.team.name', name.value.trim());
     join.disabled = true;
     void joinGameDay(team, code.value, { name: name.value.trim(), role });
   });
   const element = el('main', { className: 'page team-page' }, el('div', { className: 'page-head' }, back(team), el('h1', {}, 'Join a game day')), errorLine(team), form);
-  return { element };
+  return { element, destroy: () => offs.forEach((f) => f()) };
+}
+
+/** One role to choose: the radio's accessible name is the role's name; its description describes it. */
+function roleChoice(role: RoomInfo['roles'][number], checked: boolean): HTMLElement {
+  const describedBy = `team-role-${role.id}-about`;
+  const radio = el('input', { attrs: { type: 'radio', name: 'team-role', value: role.id, 'aria-describedby': describedBy } });
+  radio.checked = checked;
+  return el(
+    'div',
+    { className: 'team-role' },
+    el('label', {}, radio, el('strong', {}, role.name)),
+    el('span', { className: 'muted', attrs: { id: describedBy } }, role.description),
+  );
+}
+
+/** Where the game day stands, in a few words after its title. */
+function gameDayNote(info: RoomInfo): string[] {
+  const players = info.players.length === 0 ? 'nobody has joined yet' : `${info.players.length} joined so far`;
+  if (info.phase === 'ended') return ['. This game day is over; there is nothing to join.'];
+  if (info.phase === 'lobby') return [` (${players}).`];
+  return [` (already running; ${players}).`];
 }
 
 export function connectingScreen(): View {

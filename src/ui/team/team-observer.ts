@@ -1,12 +1,12 @@
 /**
  * The projector view of a game day: the incident as the room sees it, full screen and without any
  * control — the dashboards, the incident channel, the clock, the severity, who is playing and the
- * team's activity. It rides on the facilitator's own credentials (this tab's sessionStorage, copied
- * from the console's tab when the console opens it), so nothing secret ever goes into the address.
+ * team's activity. It is a watcher connection: the join code is all it needs, so it opens from any
+ * browser (the room's PC, say), and the server lets it do nothing but follow the events.
  */
 import type { GameStore } from '../../store';
 import { severity } from '../../store';
-import { FACILITATOR_KEY, resumeTeam, roleName, type TeamStore } from '../../store/team-session';
+import { joinLink, projectorLink, roleName, type TeamStore } from '../../store/team-session';
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { chatView } from '../incident/chat-view';
 import { createIncidentUi } from '../incident/incident-ui';
@@ -15,45 +15,13 @@ import { clockOf } from '../format';
 import { activityFeed } from './team-panels';
 import { connectionLine } from './team-reconnect';
 
-const observers = new WeakSet<TeamStore>();
+/** Whether this page shows the game day on a projector. */
+export const isObserver = (team: TeamStore) => team.getState().as === 'watcher';
 
-/** Whether this page shows the game day on a projector rather than as the console. */
-export const isObserver = (team: TeamStore) => observers.has(team);
-
-/** The address of the projector view of a game day. */
-export const projectorLink = (code: string) => `${location.origin}${location.pathname}#observe=${code}`;
-
-/** `#observe=CODE`: this tab is a projector for that game day, if it holds the facilitator's secret. */
-export function observeCodeFromHash(hash: string): string | null {
-  return /^#observe=([A-Za-z0-9-]{1,40})$/.exec(hash)?.[1] ?? null;
-}
-
-/** Opens the projector view in this tab. Returns whether it tried to connect. */
-export async function openProjector(team: TeamStore, code: string): Promise<boolean> {
-  observers.add(team);
-  let saved: { code?: unknown } | null = null;
-  try {
-    saved = JSON.parse(sessionStorage.getItem(FACILITATOR_KEY) ?? 'null') as { code?: unknown } | null;
-  } catch {
-    saved = null;
-  }
-  if (!saved || typeof saved.code !== 'string' || saved.code.toUpperCase() !== code.toUpperCase()) {
-    team.setState({ screen: 'create', error: 'The projector view opens from the facilitator console of this game day (its “Projector view” link), in the same browser.' });
-    return false;
-  }
-  return resumeTeam(team);
-}
-
-/** The console's way to the projector: a new tab that shares this tab's session (and so the secret). */
+/** The way to the projector: a plain link to a new tab, which needs nothing but the code in it. */
 export function projectorButton(team: TeamStore): HTMLElement {
   const code = team.getState().welcome?.code ?? '';
-  const link = el('a', { className: 'secondary button-link', attrs: { href: projectorLink(code), target: '_blank', rel: 'opener' } }, 'Projector view');
-  link.addEventListener('click', (event) => {
-    // window.open keeps the opener, so the new tab gets a copy of this tab's sessionStorage.
-    event.preventDefault();
-    window.open(projectorLink(code), '_blank');
-  });
-  return link;
+  return el('a', { className: 'secondary button-link', attrs: { href: projectorLink(code), target: '_blank', rel: 'noopener' } }, 'Projector view');
 }
 
 const PHASE_LABEL = { lobby: 'Waiting to start', running: 'Running', paused: 'Paused', ended: 'Over' } as const;
@@ -144,6 +112,7 @@ export function observerLobby(team: TeamStore): View {
     el('p', { className: 'eyebrow' }, game?.getState().run?.scenario.title ?? ''),
     el('h1', {}, 'Join the game day'),
     el('p', {}, 'Join code: ', el('strong', { className: 'team-code' }, welcome?.code ?? '')),
+    el('p', { className: 'observer-link' }, 'Or open ', el('strong', {}, welcome ? joinLink(welcome.code) : '')),
     el('h2', {}, 'Who is here'),
     roster.element,
     connection.element,

@@ -1,6 +1,6 @@
 /** Team mode's panels: the roster, the attributed activity feed, hints, and the team's top bar. */
 import { severity } from '../../store';
-import { joinLink, mySeat, roleName, type TeamStore } from '../../store/team-session';
+import { joinLink, mySeat, projectorLink, roleName, type TeamStore } from '../../store/team-session';
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { busyText, clockOf } from '../format';
 import { connectionLine } from './team-reconnect';
@@ -56,6 +56,13 @@ export function joinInfo(team: TeamStore): View {
     el('p', {}, 'Join code: ', el('strong', { className: 'team-code', attrs: { 'data-code': code } }, code)),
     el('label', { attrs: { for: 'team-link' } }, 'Join link'),
     el('div', { className: 'team-link-row' }, linkBox, copy),
+    // The projector needs only the code, so it opens on the room's PC as well as here.
+    el(
+      'p',
+      { className: 'team-projector-link' },
+      el('a', { attrs: { href: projectorLink(code), target: '_blank', rel: 'noopener' } }, 'Open the projector view'),
+      ' (read-only, for the room\'s screen; it opens from any browser with this game day\'s code).',
+    ),
   );
   return { element };
 }

@@ -16,7 +16,8 @@ export function connectionLine(team: TeamStore): View {
       const next = s.nextAt === null ? 'trying now' : `next try in ${wait} s`;
       setText(element, `Reconnecting… The connection to the game day dropped; ${next}${s.attempt > 0 ? ` (tried ${s.attempt}×)` : ''}.`);
     } else if (s.state === 'back') {
-      setText(element, mySeat(team) ? 'Back in your seat: you have caught up with everything you missed.' : 'Back at the console: you have caught up with everything you missed.');
+      const where = mySeat(team) ? 'Back in your seat' : team.getState().as === 'watcher' ? 'Back on the projector' : 'Back at the console';
+      setText(element, `${where}: you have caught up with everything you missed.`);
     } else if (s.state === 'lost') {
       setText(element, `Could not reconnect${s.detail ? `: ${s.detail}` : ''}.`);
     } else setText(element, '');

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { advanceTo, replay, score, type EngineState, type TimelineEvent } from '../../src/engine';
-import { ScenarioSchema, type Scenario } from '../../src/scenario';
+import type { Scenario } from '../../src/scenario';
 import { DEFAULT_ROLES } from '../../src/net/roles';
 import { FACILITATOR_PLAYER, RoomEvent as RoomEventSchema, type ClientCommand, type ErrorCode, type GameDayOptions, type RoomEvent } from '../../src/net/protocol';
 import { followEvents } from '../../src/net/team-view';
@@ -26,7 +26,7 @@ import {
   type RoomState,
 } from '../../src/server/room-core';
 import { loadShipped } from './helpers/flagship';
-import { miniScenarioInput } from './helpers/mini-scenario';
+import { teamMiniScenario } from './helpers/mini-scenario';
 
 type Command = Exclude<ClientCommand, { type: 'sync' }>;
 
@@ -34,19 +34,7 @@ const SECRET = 'facilitator-secret-0123456789abcdef';
 const WRONG = 'not-the-facilitator-secret-0123456789';
 const flagship = loadShipped('friday-deploy.json');
 
-/** The mini scenario with a team section: its own roles and an inject that changes the world. */
-const teamMini: Scenario = ScenarioSchema.parse({
-  ...miniScenarioInput(),
-  team: {
-    roles: [
-      { id: 'lead', name: 'Lead', description: 'Does everything.', may: { categories: ['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'], statusUpdates: true, chat: true, notes: true } },
-      { id: 'fixer', name: 'Fixer', description: 'Only fixes.', may: { actions: ['fix'], tags: ['verify'] } },
-    ],
-    injects: [
-      { id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.', effects: [{ add: 'pings', amount: 1 }, { reveal: 'logs' }] },
-    ],
-  },
-});
+const teamMini = teamMiniScenario();
 
 function must<T extends Outcome<object>>(outcome: T): Extract<T, { ok: true }> {
   if (!outcome.ok) throw new Error(`refused: ${outcome.error.code} ${outcome.error.message}`);

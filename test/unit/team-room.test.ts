@@ -15,22 +15,12 @@ import { teamClient, TeamJoinError, type TeamSession } from '../../src/net/team-
 import { followEvents } from '../../src/net/team-view';
 import { createTeamServer, CLOSE_SEAT_TAKEN, type TeamServer } from '../../src/server';
 import { MAX_WATCHERS } from '../../src/server/team-room';
-import { ScenarioSchema, type Scenario } from '../../src/scenario';
 import type { RoomState } from '../../src/server/room-core';
 import { loadShipped } from './helpers/flagship';
-import { miniScenarioInput } from './helpers/mini-scenario';
+import { teamMiniScenario } from './helpers/mini-scenario';
 
 const flagship = loadShipped('friday-deploy.json');
-/** A scenario with its own team roles, for the room-info endpoint. */
-const teamMini: Scenario = ScenarioSchema.parse({
-  ...miniScenarioInput(),
-  team: {
-    roles: [
-      { id: 'lead', name: 'Lead', description: 'Does everything.', may: { categories: ['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'], statusUpdates: true, chat: true, notes: true } },
-      { id: 'fixer', name: 'Fixer', description: 'Only fixes.', may: { actions: ['fix'], tags: ['verify'] } },
-    ],
-  },
-});
+const teamMini = teamMiniScenario();
 /** Room for the hostile test's two dozen probes in one burst; the flood is three times this. */
 const RATE: RateLimit = { capacity: 30, perSecond: 5 };
 let server: TeamServer;

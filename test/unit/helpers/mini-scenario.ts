@@ -5,6 +5,21 @@ export function miniScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
   return ScenarioSchema.parse({ ...miniScenarioInput(), ...overrides });
 }
 
+/** The mini scenario with a team section, for team-mode tests: its own roles and an inject that changes the world. */
+export function teamMiniScenario(): Scenario {
+  return miniScenario({
+    team: {
+      roles: [
+        { id: 'lead', name: 'Lead', description: 'Does everything.', may: { categories: ['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'], statusUpdates: true, chat: true, notes: true } },
+        { id: 'fixer', name: 'Fixer', description: 'Only fixes.', may: { actions: ['fix'], tags: ['verify'] } },
+      ],
+      injects: [
+        { id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.', effects: [{ add: 'pings', amount: 1 }, { reveal: 'logs' }] },
+      ],
+    },
+  });
+}
+
 /** The mini scenario as written, for tests that extend one of its lists rather than replace it. */
 export function miniScenarioInput(): ScenarioInput {
   return {

@@ -56,6 +56,8 @@ export interface TeamSession {
   onRefusal(listener: (error: ErrorMessage) => void): () => void;
   /** Called when the connection ends, with its close code. */
   onLeave(listener: (code: number) => void): () => void;
+  /** Called with the facilitator's private notes whenever they change (facilitator sessions only). */
+  onNotes(listener: (notes: NotesMessage['notes']) => void): () => void;
   leave(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
   const eventListeners = new Set<(events: readonly RoomEvent[]) => void>();
   const leaveListeners = new Set<(code: number) => void>();
   const refusalListeners = new Set<(error: ErrorMessage) => void>();
+  const notesListeners = new Set<(notes: NotesMessage['notes']) => void>();
   let resyncing = false;
   let welcome: Welcome | null = null;
   let welcomed: (w: Welcome) => void = () => {};
@@ -133,7 +136,9 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
   });
   room.onMessage(MESSAGE.notes, (raw) => {
     const parsed = NotesMessage.safeParse(raw);
-    if (parsed.success) notes = parsed.data.notes;
+    if (!parsed.success) return;
+    notes = parsed.data.notes;
+    for (const l of notesListeners) l(notes);
   });
   let open = true;
   room.onLeave((code) => {
@@ -188,6 +193,10 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
     onLeave(listener) {
       leaveListeners.add(listener);
       return () => leaveListeners.delete(listener);
+    },
+    onNotes(listener) {
+      notesListeners.add(listener);
+      return () => notesListeners.delete(listener);
     },
     async leave() {
       // colyseus.js waits for a goodbye that a closed connection never sends.

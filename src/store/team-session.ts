@@ -315,13 +315,11 @@ function attach(team: TeamStore, l: Live): void {
   const readRoster = () => syncConnected(team, room.state);
   room.onStateChange?.(() => readRoster());
   readRoster();
-  // The facilitator's notes arrive as their own message; poll the session's copy cheaply.
+  // The facilitator's notes arrive as their own message; what arrived while reconnecting is in the session's copy.
   if (l.secret) {
-    const timer = setInterval(() => {
-      const notes = session.notes;
-      if (notes.length !== team.getState().facilitatorNotes.length) team.setState({ facilitatorNotes: notes.map((n) => ({ ...n })) });
-    }, 500);
-    l.off.push(() => clearInterval(timer));
+    const show = (notes: readonly { at: number; text: string }[]) => team.setState({ facilitatorNotes: notes.map((n) => ({ ...n })) });
+    l.off.push(session.onNotes(show));
+    if (session.notes.length !== team.getState().facilitatorNotes.length) show(session.notes);
   }
 }
 

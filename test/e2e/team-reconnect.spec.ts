@@ -15,8 +15,15 @@ const activity = (page: Page) => page.getByRole('log', { name: 'Team activity' }
 const entries = (page: Page) => activity(page).locator('li');
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 
+/** Every context a test opened; closed after it, so no game day keeps running into the next test. */
+const people: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const context of people.splice(0)) await context.close();
+});
+
 async function newPerson(browser: Browser, errors: string[], who: string, offline: () => boolean): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
+  people.push(context);
   const page = await context.newPage();
   page.on('console', (message) => {
     // While the test holds the network down, the browser reports each failed try to reach the server.
@@ -156,7 +163,7 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   await expect(projectorLink).toHaveAttribute('target', '_blank');
   const href = (await projectorLink.getAttribute('href')) ?? '';
   expect(href).toMatch(/#observe=[A-Z2-9]{10}$/);
-  const { context: roomPc, page: projector } = await newPerson(browser, errors, 'projector', () => false);
+  const { page: projector } = await newPerson(browser, errors, 'projector', () => false);
   await projector.goto(href);
   await expect(projector.getByRole('heading', { name: FLAGSHIP, level: 1 })).toBeVisible();
   await expect(projector.getByLabel('Game time')).toHaveText(/\d/);
@@ -179,7 +186,6 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   await expect(projected.getByText('Ana — Operator')).toBeVisible();
   await expect.poll(async () => JSON.stringify(await texts(projector))).toBe(JSON.stringify(await texts(page)));
   await expect(projector.getByRole('button')).toHaveCount(0);
-  await roomPc.close();
   // The console itself is untouched by the projector's connection.
   await expect(page.getByRole('region', { name: 'Facilitator console' })).toBeVisible();
 

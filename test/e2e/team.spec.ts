@@ -312,6 +312,10 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
     await expect(parts.getByText(/^Ben — Communications$/)).toBeVisible();
     await expect(parts.getByRole('list', { name: "Ben's posts" }).getByText(/Status update in #incident.*Patch for invoice-worker/)).toBeVisible();
     await expect(parts.getByText(/^2 actions, 3 status updates, 1 post/)).toBeVisible();
+    // The timeline is the team's: each mark says who it was.
+    const lane = p.getByRole('list', { name: 'What the team did' });
+    await expect(lane.getByRole('listitem', { name: /Declare the incident resolved: worked — Chi \(Incident commander\)$/ })).toBeAttached();
+    await expect(lane.getByRole('listitem', { name: /Status update — Ben \(Communications\)$/ }).first()).toBeAttached();
     // The team's exports stand in for solo play's, which would export the run without names, and
     // solo play's ways on (play again, replay) are not offered.
     await expect(p.getByRole('button', { name: 'Download team record (JSON)' })).toBeVisible();

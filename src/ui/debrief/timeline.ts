@@ -39,7 +39,11 @@ function axisStep(span: number): number {
 
 const actionLabel = (scenario: Scenario, id: string) => scenario.actions.find((a) => a.id === id)?.label ?? id;
 
-export function timelineFigure(scenario: Scenario, state: EngineState, reasons: readonly ScoreReason[]): SVGSVGElement {
+/**
+ * `names` (player id → "Name (Role)") makes it a team's timeline: the lane is the team's, and each
+ * of its marks says who it was.
+ */
+export function timelineFigure(scenario: Scenario, state: EngineState, reasons: readonly ScoreReason[], names?: Readonly<Record<string, string>>): SVGSVGElement {
   const end = contentEnd(scenario, state);
   // A little room after the end, so the last pins are not cut in half.
   const span = end * 1.02;
@@ -65,14 +69,14 @@ export function timelineFigure(scenario: Scenario, state: EngineState, reasons: 
   // Lane labels.
   const labels = svg('g', { class: 'tl-lane-label', 'aria-hidden': 'true' });
   labels.append(
-    svg('text', { x: 8, y: LANES.you + 4 }, 'You'),
+    svg('text', { x: 8, y: LANES.you + 4 }, names ? 'Team' : 'You'),
     svg('text', { x: 8, y: LANES.expert + 4 }, 'Expert'),
     svg('text', { x: 8, y: LANES.score + 4 }, 'Score'),
   );
   for (const y of Object.values(LANES)) labels.append(svg('line', { class: 'tl-lane', x1: LEFT, x2: WIDTH - RIGHT, y1: y, y2: y }));
   root.append(labels);
 
-  root.append(playerLane(scenario, state, x), expertLane(scenario, x), reasonLane(scenario, reasons, x), axis(scenario, end, x));
+  root.append(playerLane(scenario, state, x, names), expertLane(scenario, x), reasonLane(scenario, reasons, x), axis(scenario, end, x));
   return root;
 }
 
@@ -94,12 +98,13 @@ function metricArea(scenario: Scenario, state: EngineState, metric: Metric, x: (
   return group;
 }
 
-function playerLane(scenario: Scenario, state: EngineState, x: (t: number) => number): SVGGElement {
-  const lane = svg('g', { role: 'list', 'aria-label': 'What you did' });
+function playerLane(scenario: Scenario, state: EngineState, x: (t: number) => number, names?: Readonly<Record<string, string>>): SVGGElement {
+  const lane = svg('g', { role: 'list', 'aria-label': names ? 'What the team did' : 'What you did' });
   const y = LANES.you;
+  const by = (player: string) => (names ? ` — ${names[player] ?? player}` : '');
   for (const d of state.done) {
     const label = actionLabel(scenario, d.action);
-    const text = `${clockOf(scenario, d.startedAt)}–${clockOf(scenario, d.at)} ${label}: ${VERDICT_WORD[d.verdict]}`;
+    const text = `${clockOf(scenario, d.startedAt)}–${clockOf(scenario, d.at)} ${label}: ${VERDICT_WORD[d.verdict]}${by(d.player)}`;
     lane.append(
       svg('rect', { role: 'listitem', 'aria-label': text, class: `tl-action verdict-${d.verdict}`, x: x(d.startedAt), y: y - 7, width: Math.max(4, x(d.at) - x(d.startedAt)), height: 14, rx: 3 }, svg('title', {}, text)),
     );
@@ -107,7 +112,7 @@ function playerLane(scenario: Scenario, state: EngineState, x: (t: number) => nu
   for (const e of state.timeline) {
     if (e.kind === 'post' || e.kind === 'note') {
       const what = e.kind === 'note' ? `Note: ${e.text}` : e.statusUpdate ? 'Status update' : 'Message';
-      const text = `${clockOf(scenario, e.at)} ${what}`;
+      const text = `${clockOf(scenario, e.at)} ${what}${by(e.player)}`;
       lane.append(svg('circle', { role: 'listitem', 'aria-label': text, class: e.kind === 'note' ? 'tl-note-dot' : 'tl-post', cx: x(e.at), cy: y - 14, r: 3.5 }, svg('title', {}, text)));
     } else if (e.kind === 'relapse') {
       const text = `${clockOf(scenario, e.at)} Declared resolved too early: it relapsed`;

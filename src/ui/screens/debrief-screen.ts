@@ -25,10 +25,12 @@ export interface DebriefOptions {
   exports?: boolean;
   /** The row with "Play again", "Watch the replay" and "Choose another scenario" (default on). */
   playAgain?: boolean;
+  /** A team's run: player id → "Name (Role)", so the timeline says who did what. */
+  names?: Readonly<Record<string, string>>;
 }
 
 export function debriefScreen(store: GameStore, options: DebriefOptions = {}): View {
-  const { exports = true, playAgain = true } = options;
+  const { exports = true, playAgain = true, names } = options;
   const run = store.getState().run;
   if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'Nothing to debrief yet'), el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario')) };
   const { scenario, state } = run;
@@ -76,8 +78,8 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
     el(
       'figure',
       { className: 'card timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
-      el('figcaption', {}, el('h2', { attrs: { id: 'timeline-title' } }, 'Timeline'), el('p', { className: 'muted' }, `${clockOf(scenario, 0)}–${clockOf(scenario, state.ending?.at ?? state.time)}, ${formatDuration(state.ending?.at ?? state.time)} of game time. Your actions and messages, the expert’s path as a ghost, and every scoring reason pinned where it happened. Hover a mark for details; the full list is below.`)),
-      timelineFigure(scenario, state, card.reasons),
+      el('figcaption', {}, el('h2', { attrs: { id: 'timeline-title' } }, 'Timeline'), el('p', { className: 'muted' }, `${clockOf(scenario, 0)}–${clockOf(scenario, state.ending?.at ?? state.time)}, ${formatDuration(state.ending?.at ?? state.time)} of game time. ${names ? 'The team’s actions and messages, each with who it was' : 'Your actions and messages'}, the expert’s path as a ghost, and every scoring reason pinned where it happened. Hover a mark for details; the full list is below.`)),
+      timelineFigure(scenario, state, card.reasons, names),
       el(
         'ul',
         { className: 'legend', attrs: { 'aria-label': 'Legend' } },

@@ -16,7 +16,7 @@ import { seatPerspective, watcherPerspective, type Perspective } from '../incide
 import { sideTabs } from '../incident/side-tabs';
 import { worldPanel } from '../incident/world-panel';
 import { debriefScreen } from '../screens/debrief-screen';
-import { teamDebriefParts } from './team-debrief';
+import { teamDebriefParts, teamNames } from './team-debrief';
 import { activityFeed, hintsPanel, joinInfo, rosterPanel, teamBar } from './team-panels';
 import { projectorButton } from './team-observer';
 
@@ -230,8 +230,9 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
 export function teamDebriefScreen(team: TeamStore, game: GameStore): View {
   // The team's exports (with names) replace the solo ones, and the team's way on is the header's
   // leave button: play again, replay and scenario choice belong to solo play.
-  const debrief = debriefScreen(game, { exports: false, playAgain: false });
   const { roster, facilitatorNotes, as } = team.getState();
+  const names = teamNames(roster, (role) => roleName(team, role));
+  const debrief = debriefScreen(game, { exports: false, playAgain: false, names });
   const header = el(
     'section',
     { className: 'card team-debrief', attrs: { 'aria-label': 'The team' } },

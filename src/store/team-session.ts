@@ -194,7 +194,7 @@ async function scenarioFor(team: TeamStore, id: string): Promise<Scenario> {
 }
 
 /** The facilitator opens a game day. */
-export async function createGameDay(team: TeamStore, game: { scenario: string; speed: Speed }): Promise<void> {
+export async function createGameDay(team: TeamStore, game: { scenario: string; speed: Speed; roles?: string[] }): Promise<void> {
   team.setState({ screen: 'connecting', error: null });
   try {
     const session = await (await client()).create(game);

@@ -47,6 +47,10 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await expect(page.getByRole('heading', { name: 'Run a game day', level: 1 })).toBeVisible();
   await page.getByLabel('Scenario').selectOption({ label: FLAGSHIP });
   await page.getByLabel('Speed').selectOption('1');
+  // The roles on offer: the scenario's, all ticked; this game day goes without an observer.
+  const offer = page.getByRole('group', { name: 'Roles on offer' });
+  for (const role of ['Incident commander', 'Operator', 'Communications', 'Scribe', 'Observer']) await expect(offer.getByRole('checkbox', { name: role, exact: true })).toBeChecked();
+  await offer.getByRole('checkbox', { name: 'Observer', exact: true }).uncheck();
   await page.getByRole('button', { name: 'Open the game day' }).click();
   await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
   const code = (await page.locator('.team-code').textContent()) ?? '';
@@ -70,6 +74,7 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await visitor.getByLabel('Join code').fill(code.toLowerCase());
   await expect(visitor.locator('.team-scenario-title')).toHaveText(FLAGSHIP);
   for (const role of ['Incident commander', 'Operator', 'Communications', 'Scribe']) await expect(visitor.getByRole('radio', { name: role, exact: true })).toBeVisible();
+  await expect(visitor.getByRole('radio', { name: 'Observer', exact: true })).toHaveCount(0);
   await expect(visitor.getByRole('alert').filter({ hasText: 'No game day' })).toHaveCount(0);
   await expect(visitor.getByRole('button', { name: 'Join', exact: true })).toBeDisabled();
   await visitor.getByRole('radio', { name: 'Operator', exact: true }).check();

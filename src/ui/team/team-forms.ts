@@ -1,5 +1,6 @@
 /** Team mode's way in: the facilitator's "open a game day" form and the player's "join" form. */
 import type { RoomInfo } from '../../net/protocol';
+import { scenarioRoles } from '../../net/roles';
 import type { GameStore } from '../../store';
 import { closeTeam, createGameDay, joinGameDay, lookUpGameDay, type TeamState, type TeamStore } from '../../store/team-session';
 import { el, type View } from '../dom';
@@ -15,6 +16,16 @@ export function createScreen(team: TeamStore, store: GameStore): View {
   const scenarios = store.getState().scenarios;
   const scenario = el('select', { attrs: { id: 'team-scenario' } }, ...scenarios.map((s) => el('option', { attrs: { value: s.id } }, s.title)));
   const speed = el('select', { attrs: { id: 'team-speed' } }, ...[1, 2, 4].map((s) => el('option', { attrs: { value: String(s) } }, `${s}× (${s * 3} game seconds a second)`)));
+  // The roles on offer: the chosen scenario's (its own, or the built-in set), all of them unless the facilitator says otherwise.
+  const roleChoices = el('div', { className: 'team-role-list' });
+  const roles = el('fieldset', { className: 'team-roles' }, el('legend', {}, 'Roles on offer'), roleChoices);
+  const showRoles = () => {
+    const chosen = scenarios.find((s) => s.id === scenario.value);
+    roleChoices.replaceChildren(...(chosen ? scenarioRoles(chosen) : []).map((r) => roleOption('checkbox', 'team-offer', r, true)));
+  };
+  scenario.addEventListener('change', showRoles);
+  showRoles();
+  const problem = el('p', { className: 'team-error', attrs: { role: 'alert' } });
   const open = el('button', { className: 'primary big', attrs: { type: 'submit' } }, 'Open the game day');
   const form = el(
     'form',
@@ -23,13 +34,19 @@ export function createScreen(team: TeamStore, store: GameStore): View {
     scenario,
     el('label', { attrs: { for: 'team-speed' } }, 'Speed'),
     speed,
+    roles,
     el('p', { className: 'muted' }, 'You get a join code and a link to share. Players join in a role; you start the incident when the team is ready, and pace it from the console.'),
+    problem,
     open,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    const boxes = [...roleChoices.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    const offered = boxes.filter((b) => b.checked).map((b) => b.value);
+    if (offered.length === 0) return void (problem.textContent = 'Offer at least one role, or players have nothing to join as.');
     open.disabled = true;
-    void createGameDay(team, { scenario: scenario.value, speed: Number(speed.value) as 1 | 2 | 4 });
+    // Every role ticked is the default; only a narrower offer is sent.
+    void createGameDay(team, { scenario: scenario.value, speed: Number(speed.value) as 1 | 2 | 4, ...(offered.length < boxes.length ? { roles: offered } : {}) });
   });
   if (scenarios.length === 0) {
     open.disabled = true;
@@ -84,7 +101,7 @@ export function joinScreen(team: TeamStore): View {
     if (lookup.state === 'found') {
       const { info } = lookup;
       about.replaceChildren('Game day: ', el('strong', { className: 'team-scenario-title' }, info.scenario.title), ...gameDayNote(info));
-      choices.append(...info.roles.map((r) => roleChoice(r, r.id === keep)));
+      choices.append(...info.roles.map((r) => roleOption('radio', 'team-role', r, r.id === keep)));
     } else {
       about.textContent = lookup.state === 'loading' ? 'Looking up the game day…' : 'Enter the code to see the roles.';
       if (lookup.state === 'failed') problem.textContent = lookup.message;
@@ -113,15 +130,15 @@ export function joinScreen(team: TeamStore): View {
   return { element, destroy: () => offs.forEach((f) => f()) };
 }
 
-/** One role to choose: the radio's accessible name is the role's name; its description describes it. */
-function roleChoice(role: RoomInfo['roles'][number], checked: boolean): HTMLElement {
-  const describedBy = `team-role-${role.id}-about`;
-  const radio = el('input', { attrs: { type: 'radio', name: 'team-role', value: role.id, 'aria-describedby': describedBy } });
-  radio.checked = checked;
+/** One role to choose (a radio) or to offer (a checkbox): its accessible name is the role's name; its description describes it. */
+function roleOption(type: 'radio' | 'checkbox', name: string, role: { id: string; name: string; description: string }, checked: boolean): HTMLElement {
+  const describedBy = `${name}-${role.id}-about`;
+  const input = el('input', { attrs: { type, name, value: role.id, 'aria-describedby': describedBy } });
+  input.checked = checked;
   return el(
     'div',
     { className: 'team-role' },
-    el('label', {}, radio, el('strong', {}, role.name)),
+    el('label', {}, input, el('strong', {}, role.name)),
     el('span', { className: 'muted', attrs: { id: describedBy } }, role.description),
   );
 }

@@ -483,6 +483,9 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   } else if (screen !== 'incident') team.setState({ screen: 'incident' });
 }
 
+/** How the activity feed says what kind of note someone wrote. */
+const NOTE_VERB = { hypothesis: 'wrote a hypothesis', finding: 'noted a finding', note: 'added a note' } as const;
+
 const PHASE_TEXT: Record<Phase, string> = {
   lobby: 'The game day is open for players.',
   running: 'The game day is running.',
@@ -504,7 +507,7 @@ function describeInput(scenario: Scenario, input: { type: string; player?: strin
     case 'post':
       return { kind: 'post', text: `${who} posted in #${channel(String(input.channel))}: ${String(input.text)}` };
     case 'note':
-      return { kind: 'note', text: `${who} added a note: ${String(input.text)}` };
+      return { kind: 'note', text: `${who} ${NOTE_VERB[input.kind === 'hypothesis' || input.kind === 'finding' ? input.kind : 'note']}: ${String(input.text)}` };
     case 'inject': {
       const inject = scenario.team?.injects.find((i) => i.id === input.inject);
       const fromId = (input.from as string | undefined) ?? inject?.from;

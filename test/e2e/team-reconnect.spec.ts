@@ -221,9 +221,12 @@ test('a facilitator whose connection drops returns to the console by herself, mi
   await expect(connection(page)).toHaveText(/^Reconnecting…/, { timeout: 15_000 });
   await ana.getByRole('tab', { name: startsWith('Actions') }).click();
   await ana.getByRole('button', { name: startsWith("Check today's deploy history") }).click();
-  const missed = `Ana (Incident commander) started “Check today's deploy history”`;
-  await expect(activity(ana).getByText(missed)).toBeVisible();
-  await expect(activity(page).getByText(missed)).toHaveCount(0);
+  await ana.getByRole('tab', { name: startsWith('Notes') }).click();
+  await ana.getByRole('textbox', { name: 'New note' }).fill('Hypothesis: the 16:00 deploy changed data, not just code');
+  await ana.getByRole('button', { name: 'Add note' }).click();
+  const missed = [`Ana (Incident commander) started “Check today's deploy history”`, 'Ana (Incident commander) wrote a hypothesis: the 16:00 deploy changed data, not just code'];
+  for (const text of missed) await expect(activity(ana).getByText(text)).toBeVisible();
+  for (const text of missed) await expect(activity(page).getByText(text)).toHaveCount(0);
   // Meanwhile the console says why its commands cannot go through, instead of losing them.
   await page.getByRole('button', { name: 'Pause the game day' }).click();
   await expect(page.getByText('Reconnecting to the game day; try again in a moment.')).toBeVisible();
@@ -232,7 +235,7 @@ test('a facilitator whose connection drops returns to the console by herself, mi
   cut = false;
   await facilitator.context.setOffline(false);
   await expect(connection(page)).toHaveText(/^Back at the console/, { timeout: 20_000 });
-  await expect(activity(page).getByText(missed)).toHaveCount(1);
+  for (const text of missed) await expect(activity(page).getByText(text)).toHaveCount(1);
   expect(await openedSockets(page), 'the console opened a new connection').toBeGreaterThan(openBefore);
   await expect(page.getByRole('list', { name: 'Private notes' }).getByText(note)).toBeAttached();
 

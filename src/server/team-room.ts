@@ -284,7 +284,7 @@ export function teamRoomClass(config: TeamRoomConfig) {
     }
 
     private refreshState(): void {
-      mirror(this.state, this.core, this.facilitatorCount());
+      mirror(this.state, this.core, { facilitators: this.facilitatorCount(), watchers: this.watcherCount() });
       this.publish(roomInfo(this.core));
     }
 
@@ -297,7 +297,11 @@ export function teamRoomClass(config: TeamRoomConfig) {
       const text = JSON.stringify(info);
       if (text === this.published) return;
       this.published = text;
-      void this.setMetadata(info).catch((error: unknown) => console.error(`team room ${this.roomId}: could not publish its public facts`, error));
+      void this.setMetadata(info).catch((error: unknown) => {
+        // Not published after all: the next refresh tries again rather than leaving the facts stale.
+        if (this.published === text) this.published = '';
+        console.error(`team room ${this.roomId}: could not publish its public facts`, error);
+      });
     }
 
     private scheduleIdleDisposal(): void {

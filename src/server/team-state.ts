@@ -20,6 +20,8 @@ export const TeamState = schema(
     /** The newest event's number: a client that has seen fewer asks for the rest. */
     latest: 'uint32',
     facilitators: 'uint8',
+    /** Projector views watching; anyone with the code may open one, so the console shows how many. */
+    watchers: 'uint8',
     roster: { map: SeatState },
   },
   'TeamState',
@@ -27,12 +29,13 @@ export const TeamState = schema(
 export type TeamState = SchemaType<typeof TeamState>;
 
 /** Copies what changed from the core's state; Colyseus sends only the differences. */
-export function mirror(target: TeamState, core: RoomState, facilitators: number): void {
+export function mirror(target: TeamState, core: RoomState, connections: { facilitators: number; watchers: number }): void {
   target.phase = core.phase;
   target.speed = core.speed;
   target.time = Math.floor(core.engine.time);
   target.latest = core.events.length;
-  target.facilitators = facilitators;
+  target.facilitators = connections.facilitators;
+  target.watchers = connections.watchers;
   const roster = target.roster as MapSchema<SeatState>;
   for (const seat of core.roster) {
     let entry = roster.get(seat.id);

@@ -43,6 +43,8 @@ export interface TeamState {
   phase: Phase;
   speed: Speed;
   roster: TeamSeat[];
+  /** Projector views watching the game day (from the room's synchronised state). */
+  watchers: number;
   feed: FeedItem[];
   /** Hints for this page (a player's role or seat; the facilitator sees all). */
   hints: { at: number; text: string; to: string }[];
@@ -95,6 +97,7 @@ export function createTeamStore(scenarios: () => readonly Scenario[]): TeamStore
     phase: 'lobby',
     speed: 1,
     roster: [],
+    watchers: 0,
     feed: [],
     hints: [],
     facilitatorNotes: [],
@@ -173,7 +176,7 @@ export function closeTeam(team: TeamStore): void {
   stopReconnecting(team);
   sessionStorage.removeItem(SEAT_KEY);
   sessionStorage.removeItem(FACILITATOR_KEY);
-  team.setState({ screen: null, as: null, welcome: null, game: null, roster: [], feed: [], hints: [], facilitatorNotes: [], refusal: null, error: null, phase: 'lobby', lookup: { state: 'none' } });
+  team.setState({ screen: null, as: null, welcome: null, game: null, roster: [], watchers: 0, feed: [], hints: [], facilitatorNotes: [], refusal: null, error: null, phase: 'lobby', lookup: { state: 'none' } });
 }
 
 async function client() {
@@ -211,7 +214,8 @@ export async function joinGameDay(team: TeamStore, code: string, player: { name:
     const session = await (await client()).join(code, player);
     await begin(team, session);
   } catch (error) {
-    team.setState({ screen: 'join', error: message(error) });
+    // The game day may have moved on (started, filled up, ended): the form looks it up afresh.
+    team.setState({ screen: 'join', error: message(error), lookup: { state: 'none' } });
   }
 }
 
@@ -363,6 +367,8 @@ function syncConnected(team: TeamStore, state: unknown): void {
   // The welcome does not carry the speed the game day was created with; the synchronised state does.
   const speed = (state as { speed?: unknown } | undefined)?.speed;
   if ((speed === 1 || speed === 2 || speed === 4) && speed !== team.getState().speed) team.setState({ speed });
+  const watchers = (state as { watchers?: unknown } | undefined)?.watchers;
+  if (typeof watchers === 'number' && Number.isInteger(watchers) && watchers >= 0 && watchers !== team.getState().watchers) team.setState({ watchers });
   const roster = (state as { roster?: { forEach?: (cb: (v: { id?: string; connected?: boolean }) => void) => void } } | undefined)?.roster;
   if (!roster?.forEach) return;
   const connected = new Map<string, boolean>();

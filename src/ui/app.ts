@@ -89,6 +89,8 @@ export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | 
         console.error(`the ${source.label} screen could not be loaded`, error);
         const why = error instanceof Error ? error.message : String(error);
         placeholder.failed('Check the connection, then try again; reloading the page works too.');
+        // One notice at a time: a second failed try replaces the first.
+        if (failureNotice !== null) dismissNotice(store, failureNotice);
         showNotice(store, `The ${source.label} screen could not be loaded (${why}). Check the connection, then use “Try again” or reload the page.`);
         failureNotice = store.getState().notices.at(-1)?.id ?? null;
       },

@@ -179,6 +179,9 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   await expect(projector.getByRole('tab')).toHaveCount(0);
   await expect(projector.getByRole('region', { name: 'Facilitator console' })).toHaveCount(0);
   await expect(projector.getByRole('list', { name: 'Private notes' })).toHaveCount(0);
+  // The console's roster counts it, since anyone with the code may open one.
+  await page.getByText('Roster and join code').click();
+  await expect(page.getByRole('region', { name: 'Roster' }).getByText('1 projector view watching.')).toBeVisible();
   await projector.screenshot({ path: testInfo.outputPath('projector.png'), fullPage: true });
   // A reload of the projector tab goes back to watching.
   await projector.reload();
@@ -238,6 +241,11 @@ test('a facilitator whose connection drops returns to the console by herself, mi
   for (const text of missed) await expect(activity(page).getByText(text)).toHaveCount(1);
   expect(await openedSockets(page), 'the console opened a new connection').toBeGreaterThan(openBefore);
   await expect(page.getByRole('list', { name: 'Private notes' }).getByText(note)).toBeAttached();
+  // The new connection carries private notes too: one written now shows up beside the first.
+  const after = 'Back after the drop: the console kept up.';
+  await page.getByRole('textbox', { name: 'Private note' }).fill(after);
+  await page.getByRole('button', { name: 'Add private note' }).click();
+  await expect(page.getByRole('list', { name: 'Private notes' }).getByRole('listitem')).toHaveText([new RegExp(note), new RegExp(after)]);
 
   // The console's secret still works: a pause reaches the player.
   await page.getByRole('button', { name: 'Pause the game day' }).click();

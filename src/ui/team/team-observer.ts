@@ -10,6 +10,7 @@ import { joinLink, projectorLink, roleName, type TeamStore } from '../../store/t
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { chatView } from '../incident/chat-view';
 import { createIncidentUi } from '../incident/incident-ui';
+import { watcherPerspective } from '../incident/perspective';
 import { worldPanel } from '../incident/world-panel';
 import { clockOf } from '../format';
 import { activityFeed } from './team-panels';
@@ -47,7 +48,7 @@ function rosterLine(team: TeamStore): View {
 /** The incident on the projector: read-only, full screen. */
 export function observerScreen(team: TeamStore, game: GameStore): View {
   const run = game.getState().run!;
-  const ui = createIncidentUi(run.scenario);
+  const ui = createIncidentUi(run.scenario, watcherPerspective('The team answers from their own screens.'));
   const clock = el('time', { className: 'clock', attrs: { 'aria-label': 'Game time' } });
   const phase = el('span', { className: 'team-phase' });
   const sev = el('span', { className: 'severity', attrs: { 'aria-label': 'Severity' } });

@@ -8,10 +8,14 @@ import { connectionLine } from './team-reconnect';
 export function rosterPanel(team: TeamStore): View {
   const list = el('ul', { className: 'team-roster', attrs: { 'aria-label': 'Players' } });
   const empty = el('p', { className: 'muted' }, 'Nobody has joined yet.');
-  const element = el('section', { className: 'team-roster-panel', attrs: { 'aria-label': 'Roster' } }, el('h2', {}, 'Who is here'), empty, list);
+  // Anyone with the code may open a projector view, so the facilitator sees how many are watching.
+  const watching = el('p', { className: 'muted team-watchers' });
+  const element = el('section', { className: 'team-roster-panel', attrs: { 'aria-label': 'Roster' } }, el('h2', {}, 'Who is here'), empty, list, watching);
   const update = () => {
-    const { roster } = team.getState();
+    const { roster, watchers } = team.getState();
     empty.hidden = roster.length > 0;
+    setText(watching, watchers === 0 ? '' : `${watchers} projector view${watchers === 1 ? '' : 's'} watching.`);
+    watching.hidden = watchers === 0;
     syncList(
       list,
       roster,

@@ -3,6 +3,7 @@
  * scenario loads and its test plans play as promised, and every JSON block in the tutorial is a
  * piece of that scenario or its scripts.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioReference, undescribedFields } from '../../scripts/generate-reference';
@@ -147,6 +148,22 @@ describe('the tutorial (docs/writing-scenarios.md)', () => {
       return parsed.some((block) => (block !== null && typeof block === 'object' && field in block) || (Array.isArray(value) && value.some((item) => isPieceOf(block, item))));
     };
     expect(Object.keys(example).filter((field) => !shown(field))).toEqual([]);
+  });
+
+  it("shows the explorer's report as the explorer prints it for the example", () => {
+    const sample = /npx firedrill explore [^\n]*\n```\n[\s\S]*?```text\n([\s\S]*?)```/.exec(page)?.[1];
+    expect(sample, 'the explore sample output').toBeDefined();
+    const run = spawnSync(process.execPath, ['bin/firedrill.mjs', 'explore', EXAMPLE], { cwd: new URL('../..', import.meta.url), encoding: 'utf8', timeout: 60_000 });
+    const printed = run.stdout.split('\n').map((line) => line.trim());
+    // Each shown line is printed as it is; one cut short with "…" begins a printed line; a lone "…" stands for lines left out.
+    const shown = sample!.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== '…');
+    expect(shown.length).toBeGreaterThan(3);
+    const drifted = shown.filter((line) => {
+      const cut = line.endsWith('…');
+      const head = cut ? line.slice(0, -1).trimEnd() : line;
+      return !printed.some((p) => (cut ? p.startsWith(head) : p === head));
+    });
+    expect(drifted).toEqual([]);
   });
 
   it('links to the reference, the format and its diagnostics, at anchors that exist', () => {

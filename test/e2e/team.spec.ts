@@ -140,6 +140,9 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   const injected = 'Dana here: the CFO is asking whether invoices go out tonight.';
   await injectAsDana(page, injected);
   for (const p of [page, ...players]) await expect(activity(p).getByText(injected)).toBeVisible();
+  // And one of the scenario's prepared injects, with one press.
+  await page.getByRole('list', { name: 'Prepared injects' }).getByRole('button', { name: 'Inject: Kofi answers from the train (uncovers the migration)' }).click();
+  for (const p of [page, ...players]) await expect(activity(p).getByText(/^Inject: Kofi Mensah in #deploys: Kofi here, on the train/)).toBeVisible();
 
   // A hint for the operators reaches Ana, not Ben.
   const hint = 'Look at what changed at 16:00 before touching anything.';

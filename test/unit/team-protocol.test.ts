@@ -189,9 +189,13 @@ describe('join codes and secrets', () => {
 describe('the scenario\'s team section', () => {
   const withTeam = (team: unknown) => ({ ...miniScenarioInput(), team });
 
-  it('is optional, and without it a scenario offers the built-in roles', () => {
+  it('is optional, and without roles in it a scenario offers the built-in roles', () => {
+    const retryStorm = loadShipped('retry-storm.json');
+    expect(retryStorm.team).toBeUndefined();
+    expect(scenarioRoles(retryStorm)).toBe(DEFAULT_ROLES);
+    // The flagship has prepared injects but no roles of its own.
     const flagship = loadShipped('friday-deploy.json');
-    expect(flagship.team).toBeUndefined();
+    expect(flagship.team?.injects.map((i) => i.id)).toEqual(['finance-invoices', 'double-charge', 'kofi-from-the-train', 'sale-email']);
     expect(scenarioRoles(flagship)).toBe(DEFAULT_ROLES);
     expect(DEFAULT_ROLES.map((r) => r.id)).toEqual(['commander', 'operator', 'comms', 'scribe', 'observer']);
   });

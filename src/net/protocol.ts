@@ -152,6 +152,7 @@ export const ROOM_ERROR_CODES = [
   'create.role',
   'join.code',
   'join.role',
+  'join.name',
   'join.seat',
   'join.not-creator',
   'hint.role',

@@ -130,7 +130,12 @@ export function joinSeat(state: RoomState, who: { name: string; role: string; to
     return refuse('join.role', `There is no role "${who.role}" in this game day; choose one of ${state.roles.map((r) => r.id).join(', ')}.`);
   }
   if (state.roster.length >= MAX_SEATS) return refuse('room.full', `This game day is full (${MAX_SEATS} players).`);
-  const seat: Seat = { id: `p${state.roster.length + 1}`, name: who.name.trim(), role: who.role, connected: true, tokenDigest: digestOf(who.token) };
+  const name = who.name.trim();
+  // Everything is attributed by name, so two players may not share one.
+  if (state.roster.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+    return refuse('join.name', `Someone in this game day is already called ${name}; add an initial so the team can tell you apart.`);
+  }
+  const seat: Seat = { id: `p${state.roster.length + 1}`, name, role: who.role, connected: true, tokenDigest: digestOf(who.token) };
   const joined = emit({ ...state, roster: [...state.roster, seat] }, [{ kind: 'seat', seat: seatView(seat) }]);
   return { ...joined, seat };
 }

@@ -122,6 +122,14 @@ describe('a game day in the lobby', () => {
     expect(late.ok === false && late.error.code).toBe('room.ended');
   });
 
+  it('refuses a name someone in the game day already has, whatever its case, and changes nothing', () => {
+    const state = must(joinSeat(newRoom(), { name: 'Ana', role: 'operator', token: tokenFor('ana') })).state;
+    const twin = joinSeat(state, { name: '  ana ', role: 'comms', token: tokenFor('twin') });
+    expect(twin.ok === false && twin.error).toEqual({ code: 'join.name', message: 'Someone in this game day is already called ana; add an initial so the team can tell you apart.' });
+    expect(state.roster.map((s) => s.name)).toEqual(['Ana']);
+    expect(must(joinSeat(state, { name: 'Ana B', role: 'comms', token: tokenFor('ana-b') })).state.roster.map((s) => s.name)).toEqual(['Ana', 'Ana B']);
+  });
+
   it('gives a seat back to the token that took it, and to no other', () => {
     const { state, seats } = seated();
     const away = setConnected(state, seats.operator!, false);

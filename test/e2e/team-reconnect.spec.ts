@@ -10,6 +10,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { FLAGSHIP, startsWith } from './driver';
 import { expect, test } from './fixtures';
+import { joinAs, openGameDay } from './team-driver';
 
 const activity = (page: Page) => page.getByRole('log', { name: 'Team activity' });
 const entries = (page: Page) => activity(page).locator('li');
@@ -31,14 +32,6 @@ async function newPerson(browser: Browser, errors: string[], who: string, offlin
   });
   page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
   return { context, page };
-}
-
-async function join(page: Page, link: string, name: string, role: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: startsWith(role) }).check();
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByText(`You joined as ${name}, ${role}.`)).toBeVisible();
 }
 
 /** Keeps a handle on the page's WebSockets (from the test's side only), so the test can cut them. */
@@ -79,22 +72,16 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   const errors: string[] = [];
   let cut = false;
 
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Run a game day' }).click();
-  await page.getByLabel('Scenario').selectOption({ label: FLAGSHIP });
-  await page.getByLabel('Speed').selectOption('1');
-  await page.getByRole('button', { name: 'Open the game day' }).click();
-  await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
-  const link = await page.getByLabel('Join link').inputValue();
+  const link = await openGameDay(page, 1);
 
   // The test keeps a handle on Ana's WebSockets (from the test's side only), so it can cut them.
   const anaPerson = await newPerson(browser, errors, 'Ana', () => cut);
   const ana = anaPerson.page;
   await holdSockets(ana);
   const opened = () => openedSockets(ana);
-  await join(ana, link, 'Ana', 'Operator');
+  await joinAs(ana, link, 'Ana', 'Operator');
   const { page: ben } = await newPerson(browser, errors, 'Ben', () => false);
-  await join(ben, link, 'Ben', 'Incident commander');
+  await joinAs(ben, link, 'Ben', 'Incident commander');
   const everyone = [page, ana, ben];
 
   await page.getByRole('button', { name: 'Start the game day' }).click();
@@ -202,14 +189,9 @@ test('a facilitator whose connection drops returns to the console by herself, mi
   const facilitator = await newPerson(browser, errors, 'facilitator', () => cut);
   const page = facilitator.page;
   await holdSockets(page);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Run a game day' }).click();
-  await page.getByLabel('Scenario').selectOption({ label: FLAGSHIP });
-  await page.getByRole('button', { name: 'Open the game day' }).click();
-  await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
-  const link = await page.getByLabel('Join link').inputValue();
+  const link = await openGameDay(page, 1);
   const { page: ana } = await newPerson(browser, errors, 'Ana', () => false);
-  await join(ana, link, 'Ana', 'Incident commander');
+  await joinAs(ana, link, 'Ana', 'Incident commander');
   await page.getByRole('button', { name: 'Start the game day' }).click();
   await expect(ana.getByRole('tab', { name: startsWith('Actions') })).toBeVisible();
   const note = 'Ana went straight for the deploy history.';

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { FLAGSHIP, startsWith } from './driver';
 import { expect, test } from './fixtures';
+import { joinAs, openGameDay } from './team-driver';
 
 const ACTION = "Review deploy #482's diff";
 
@@ -212,13 +213,7 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   page.on('pageerror', (error) => errors.push(`facilitator: ${error.message}`));
 
   // The facilitator opens a game day of the flagship at 4×: twelve game seconds a second.
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Run a game day' }).click();
-  await page.getByLabel('Scenario').selectOption({ label: FLAGSHIP });
-  await page.getByLabel('Speed').selectOption('4');
-  await page.getByRole('button', { name: 'Open the game day' }).click();
-  await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
-  const link = await page.getByLabel('Join link').inputValue();
+  const link = await openGameDay(page, 4);
 
   const cast = [
     { name: 'Ana', role: 'Operator' },
@@ -228,11 +223,7 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   const players: Page[] = [];
   for (const person of cast) {
     const p = await newPerson(browser, errors, person.name);
-    await p.goto(link);
-    await p.getByLabel('Your name').fill(person.name);
-    await p.getByRole('radio', { name: startsWith(person.role) }).check();
-    await p.getByRole('button', { name: 'Join', exact: true }).click();
-    await expect(p.getByText(`You joined as ${person.name}, ${person.role}.`)).toBeVisible();
+    await joinAs(p, link, person.name, person.role);
     players.push(p);
   }
   const [ana, ben, chi] = players as [Page, Page, Page];

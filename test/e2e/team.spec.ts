@@ -11,6 +11,13 @@ import { joinAs, openGameDay } from './team-driver';
 
 const ACTION = "Review deploy #482's diff";
 
+/** The three players of both game days, each in a role. */
+const CAST = [
+  { name: 'Ana', role: 'Operator' },
+  { name: 'Ben', role: 'Communications' },
+  { name: 'Chi', role: 'Incident commander' },
+] as const;
+
 async function newPerson(browser: Browser, errors: string[], who: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -84,13 +91,8 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await visitor.context().close();
 
   // Three players join through the link, each in a role.
-  const cast = [
-    { name: 'Ana', role: 'Operator' },
-    { name: 'Ben', role: 'Communications' },
-    { name: 'Chi', role: 'Incident commander' },
-  ];
   const players: Page[] = [];
-  for (const person of cast) {
+  for (const person of CAST) {
     const p = await newPerson(browser, errors, person.name);
     await p.goto(link);
     await expect(p.getByRole('heading', { name: 'Join a game day', level: 1 })).toBeVisible();
@@ -106,7 +108,7 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   }
   const [ana, ben, chi] = players as [Page, Page, Page];
   const roster = page.getByRole('list', { name: 'Players' });
-  for (const person of cast) await expect(roster.getByText(`${person.name} — ${person.role} — connected`)).toBeVisible();
+  for (const person of CAST) await expect(roster.getByText(`${person.name} — ${person.role} — connected`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('lobby.png'), fullPage: true });
 
   // The facilitator starts; everyone is in the incident.
@@ -215,20 +217,15 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   // The facilitator opens a game day of the flagship at 4×: twelve game seconds a second.
   const link = await openGameDay(page, 4);
 
-  const cast = [
-    { name: 'Ana', role: 'Operator' },
-    { name: 'Ben', role: 'Communications' },
-    { name: 'Chi', role: 'Incident commander' },
-  ];
   const players: Page[] = [];
-  for (const person of cast) {
+  for (const person of CAST) {
     const p = await newPerson(browser, errors, person.name);
     await joinAs(p, link, person.name, person.role);
     players.push(p);
   }
   const [ana, ben, chi] = players as [Page, Page, Page];
   const roster = page.getByRole('list', { name: 'Players' });
-  for (const person of cast) await expect(roster.getByText(`${person.name} — ${person.role} — connected`)).toBeVisible();
+  for (const person of CAST) await expect(roster.getByText(`${person.name} — ${person.role} — connected`)).toBeVisible();
 
   await page.getByRole('button', { name: 'Start the game day' }).click();
   await expect(page.getByRole('region', { name: 'Facilitator console' })).toBeVisible();

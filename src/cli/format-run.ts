@@ -1,5 +1,5 @@
 /** Plain-text renderings of a run for the terminal: the timeline, the ending and the score. */
-import { DIMENSIONS, wallClock, type EngineState, type ScoreCard, type TimelineEvent } from '../engine';
+import { DIMENSIONS, suggestions, wallClock, worthText, type EngineState, type ScoreCard, type TimelineEvent } from '../engine';
 import type { Scenario } from '../scenario';
 
 const VERDICT_MARK = { success: '✓', partial: '◐', neutral: '·', failure: '✗', harmful: '‼' } as const;
@@ -82,6 +82,13 @@ export function formatScore(scenario: Scenario, state: EngineState, card: ScoreC
       const sign = r.points > 0 ? `+${r.points}` : String(r.points);
       lines.push(`      ${sign.padStart(4)}  ${wallClock(scenario.clock, r.at, false)}  ${r.text}  [${r.code}]`);
     }
+    const note = card.dimensions[d].note;
+    if (note) lines.push(`              ${note}`);
+  }
+  const advice = suggestions(scenario, card);
+  if (advice.length > 0) {
+    lines.push('Next time, try this:');
+    advice.forEach((a, i) => lines.push(`  ${i + 1}. ${a.text} ${worthText(a)}`));
   }
   return lines.join('\n');
 }

@@ -16,7 +16,7 @@ const MILESTONE_LABEL: Record<Milestone, string> = {
 };
 
 /** Score reasons that are arithmetic, not observations: starting points and the 0–100 clamp. */
-const isBookkeeping = (r: ScoreReason) => r.code.endsWith('.base') || r.code === 'score.cap' || r.code === 'score.floor';
+const isBookkeeping = (r: ScoreReason) => r.code.endsWith('.base');
 /** A coach hint scores nothing either way; it belongs in the timeline, not in a verdict list. */
 const isHint = (r: ScoreReason) => r.code.endsWith('.hint');
 

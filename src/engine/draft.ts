@@ -43,6 +43,12 @@ function cloneState(s: EngineState): EngineState {
     notes: s.notes.slice(),
     milestones: { ...s.milestones },
     impact: s.impact.map((span) => ({ ...span })),
+    held: {
+      stabilised: s.held.stabilised.map((span) => ({ ...span })),
+      understood: s.held.understood.map((span) => ({ ...span })),
+      fixed: s.held.fixed.map((span) => ({ ...span })),
+      verified: s.held.verified.map((span) => ({ ...span })),
+    },
     declarations: s.declarations.slice(),
     ending: s.ending ? { ...s.ending } : null,
     timeline: s.timeline.slice(),

@@ -4,7 +4,7 @@ export { replay, advanceTo, runToEnd, type ReplayResult } from './replay';
 export { availability, type Availability } from './actions';
 export { holds, milestoneHolds } from './conditions';
 export { explain, failingParts, type Explanation } from './explain';
-export { score, gradeFor, suggestions, DIMENSIONS, type ScoreCard, type ScoreReason, type DimensionScore, type Grade, type Suggestion } from './scoring';
+export { score, gradeFor, limitText, reasonCodes, suggestions, worthText, DIMENSIONS, type ScoreCard, type ScoreReason, type ScoreLimit, type DimensionScore, type Grade, type Suggestion } from './scoring';
 export { wallClock, parseWallClock, formatDuration, hourOfDay } from './clock';
 export { worldOf, type World } from './world';
 export { seedState, nextRandom, randomFloats } from './rng';

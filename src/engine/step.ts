@@ -42,6 +42,7 @@ export function init(scenario: Scenario, options: RunOptions): EngineState {
     notes: [],
     milestones: { impact: null, stabilised: null, understood: null, fixed: null, verified: null },
     impact: [],
+    held: { stabilised: [], understood: [], fixed: [], verified: [] },
     declarations: [],
     ending: null,
     timeline: [],

@@ -154,6 +154,16 @@ export interface Ending {
   at: number;
 }
 
+/** A stretch of game time; `to` is null while it lasts. */
+export interface Span {
+  from: number;
+  to: number | null;
+}
+
+/** The milestones whose every stretch of holding is recorded (impact has its own intervals). */
+export const TRACKED_MILESTONES = ['stabilised', 'understood', 'fixed', 'verified'] as const;
+export type TrackedMilestone = (typeof TRACKED_MILESTONES)[number];
+
 /** The whole state of a run. */
 export interface EngineState {
   scenario: { id: string; version: string };
@@ -181,7 +191,12 @@ export interface EngineState {
   /** First time each milestone held, or null. */
   milestones: Record<Milestone, number | null>;
   /** Intervals during which users were affected. */
-  impact: { from: number; to: number | null }[];
+  impact: Span[];
+  /**
+   * Intervals during which each milestone held. Scoring credits a milestone only while it holds at
+   * the end, and counts undoing one (a containment lifted, a fix reverted) against the player.
+   */
+  held: Record<TrackedMilestone, Span[]>;
   declarations: { at: number; player: string; accepted: boolean }[];
   ending: Ending | null;
   timeline: TimelineEvent[];

@@ -3,13 +3,13 @@
  * services and metrics follow the facts, milestones are recorded and failed endings are checked.
  * The order below is part of the engine's contract: changing it changes every replay.
  */
-import type { Milestone } from '../scenario/schema';
 import { endRun } from './actions';
 import { expireQuestions, postMessage } from './chat';
 import { holds, milestoneHolds } from './conditions';
 import { applyEffects } from './effects';
 import { emit, type Draft } from './draft';
 import { nextRandom } from './rng';
+import { TRACKED_MILESTONES } from './types';
 
 export function worldTick(draft: Draft): void {
   shipDeploys(draft);
@@ -125,8 +125,6 @@ function updateMetrics(draft: Draft): void {
   }
 }
 
-const TRACKED: readonly Milestone[] = ['stabilised', 'understood', 'fixed', 'verified'];
-
 function trackMilestones(draft: Draft): void {
   const { state, world } = draft;
   const affected = milestoneHolds(world, state, 'impact');
@@ -139,10 +137,14 @@ function trackMilestones(draft: Draft): void {
     open.to = state.time;
     emit(draft, { kind: 'impact', on: false });
   }
-  for (const milestone of TRACKED) {
-    if (state.milestones[milestone] !== null || !milestoneHolds(world, state, milestone)) continue;
+  for (const milestone of TRACKED_MILESTONES) {
     // Stabilising means containing an impact that exists; before the first impact there is nothing to contain.
-    if (milestone === 'stabilised' && state.milestones.impact === null) continue;
+    const now = milestoneHolds(world, state, milestone) && !(milestone === 'stabilised' && state.milestones.impact === null);
+    const spans = state.held[milestone];
+    const last = spans.at(-1);
+    if (now && (!last || last.to !== null)) spans.push({ from: state.time, to: null });
+    else if (!now && last && last.to === null) last.to = state.time;
+    if (state.milestones[milestone] !== null || !now) continue;
     state.milestones[milestone] = state.time;
     emit(draft, { kind: 'milestone', milestone });
   }

@@ -148,6 +148,7 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   scenario.actions.forEach((a, i) => need('action', a.undoes, ['actions', i, 'undoes']));
   scenario.relapse.messages.forEach((m, i) => need('message', m, ['relapse', 'messages', i]));
   scenario.expertPath.forEach((step, i) => need('action', step.action, ['expertPath', i, 'action']));
+  need('message', scenario.scoring.lostCommandMessage, ['scoring', 'lostCommandMessage']);
   if (scenario.coach) {
     need('character', scenario.coach.character, ['coach', 'character']);
     need('channel', scenario.coach.channel, ['coach', 'channel']);

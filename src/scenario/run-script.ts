@@ -1,5 +1,5 @@
 /** Plays an action script headless to the end and checks its expectations. */
-import { replay, runToEnd, score, type EngineState, type ReplayResult, type ScoreCard } from '../engine';
+import { reasonCodes, replay, runToEnd, score, type EngineState, type ReplayResult, type ScoreCard } from '../engine';
 import type { ActionScript, CompiledScript } from './action-script';
 import type { Scenario } from './schema';
 
@@ -24,7 +24,7 @@ export function runScript(scenario: Scenario, script: ActionScript, compiled: Co
     if (expect.minScore !== undefined && card.total < expect.minScore) unmet.push(`expected a score of at least ${expect.minScore}, got ${card.total}`);
     if (expect.maxScore !== undefined && card.total > expect.maxScore) unmet.push(`expected a score of at most ${expect.maxScore}, got ${card.total}`);
     for (const code of expect.reasons ?? []) {
-      if (!card.reasons.some((r) => r.code === code)) unmet.push(`expected the score reason "${code}"`);
+      if (!reasonCodes(card).includes(code)) unmet.push(`expected the score reason "${code}"`);
     }
     if (expect.grade !== undefined) {
       const allowed = typeof expect.grade === 'string' ? [expect.grade] : expect.grade;

@@ -335,7 +335,7 @@ const ActionSchema = z
     category: Category,
     duration: Duration.describe('Game seconds it takes; the player can do nothing else meanwhile but chat.'),
     tags: z
-      .array(z.enum(['restart', 'rollback', 'scale', 'change', 'verify', 'status-update', 'hypothesis', 'precheck']))
+      .array(z.enum(['restart', 'rollback', 'scale', 'change', 'verify', 'status-update', 'hypothesis', 'precheck', 'command', 'escalate']))
       .max(8)
       .default([])
       .describe('Patterns the debrief looks for: a restart, a rollback, a change to production, a verification, a status update, a written hypothesis, a check before shipping.'),
@@ -409,8 +409,33 @@ const ScoringSchema = z
       })
       .prefault({})
       .describe('How much each dimension counts in the total.'),
-    stabiliseTargetSeconds: z.number().int().min(60).max(14_400).default(900).describe('Impact contained within this many seconds of starting scores full marks.'),
-    stabiliseLimitSeconds: z.number().int().min(60).max(14_400).default(3600).describe('Impact contained after this scores nothing.'),
+    stabiliseTargetSeconds: z.number().int().min(60).max(14_400).default(900).describe('Impact contained within this many seconds of starting earns the containment part of stabilise in full.'),
+    stabiliseLimitSeconds: z.number().int().min(60).max(14_400).default(3600).describe('Impact contained after this many seconds earns nothing for containment.'),
+    harmLimitSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(14_400)
+      .default(2700)
+      .describe('Harm beyond what the expert path lets through, in seconds of full impact: this much more earns nothing for harm. A contained but still affected second counts as `degradedHarm` of one.'),
+    degradedHarm: z.number().min(0).max(1).default(0.5).describe('How much a second of impact counts once it is contained (users degraded, not failing): 0 to 1.'),
+    lostCommandMessage: Id.optional().describe('The message that hands the incident to another commander (say, after a false all-clear); its posting is scored as losing command.'),
+    limits: z
+      .strictObject({
+        premature: z
+          .array(z.number().int().min(0).max(100))
+          .min(1)
+          .max(5)
+          .default([69, 54, 39])
+          .describe('The most the total can be after one, two, three… premature all-clears (the last entry holds for more).'),
+        silent: z.number().int().min(0).max(100).default(69).describe('The most the total can be when no status update said anything while users were affected.'),
+        frantic: z.number().int().min(0).max(100).default(69).describe('The most the total can be after a restart on a hunch or retrying a change that had failed.'),
+        guess: z.number().int().min(0).max(100).default(84).describe('The most the total can be when the fix that held was started before the cause was understood.'),
+        open: z.number().int().min(0).max(100).default(54).describe('The most the total can be when time ran out with the recovery unverified.'),
+        undeclared: z.number().int().min(0).max(100).default(69).describe('The most the total can be when time ran out with the recovery verified but never declared.'),
+      })
+      .prefault({})
+      .describe('Grade limits: the most the total can be after the mistakes an incident commander will not sign off, whatever else went well.'),
     updateCadenceSeconds: z.number().int().min(60).max(7200).default(900).describe('A status update is expected at least this often while users are affected.'),
     changeWindowSeconds: z.number().int().min(30).max(3600).default(300).describe('Changes closer together than this, with no check between, count as several changes at once.'),
     rules: z

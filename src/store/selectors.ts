@@ -11,7 +11,12 @@ export function severity(state: EngineState): 0 | 1 | 2 | 3 {
   return healths.includes('degraded') ? 1 : 0;
 }
 
-/** The player's composure so far, 0–100: the live composure score of the debrief. */
+/**
+ * The player's composure so far, 0–100, for the desk's meter: steady at 100 until a frantic pattern
+ * (the debrief's composure penalties) knocks it down. Not the debrief's composure score, which
+ * starts at 0 and is earned by method.
+ */
 export function composure(scenario: Scenario, state: EngineState): number {
-  return score(scenario, state).dimensions.composure.score;
+  const lost = score(scenario, state).dimensions.composure.reasons.reduce((sum, r) => (r.points < 0 ? sum - r.points : sum), 0);
+  return Math.max(0, 100 - lost);
 }

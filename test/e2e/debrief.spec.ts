@@ -28,7 +28,7 @@ test.describe('the debrief', () => {
     await expect(timeline).toBeVisible();
     const pins = timeline.getByRole('list', { name: 'Scoring reasons, pinned where they happened' });
     expect(await pins.getByRole('listitem').count()).toBeGreaterThan(5);
-    await expect(pins.getByRole('listitem', { name: /-60 .*relapsed/ }).first()).toBeAttached();
+    await expect(pins.getByRole('listitem', { name: /-40 .*relapsed/ }).first()).toBeAttached();
     const ghost = timeline.getByRole('list', { name: 'Expert path (ghost)' });
     await expect(ghost.getByRole('listitem', { name: /Review deploy #482's diff/ })).toBeAttached();
     await expect(timeline.getByRole('list', { name: 'What you did' }).getByRole('listitem', { name: /Roll back orders-api to v2.13: made it worse/ }).first()).toBeAttached();
@@ -36,13 +36,19 @@ test.describe('the debrief', () => {
     await expect(page.getByRole('region', { name: 'Next time, try this' }).getByRole('listitem')).toHaveCount(3);
     await page.screenshot({ path: testInfo.outputPath('debrief-timeline.png'), fullPage: true });
 
-    // Every point in the total is explained: how the total is made, and each dimension's reasons add up to its score.
+    // Every point in the total is explained: how the total is made, the limits on it, and each
+    // dimension's reasons add up to its score, or to the sum its note says was kept within 0–100.
     await expect(page.getByText(/^The average of the six dimensions is \d+\./)).toBeVisible();
+    await expect(page.getByText(/false all-clears? costs? the trust an incident commander runs on: the total can be at most \d+\./)).toBeVisible();
     for (const section of await page.locator('.reasons section').all()) {
       const heading = (await section.getByRole('heading').textContent()) ?? '';
       const shown = Number(heading.split(':').pop());
       const points = (await section.locator('.points').allTextContents()).map(Number);
-      expect(points.reduce((a, b) => a + b, 0), heading).toBe(shown);
+      const sum = points.reduce((a, b) => a + b, 0);
+      const note = (await section.locator('.dimension-note').count()) > 0 ? ((await section.locator('.dimension-note').textContent()) ?? '') : '';
+      const said = /The points add up to (-?\d+)/.exec(note);
+      expect(sum, heading).toBe(said ? Number(said[1]) : shown);
+      expect(shown, heading).toBe(Math.max(0, Math.min(100, sum)));
     }
 
     await expect(page.getByRole('region', { name: 'Take it to your postmortem' })).toBeVisible();

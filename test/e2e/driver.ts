@@ -163,11 +163,14 @@ export async function playMethodically(d: Driver): Promise<void> {
   await d.act('Open the orders-db dashboard');
   await d.note('Hypothesis: invoice-worker cannot read v2 payloads and its retries exhaust orders-db. Pause it, then fix forward.');
   await d.act("Pause the invoice-worker's queue consumer");
+  // One change at a time: look at what the pause did before the next move.
+  await d.act('Open the orders-db dashboard');
   await d.reply('Dana Okafor', 'Honest: no ETA yet, next update in 15');
   await d.act('Post a status update in #incident-orders');
   await d.act('Page the database on-call (Ines)');
   await d.act('Give support a customer-facing holding message');
   await d.act('Ship invoice-worker patch: read both v1 and v2 payloads');
+  await d.act('Read invoice-worker logs');
   await d.act('Resume the invoice-worker');
   await d.act('Post a status update in #incident-orders');
   await d.act('Run the orders consistency check');

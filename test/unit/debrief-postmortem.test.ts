@@ -92,7 +92,7 @@ describe('the postmortem', () => {
     expect(rows).toContainEqual(expect.stringMatching(/\| 16:00:00 \| .+ \| Deploy shipped: #482 orders/));
     expect(rows).toContainEqual(expect.stringMatching(/\| You \| Status update in #incident-orders: “Heads-up/));
     expect(rows).toContainEqual(expect.stringMatching(/\| Incident \| Milestone: Impact contained \|/));
-    expect(rows).toContainEqual(expect.stringMatching(/\| Score \| \+30 diagnose: Checked what changed before changing anything\. \|/));
+    expect(rows).toContainEqual(expect.stringMatching(/\| Score \| \+28 diagnose: Checked what changed before changing anything\. \|/));
     const ending = rows.find((r) => r.includes('Ended: '))!;
     expect(cells(ending)[0]).toBe(clock(methodical.state.ending!.at));
     // Starting points are arithmetic, not events.
@@ -103,25 +103,27 @@ describe('the postmortem', () => {
     const rows = timelineRows(frantic.text);
     const premature = frantic.state.declarations.filter((d) => !d.accepted);
     expect(premature).toHaveLength(2);
-    for (const d of premature) {
+    premature.forEach((d, i) => {
       const at = clock(d.at);
       const here = rows.filter((r) => cells(r)[0] === at);
       expect(here, at).toContainEqual(expect.stringMatching(/\| You \| Declare the incident resolved \((harmful|failure|neutral)\): /));
       expect(here, at).toContainEqual(`| ${at} | You | Relapse: declared resolved, but not yet fixed and verified; the incident goes on. |`);
-      expect(here, at).toContainEqual(expect.stringMatching(/\| Score \| -60 verify: Declared resolved at \d\d:\d\d before it was fixed and verified; it relapsed\. \|/));
+      expect(here, at).toContainEqual(expect.stringMatching(/\| Score \| -[46]0 verify: Declared resolved( again \(second time\))? at \d\d:\d\d before it was fixed and verified; it relapsed\. \|/));
       // The declaration, then what it caused, then what it cost.
-      const order = ['Declare the incident resolved', 'Relapse:', '-60 verify'].map((s) => here.findIndex((r) => r.includes(s)));
+      // Each false all-clear costs more than the one before: 40, then 60.
+      const order = ['Declare the incident resolved', 'Relapse:', `-${40 + 20 * i} verify`].map((s) => here.findIndex((r) => r.includes(s)));
+      expect(order).not.toContain(-1);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
-    }
+    });
     expect(rows).toContainEqual(expect.stringMatching(/\| Incident \| Ended: Meltdown \(failed\) \|/));
   });
 
   it('sorts reasons into what went well and what did not', () => {
     const well = section(methodical.text, '## What went well');
-    expect(well).toMatch(/- \*\*\+30\*\* diagnose, 15:56: Checked what changed before changing anything\./);
+    expect(well).toMatch(/- \*\*\+28\*\* diagnose, 15:56: Checked what changed before changing anything\./);
     expect(well).not.toMatch(/\*\*-/);
     const notWell = section(frantic.text, '## What did not go well');
-    expect(notWell).toMatch(/- \*\*-60\*\* verify, \d\d:\d\d: Declared resolved/);
+    expect(notWell).toMatch(/- \*\*-40\*\* verify, \d\d:\d\d: Declared resolved/);
     expect(notWell).toContain('The cause was never fixed.');
     expect(notWell).not.toMatch(/\*\*\+/);
     expect(section(methodical.text, '## What did not go well')).not.toContain('score.cap');

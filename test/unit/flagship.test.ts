@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { suggestions } from '../../src/engine';
+import { reasonCodes, suggestions } from '../../src/engine';
 import type { ScriptRun } from '../../src/scenario';
 import { loadShipped, playShippedScript, scenariosDir, shippedScenarioFiles } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');
-const codes = (run: ScriptRun) => run.score.reasons.map((r) => r.code);
+const codes = (run: ScriptRun) => reasonCodes(run.score);
 
 describe('every shipped scenario', () => {
   it.each(shippedScenarioFiles())('%s points editors at the schema', (file) => {
@@ -41,8 +41,9 @@ describe('the Friday 4pm deploy', () => {
 
     it('is credited for checking the change, understanding it before fixing, and verifying', () => {
       expect(codes(run)).toEqual(expect.arrayContaining(['diagnose.history-first', 'diagnose.understood', 'verify.before-all-clear', 'stabilise.contained', 'composure.hypothesis']));
-      const stabilised = run.score.reasons.find((r) => r.code === 'stabilise.contained')!;
-      expect(stabilised.points).toBeGreaterThanOrEqual(80);
+      const contained = run.score.reasons.find((r) => r.code === 'stabilise.contained')!;
+      expect(contained.points).toBe(Math.round(contained.best!));
+      expect(run.score.dimensions.stabilise.score).toBe(100);
     });
 
     it('is credited for the checks made before the deploy shipped', () => {
@@ -102,16 +103,25 @@ describe('the Friday 4pm deploy', () => {
 
     it('is caught fixing before containing, acting blind and flip-flopping on the rollback', () => {
       expect(codes(run)).toEqual(expect.arrayContaining(['stabilise.remediated-first', 'composure.blind-fix', 'composure.thrash']));
-      const thrash = run.score.reasons.find((r) => r.code === 'composure.thrash')!;
+      // The third rollback is charged once, on one line naming every pattern it showed.
+      const thrash = run.score.reasons.find((r) => r.parts?.some((p) => p.code === 'composure.thrash'))!;
       expect(thrash).toMatchObject({ action: 'rollback_api' });
+      expect(thrash.parts!.map((p) => p.code)).toEqual(expect.arrayContaining(['composure.repeat-failed', 'composure.thrash']));
+      expect(thrash.points).toBe(thrash.parts!.reduce((sum, p) => sum + p.points, 0));
       expect(thrash.text).toContain('“Re-deploy orders-api v2.14” at 16:42');
     });
 
-    it('gets three specific suggestions, the relapse among them', () => {
+    it('gets three specific suggestions: containment first, the ending having failed for want of it', () => {
       const list = suggestions(scenario, run.score);
       expect(list).toHaveLength(3);
-      expect(list.map((s) => s.code)).toContain('verify.premature');
-      expect(list.find((s) => s.code === 'verify.premature')!.text).toContain('16:34 and 16:47');
+      expect(list[0]!.code).toBe('stabilise.never');
+      expect(list[0]!.text).toContain('pause the invoice-worker');
+      expect(new Set(list.map((s) => s.code)).size).toBe(3);
+    });
+
+    it('is limited by its failed ending, its two false all-clears, its frantic retries and its silence', () => {
+      expect(run.score.limits.map((l) => l.code)).toEqual(['limit.failed', 'limit.premature', 'limit.frantic', 'limit.silent']);
+      expect(run.score.limits.find((l) => l.code === 'limit.premature')!.max).toBe(scenario.scoring.limits.premature[1]);
     });
   });
 
@@ -128,15 +138,17 @@ describe('the Friday 4pm deploy', () => {
       expect(run.state.timeline.filter((e) => e.kind === 'relapse')).toHaveLength(1);
     });
 
-    it('lands in the middle band, between the methodical and the frantic runs', () => {
-      expect(run.score.grade).toBe('B');
-      expect(run.score.total).toBeGreaterThanOrEqual(70);
-      expect(run.score.total).toBeLessThan(85);
+    it('is held to a C by its one false all-clear, however good the rest', () => {
+      expect(run.score.average).toBeGreaterThanOrEqual(85);
+      expect(run.score.total).toBe(scenario.scoring.limits.premature[0]);
+      expect(run.score.grade).toBe('C');
+      expect(run.score.totalExplained).toContain(`at most ${scenario.scoring.limits.premature[0]}`);
     });
 
     it('is credited for the diagnosis and charged for the all-clear', () => {
       expect(codes(run)).toEqual(expect.arrayContaining(['diagnose.history-first', 'diagnose.understood', 'composure.hypothesis', 'verify.premature', 'remediate.fixed']));
-      expect(run.score.dimensions.verify.score).toBe(0);
+      // 100 for the verification that came in the end, less 40 for the false all-clear before it, in 90 of 100 (10 are the rehearsal rule's).
+      expect(run.score.dimensions.verify.score).toBe(Math.round(100 * 0.9) - 40);
       const hypothesis = run.score.reasons.find((r) => r.code === 'composure.hypothesis')!;
       expect(run.state.notes.find((n) => n.at === hypothesis.at)?.kind).toBe('hypothesis');
     });

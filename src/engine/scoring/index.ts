@@ -1,7 +1,8 @@
 /**
  * Scoring: a score per dimension from what the player did and when, every point carrying a reason
- * pinned to a game time. Pure: it reads a finished (or running) state. Each dimension's detectors
- * live in their own module; this one adds them up.
+ * pinned to a game time, and limits on the total for the mistakes no other good work makes up for.
+ * Pure: it reads a finished (or running) state. Each dimension's detectors live in their own
+ * module; this one adds them up.
  */
 import type { Dimension, Scenario } from '../../scenario/schema';
 import { wallClock } from '../clock';
@@ -10,14 +11,15 @@ import { worldOf } from '../world';
 import { communicate } from './communicate';
 import { composure } from './composure';
 import { diagnose } from './diagnose';
+import { tidy } from './lines';
 import { remediate } from './remediate';
 import { scenarioRules } from './rules';
 import { stabilise } from './stabilise';
-import type { DimensionScore, Grade, ScoreCard, ScoreReason, ScoringContext } from './types';
+import type { DimensionScore, Grade, ScoreCard, ScoreLimit, ScoreReason, ScoringContext } from './types';
 import { verify } from './verify';
 
-export type { DimensionScore, Grade, ScoreCard, ScoreReason } from './types';
-export { suggestions, type Suggestion } from './suggestions';
+export type { DimensionScore, Grade, ReasonPart, ScoreCard, ScoreLimit, ScoreReason } from './types';
+export { suggestions, worthText, type Suggestion } from './suggestions';
 
 export const DIMENSIONS: readonly Dimension[] = ['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure'];
 
@@ -27,9 +29,18 @@ export const FAILED_ENDING_LIMIT = 30;
 /** Scores a run. Each dimension is the sum of its reasons' points, kept within 0–100. */
 export function score(scenario: Scenario, state: EngineState): ScoreCard {
   const reasons: ScoreReason[] = [];
-  const add: ScoringContext['add'] = (dimension, code, points, at, text, action) =>
-    reasons.push({ code, dimension, points: Math.round(points), at, text, ...(action === undefined ? {} : { action }) });
-  const ctx: ScoringContext = { scenario, world: worldOf(scenario), state, add, clock: (t) => wallClock(scenario.clock, t, false) };
+  const limits: ScoreLimit[] = [];
+  const add: ScoringContext['add'] = (dimension, code, points, at, text, action, more) =>
+    reasons.push({ code, dimension, points, at, text, ...(action === undefined ? {} : { action }), ...more });
+  const limit: ScoringContext['limit'] = (code, max, at, text, cause) => {
+    const same = limits.findIndex((l) => l.code === code);
+    // One line per kind of limit: the lowest (for the premature all-clear, the latest) wins.
+    if (same >= 0 && limits[same]!.max <= max && code !== 'limit.premature') return;
+    if (same >= 0) limits.splice(same, 1);
+    limits.push({ code, max, at, text, cause });
+  };
+  const end = state.ending?.at ?? state.time;
+  const ctx: ScoringContext = { scenario, world: worldOf(scenario), state, end, add, limit, clock: (t) => wallClock(scenario.clock, t, false) };
 
   stabilise(ctx);
   diagnose(ctx);
@@ -37,31 +48,61 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
   verify(ctx);
   communicate(ctx);
   composure(ctx);
+  makeRoomForRules(scenario, reasons);
   scenarioRules(ctx);
-
-  // Each dimension stays within 0–100; the clamp is itself a reason, so the reasons always add up.
-  for (const d of DIMENSIONS) {
-    const sum = reasons.reduce((total, r) => (r.dimension === d ? total + r.points : total), 0);
-    if (sum > 100) add(d, 'score.cap', 100 - sum, state.time, `Capped at 100: the points above add up to ${sum}.`);
-    if (sum < 0) add(d, 'score.floor', -sum, state.time, `Floored at 0: the points above add up to ${sum}.`);
+  if (state.ending?.kind === 'failed') {
+    const ending = scenario.endings.find((e) => e.id === state.ending!.id);
+    limit('limit.failed', FAILED_ENDING_LIMIT, state.ending.at, `The incident ended in failure (${ending?.title ?? state.ending.id})`, 'remediate.catastrophe');
   }
-  const dimensions = Object.fromEntries(
-    DIMENSIONS.map((d) => {
-      const mine = reasons.filter((r) => r.dimension === d);
-      return [d, { score: mine.reduce((total, r) => total + r.points, 0), reasons: mine }];
-    }),
-  ) as Record<Dimension, DimensionScore>;
+
+  const lines = tidy(ctx, reasons);
+  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, dimension(scenario, lines.filter((r) => r.dimension === d))])) as Record<Dimension, DimensionScore>;
   const weights = scenario.scoring.weights;
   const weightSum = DIMENSIONS.reduce((total, d) => total + weights[d], 0) || 1;
   const average = Math.round(DIMENSIONS.reduce((sum, d) => sum + dimensions[d].score * weights[d], 0) / weightSum);
   const even = DIMENSIONS.every((d) => weights[d] === weights[DIMENSIONS[0]!]);
   const made = even ? `The average of the six dimensions is ${average}.` : `The average of the six dimensions, weighted ${DIMENSIONS.map((d) => `${d} ×${weights[d]}`).join(', ')}, is ${average}.`;
-  // A run that ends in disaster cannot score well on style alone.
-  const failed = state.ending?.kind === 'failed' && average > FAILED_ENDING_LIMIT;
-  const total = failed ? FAILED_ENDING_LIMIT : average;
-  const totalExplained = failed ? `${made} The incident ended in failure, which limits the total to ${FAILED_ENDING_LIMIT}.` : made;
-  reasons.sort((a, b) => a.at - b.at);
-  return { total, grade: gradeFor(total), totalExplained, dimensions, reasons };
+  limits.sort((a, b) => a.max - b.max || a.at - b.at);
+  const total = Math.min(average, ...limits.map((l) => l.max));
+  // Every limit is said, binding or not: each names a mistake the player should know weighs that much.
+  const limited = limits.length === 0 ? '' : ` ${limits.map(limitText).join(' ')}`;
+  lines.sort((a, b) => a.at - b.at);
+  return { total, grade: gradeFor(total), totalExplained: `${made}${limited}`, averageExplained: made, dimensions, reasons: lines, limits, average };
+}
+
+function dimension(scenario: Scenario, reasons: ScoreReason[]): DimensionScore {
+  const raw = reasons.reduce((total, r) => total + r.points, 0);
+  const score = Math.max(0, Math.min(100, raw));
+  const notes: string[] = [];
+  if (raw > 100) notes.push(`The points add up to ${raw}; a dimension scores at most 100.`);
+  if (raw < 0) notes.push(`The points add up to ${raw}; a dimension scores at least 0.`);
+  const own = ownRoom(scenario, reasons[0]?.dimension);
+  if (own > 0) notes.push(`This scenario's own rules are worth up to ${own} of the 100.`);
+  return { score, raw, reasons, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
+}
+
+/** Points a dimension's positive scenario rules can add, at most 50 of its 100. */
+function ownRoom(scenario: Scenario, d: Dimension | undefined): number {
+  if (d === undefined) return 0;
+  return Math.min(50, scenario.scoring.rules.reduce((sum, r) => (r.dimension === d && r.points > 0 ? sum + r.points : sum), 0));
+}
+
+/** Built-in credit is scaled to leave room for the scenario's own positive rules, so they are never swallowed by the 100. */
+function makeRoomForRules(scenario: Scenario, reasons: ScoreReason[]): void {
+  for (const r of reasons) {
+    const room = ownRoom(scenario, r.dimension);
+    if (room === 0) continue;
+    if (r.points > 0) r.points = (r.points * (100 - room)) / 100;
+    if (r.best !== undefined) r.best = (r.best * (100 - room)) / 100;
+  }
+}
+
+/** "A false all-clear …: the total can be at most 69.": a limit as the debrief says it. */
+export const limitText = (l: ScoreLimit): string => `${l.text}: the total can be at most ${l.max}.`;
+
+/** Every reason code on the card, the parts of merged lines included. */
+export function reasonCodes(card: Pick<ScoreCard, 'reasons'>): string[] {
+  return card.reasons.flatMap((r) => [r.code, ...(r.parts ?? []).map((p) => p.code).filter((c) => c !== r.code)]);
 }
 
 /** The grade bands, shared by the debrief and the checker. */

@@ -1,5 +1,5 @@
 /** Questions several detectors ask about a run: what counts as a change, a check, a relevant look. */
-import type { Completion, EngineState } from '../types';
+import type { Completion, EngineState, Span, TrackedMilestone } from '../types';
 import type { ScoringContext } from './types';
 
 type Ctx = Pick<ScoringContext, 'world' | 'scenario' | 'state'>;
@@ -16,13 +16,37 @@ export const isCheck = ({ world }: Ctx, d: Completion): boolean =>
 
 export const label = ({ world }: Ctx, id: string): string => world.actions.get(id)?.label ?? id;
 
+export const hasTag = ({ world }: Ctx, id: string, tag: string): boolean => world.actions.get(id)?.tags.includes(tag as never) ?? false;
+
 /** Whether any evidence flagged relevant had been uncovered by game time `t`. */
 export const relevantSeenBy = ({ scenario, state }: Ctx, t: number): boolean =>
   scenario.evidence.some((e) => e.relevant && (state.seen[e.id] ?? Infinity) <= t);
 
 /** Whether users were affected at game time `t`, from the recorded impact intervals. */
-export const usersAffectedAt = (state: EngineState, t: number): boolean =>
-  state.impact.some((i) => i.from <= t && (i.to === null || t < i.to));
+export const usersAffectedAt = (state: EngineState, t: number): boolean => within(state.impact, t);
+
+/** Whether `t` falls inside one of the spans. */
+export const within = (spans: readonly Span[], t: number): boolean => spans.some((s) => s.from <= t && (s.to === null || t < s.to));
+
+/** Seconds the spans cover between `from` and `to`. */
+export function covered(spans: readonly Span[], from: number, to: number): number {
+  let total = 0;
+  for (const s of spans) total += Math.max(0, Math.min(s.to ?? to, to) - Math.max(s.from, from));
+  return total;
+}
+
+/** Seconds both sets of spans cover between `from` and `to`. */
+export function coveredByBoth(a: readonly Span[], b: readonly Span[], from: number, to: number): number {
+  let total = 0;
+  for (const s of a) total += covered(b, Math.max(s.from, from), Math.min(s.to ?? to, to));
+  return total;
+}
+
+/** The span of a milestone still holding at the end of the run, if there is one. */
+export const holdingAtEnd = (state: EngineState, milestone: TrackedMilestone): Span | undefined => {
+  const last = state.held[milestone].at(-1);
+  return last && last.to === null ? last : undefined;
+};
 
 /** Game times of status updates: incident-channel posts and actions tagged status-update. */
 export function statusUpdates({ world, state }: Ctx): number[] {

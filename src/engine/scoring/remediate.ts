@@ -1,12 +1,18 @@
-/** Remediate: the cause fixed; failed and harmful attempts cost points, repeats twice as much. */
-import { label } from './patterns';
+/**
+ * Remediate: the cause fixed and still fixed at the end. Failed and harmful attempts cost, each
+ * repeat more than the last; a fix started before the cause was understood is a guess.
+ */
+import { holdingAtEnd, label } from './patterns';
 import type { ScoringContext } from './types';
 
+const FIXED = 100;
+/** A fix that was later undone still shows the player found it. */
+const UNDONE = 30;
+const GUESS = -25;
+
 export function remediate(ctx: ScoringContext): void {
-  const { scenario, state, add, clock } = ctx;
-  const fixed = state.milestones.fixed;
-  if (fixed !== null) add('remediate', 'remediate.fixed', 100, fixed, `The cause was fixed at ${clock(fixed)}.`);
-  else add('remediate', 'remediate.not-fixed', 0, state.time, 'The cause was never fixed.');
+  const { scenario, state, add } = ctx;
+  fixed(ctx);
   const failures = new Map<string, number>();
   for (const d of state.done) {
     if (d.category !== 'remediate' && d.category !== 'mitigate') continue;
@@ -14,12 +20,31 @@ export function remediate(ctx: ScoringContext): void {
     const n = (failures.get(d.action) ?? 0) + 1;
     failures.set(d.action, n);
     const base = d.verdict === 'harmful' ? 20 : 10;
-    const points = n > 1 ? base * 2 : base;
     const what = d.verdict === 'harmful' ? 'made things worse' : 'did not help';
-    add('remediate', `remediate.${d.verdict}`, -points, d.at, `“${label(ctx, d.action)}” ${what}${n > 1 ? ` (attempt ${n})` : ''}.`, d.action);
+    add('remediate', `remediate.${d.verdict}`, -base * n, d.at, `“${label(ctx, d.action)}” ${what}${n > 1 ? ` (attempt ${n})` : ''}.`, d.action);
   }
   if (state.ending?.kind === 'failed') {
     const ending = scenario.endings.find((e) => e.id === state.ending!.id);
     add('remediate', 'remediate.catastrophe', -100, state.ending.at, `The incident ended in failure: ${ending?.title ?? state.ending.id}.`);
   }
+}
+
+function fixed(ctx: ScoringContext): void {
+  const { state, add, limit, clock, end } = ctx;
+  const spans = state.held.fixed;
+  const holding = holdingAtEnd(state, 'fixed');
+  if (spans.length === 0) {
+    add('remediate', 'remediate.not-fixed', 0, end, 'The cause was never fixed.', undefined, { best: FIXED });
+    return;
+  }
+  if (holding) add('remediate', 'remediate.fixed', FIXED, holding.from, `The cause was fixed at ${clock(holding.from)}, and stayed fixed.`);
+  else add('remediate', 'remediate.undone', UNDONE, spans[0]!.from, `The cause was fixed at ${clock(spans[0]!.from)}, but undone at ${clock(spans.at(-1)!.to!)}.`, undefined, { best: FIXED });
+  // The fix that counts: the last fix attempt that finished by the time the fix (last) took hold.
+  const tookHold = (holding ?? spans.at(-1)!).from;
+  const fix = state.done.filter((d) => d.category === 'remediate' && d.at <= tookHold && d.verdict !== 'failure' && d.verdict !== 'harmful').at(-1);
+  const understood = state.held.understood[0]?.from ?? Infinity;
+  if (!fix || fix.startedAt >= understood) return;
+  const name = label(ctx, fix.action);
+  add('remediate', 'remediate.guess', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)}, before the evidence showed the cause: it worked, but it was a guess.`, fix.action);
+  limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix started before the cause was understood is a lucky guess, not method', 'remediate.guess');
 }

@@ -145,7 +145,7 @@ function reasonLane(scenario: Scenario, reasons: readonly ScoreReason[], x: (t: 
   const stacks = new Map<number, number>();
   for (const r of reasons) {
     // Caps and floors are arithmetic at the end, not moments; the list below explains them.
-    if (r.points === 0 || r.code === 'score.cap' || r.code === 'score.floor') continue;
+    if (r.points === 0) continue;
     const px = Math.round(x(r.at) / 6);
     const level = stacks.get(px) ?? 0;
     stacks.set(px, level + 1);

@@ -3,7 +3,7 @@
  * the expert path as a ghost, every point with its reason, the lessons, and the ways to take the run
  * away (postmortem, run file, replay link).
  */
-import { DIMENSIONS, score, suggestions, type ScoreReason } from '../../engine';
+import { DIMENSIONS, limitText, score, suggestions, worthText, type ScoreReason } from '../../engine';
 import { goTo, openReplay, startRun, type GameStore } from '../../store';
 import { exportPanel } from '../debrief/exports';
 import { timelineFigure } from '../debrief/timeline';
@@ -58,7 +58,9 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
       'div',
       { className: 'grade-row' },
       el('div', { className: `grade grade-${card.grade}`, attrs: { 'aria-label': `Grade ${card.grade}` } }, card.grade),
-      el('div', {}, el('p', { className: 'total' }, el('strong', {}, `${card.total}`), ' / 100'), el('p', { className: 'total-explained muted' }, card.totalExplained)),
+      el('div', {}, el('p', { className: 'total' }, el('strong', {}, `${card.total}`), ' / 100'), el('p', { className: 'total-explained muted' }, card.averageExplained),
+        card.limits.length > 0 ? el('ul', { className: 'limits', attrs: { 'aria-label': 'Limits on the total' } }, ...card.limits.map((l) => el('li', {}, limitText(l)))) : null,
+      ),
       el(
         'ul',
         { className: 'dimension-bars', attrs: { 'aria-label': 'Score by dimension' } },
@@ -73,7 +75,7 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
       'section',
       { className: 'card advice', attrs: { 'aria-labelledby': 'advice-title' } },
       el('h2', { attrs: { id: 'advice-title' } }, advice.length > 0 ? 'Next time, try this' : 'Next time'),
-      advice.length > 0 ? el('ol', { className: 'advice-list' }, ...advice.map((a) => el('li', {}, a.text))) : el('p', {}, 'Nothing to change: this is how it is done. Try a harder scenario, or this one with the coach off.'),
+      advice.length > 0 ? el('ol', { className: 'advice-list' }, ...advice.map((a) => el('li', {}, `${a.text} `, el('span', { className: 'muted' }, worthText(a))))) : el('p', {}, 'Nothing to change: this is how it is done. Try a harder scenario, or this one with the coach off.'),
     ),
     el(
       'figure',
@@ -103,6 +105,7 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
             { className: 'card', attrs: { 'aria-labelledby': `dim-${d}` } },
             el('h3', { attrs: { id: `dim-${d}` } }, `${DIMENSION_TITLE[d]}: ${card.dimensions[d].score}`),
             el('ol', { className: 'reason-list' }, ...card.dimensions[d].reasons.map(reasonItem)),
+            card.dimensions[d].note ? el('p', { className: 'muted dimension-note' }, card.dimensions[d].note) : null,
           ),
         ),
       ),

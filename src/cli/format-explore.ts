@@ -17,21 +17,33 @@ function result(scenario: Scenario, run: RunSummary): string {
 
 /** The most steps printed for one run; --json has them all. */
 const SHOWN_STEPS = 15;
+/** The most steps printed for a run a finding is about, which an author will want to read through. */
+const SHOWN_FINDING_STEPS = 60;
 
 /** A script's steps, one per line, as a mentor would read them. */
-function steps(script: ExploreScript, indent: string): string[] {
-  const lines = script.steps.slice(0, SHOWN_STEPS).map((s) => {
+function steps(script: ExploreScript, indent: string, shown = SHOWN_STEPS): string[] {
+  const lines = script.steps.slice(0, shown).map((s) => {
     let what = '';
     if (s.do !== undefined) what = `do ${s.do}`;
     else if (s.reply !== undefined) what = `reply ${s.reply}: ${s.choice}`;
-    else if (s.post !== undefined) what = `post #${s.post}: ${s.text}`;
-    else if (s.note !== undefined) what = `note (${s.kind ?? 'note'}): ${s.note}`;
+    else if (s.post !== undefined) what = `post #${s.post}: ${oneLine(s.text ?? '')}`;
+    else if (s.note !== undefined) what = `note (${s.kind ?? 'note'}): ${oneLine(s.note)}`;
     return `${indent}${String(s.at).padEnd(8)}  ${what}`;
   });
-  const more = script.steps.length - SHOWN_STEPS;
+  const more = script.steps.length - shown;
   if (more > 0) lines.push(`${indent}… ${more} more step${more === 1 ? '' : 's'} (see --json)`);
   return lines;
 }
+
+/** Text a player wrote, on one line: its line breaks shown as " / ". */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' / ');
+
+const dimensions = (run: RunSummary) =>
+  run.dimensions
+    ? Object.entries(run.dimensions)
+        .map(([d, n]) => `${d} ${n}`)
+        .join(', ')
+    : '';
 
 export function formatExplore(scenario: Scenario, report: ExploreReport, elapsedMs: number): string {
   const lines: string[] = [];
@@ -84,15 +96,51 @@ export function formatExplore(scenario: Scenario, report: ExploreReport, elapsed
     lines.push(`    script ${s.name}: ${s.score}/100 (${s.grade}, ${s.ending?.id ?? 'no ending'})${unmet}`);
   }
 
+
+  const { maximiser, frantic: patterns } = report;
+  lines.push('');
+  const top = maximiser.best;
+  if (top && maximiser.expert !== null) {
+    lines.push(
+      `${mark(!maximiser.beaten)} Highest score found (${count(maximiser.evaluations)} runs by the greedy player and the climbs): ${top.score}/100 (${top.grade}, ${top.source}), ` +
+        (maximiser.beaten ? `above the expert path's ${maximiser.expert}/100. To replay it, save the script from --json:` : `not above the expert path's ${maximiser.expert}/100.`),
+    );
+    if (maximiser.beaten) {
+      lines.push(`    ${result(scenario, top)}; ${dimensions(top)}`);
+      if (report.expertPath.answered) lines.push(`    expert path: ${dimensions(report.expertPath.answered)}`);
+      lines.push(...steps(top.script, '    ', SHOWN_FINDING_STEPS));
+    }
+  } else if (top) {
+    lines.push(`Highest score found (${count(maximiser.evaluations)} runs by the greedy player and the climbs): ${top.score}/100 (${top.grade}, ${top.source}); no expert path to compare it with.`);
+  }
+  const above = patterns.patterns.filter((p) => p.aboveC);
+  lines.push(
+    above.length === 0
+      ? `${mark(true)} Frantic play (checked in ${count(patterns.checked)} complete runs): no run with a frantic pattern grades above C.`
+      : `${mark(false)} Frantic play (checked in ${count(patterns.checked)} complete runs): ${above.length} frantic pattern${above.length === 1 ? '' : 's'} grade${above.length === 1 ? 's' : ''} above C.`,
+  );
+  for (const p of patterns.patterns) {
+    const b = p.best;
+    if (!b) {
+      lines.push(`    ${p.label}: no run found`);
+      continue;
+    }
+    lines.push(`  ${mark(!p.aboveC)} ${p.label}: best ${b.score}/100 (${b.grade}, ${b.source}), from ${wallClock(scenario.clock, b.at)}${b.action ? ` (${b.action})` : ''}`);
+    if (p.aboveC) {
+      lines.push(`      ${result(scenario, b)}; ${dimensions(b)}`);
+      lines.push(...steps(b.script, '      ', SHOWN_FINDING_STEPS));
+    }
+  }
+
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings:');
-    for (const w of report.warnings) lines.push(`  - ${w}`);
+    for (const f of report.findings) if (f.severity === 'warning') lines.push(`  - ${f.message} [${f.code}]`);
   }
   lines.push('');
-  if (report.ok) lines.push(`OK: the resolved ending is reachable, the expert path earns an A and method beats panic by ${margin} points.`);
+  if (report.ok) lines.push(`OK: the resolved ending is reachable, the expert path earns an A and nothing outscores it, method beats panic by ${margin} points and no frantic run grades above C.`);
   else {
     lines.push('NOT OK:');
-    for (const p of report.problems) lines.push(`  - ${p}`);
+    for (const f of report.findings) if (f.severity === 'error') lines.push(`  - ${f.message} [${f.code}]`);
   }
   return lines.join('\n');
 }

@@ -13,7 +13,8 @@ const USAGE = `Usage:
                                           with the offending line; exits 1 on errors, 0 on warnings only
   firedrill play FILE --actions SCRIPT    play an action script headless; prints the timeline, ending and score
   firedrill explore FILE                  search what players can do: is the incident winnable, does the expert
-                                          path earn an A, where are the dead ends, does method beat panic
+                                          path earn an A, where are the dead ends, does method beat panic, does any
+                                          run outscore the expert path, does a frantic run grade above C
 
 Options:
   --json        machine-readable output

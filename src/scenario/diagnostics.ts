@@ -58,6 +58,76 @@ export const CATALOGUE = {
 
 export type DiagnosticCode = keyof typeof CATALOGUE;
 
+/**
+ * The explorer's findings (`firedrill explore`): what playing the scenario shows, not where the file
+ * is wrong, so they carry no position; the explorer gives the run that shows each instead. The codes
+ * are namespaced ("explore.…") and, like the FD codes, never renamed or reused; every one is
+ * explained in docs/diagnostics.md. Errors fail `firedrill explore` (exit 1); warnings do not.
+ */
+export const EXPLORE_CATALOGUE = {
+  'explore.unreachable': {
+    severity: 'error',
+    title: 'No resolved ending found',
+    hint: 'A milestone or a "requires" is probably out of reach: check that the actions which make "fixed" and "verified" hold can be started, or try a larger --budget or another --seed.',
+  },
+  'explore.no-expert-path': {
+    severity: 'error',
+    title: 'No expert path',
+    hint: 'Add "expertPath": the actions an experienced engineer would take, when and why; it must resolve the incident with an A.',
+  },
+  'explore.expert-below-a': {
+    severity: 'error',
+    title: 'Expert path short of an A',
+    hint: 'Play the expert path with `firedrill play` and read the score\'s reasons: a missing check, status update or verification, or overlapping steps, are the usual causes.',
+  },
+  'explore.method-margin': {
+    severity: 'error',
+    title: 'Method does not beat panic',
+    hint: 'The scoring does not reward what the lessons teach: make the frantic moves cost (verdicts, scoring rules) or the methodical ones pay.',
+  },
+  'explore.expert-outscored': {
+    severity: 'error',
+    title: 'A run outscores the expert path',
+    hint: 'Replay the run (its script is in --json) and compare its score\'s reasons with the expert path\'s: if it does something a careful engineer would do, add that to the expert path; if it farms points (more questions, more posts, delays), the scoring must stop paying for it.',
+  },
+  'explore.frantic-above-c': {
+    severity: 'error',
+    title: 'Frantic run grades above C',
+    hint: 'A run that repeats a failed rollback, restarts on a hunch, declares the all-clear too early or stays silent while users are affected must grade C or worse: replay it (its script is in --json) and make the scoring charge for what it did.',
+  },
+  'explore.expert-refused': {
+    severity: 'warning',
+    title: 'Expert step refused',
+    hint: 'The engine refused an expert path step when its time came: move it to when the action is shown and its requirements hold.',
+  },
+  'explore.methodical-unresolved': {
+    severity: 'warning',
+    title: 'Methodical player did not win',
+    hint: 'The generic careful player knows only categories, tags and milestones; a scenario won only by an unusual move may need tags ("verify", "status-update") or clearer milestones.',
+  },
+  'explore.script-unmet': {
+    severity: 'warning',
+    title: 'Script expectation unmet',
+    hint: 'One of the scenario\'s own action scripts did not play as its "expect" block says: play it with `firedrill play` to see why.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ExploreCode = keyof typeof EXPLORE_CATALOGUE;
+
+/** What a finding of the explorer says, from the catalogue; the explorer adds the run that shows it. */
+export interface ExploreFinding {
+  code: ExploreCode;
+  severity: Severity;
+  message: string;
+  hint: string;
+}
+
+/** Builds an explorer finding from the catalogue; the only way they are made. */
+export function exploreFinding(code: ExploreCode, message: string): ExploreFinding {
+  const entry: CatalogueEntry = EXPLORE_CATALOGUE[code];
+  return { code, severity: entry.severity, message, hint: entry.hint };
+}
+
 /** Where a diagnostic points, before it is tied to a file. */
 export interface Position {
   line: number;

@@ -10,9 +10,12 @@
  *   repeats them, and declares victory after every couple of changes.
  * - noisy: the methodical player who, with probability ε, does something random instead; the
  *   explorer's rollouts use it to sample runs between the two.
+ * - greedy: a score-maximiser. At each decision it tries, in its head, what the methodical player
+ *   would do, every action on offer, a status update, a hypothesis and waiting, and takes whichever
+ *   leaves the run scoring best as it stands; it answers every question with its best reply.
  */
-import { SOLO_PLAYER, type EngineState } from '../engine';
-import { bestReply, isChangeAction, isCheckAction, stateKey, VERDICT_RANK, type OpenQuestion, type PlayerInput, type Position, type Sim } from './explore-sim';
+import { score, SOLO_PLAYER, type EngineState } from '../engine';
+import { bestReply, hypothesisText, isChangeAction, isCheckAction, stateKey, statusText, VERDICT_RANK, type OpenQuestion, type PlayerInput, type Position, type Sim } from './explore-sim';
 import type { Action } from './schema';
 
 export interface Policy {
@@ -308,3 +311,62 @@ export function noisyPolicy(random: () => number, epsilon: number): Policy {
     },
   };
 }
+
+/**
+ * The greedy score-maximiser. Each option is played until the player is free again (a wait for the
+ * policy's wait) and the run scored as it stands then; the best wins, the methodical choice on a tie.
+ * Results are kept by situation, so a long wait does not redo them. After `maxTrials` options tried
+ * it plays on as the methodical player.
+ */
+export function greedyPolicy(maxTrials: number): Policy {
+  const careful = methodicalPolicy();
+  const tried = new Map<string, number>();
+  let trials = 0;
+  const waitSeconds = 120;
+  const value = (sim: Sim, pos: Position, input: PlayerInput | null): number => {
+    const key = `${input ? JSON.stringify(input) : 'wait'}#${stateKey(sim, pos.state, 120)}`;
+    const known = tried.get(key);
+    if (known !== undefined) return known;
+    trials++;
+    let next: Position | null;
+    if (input === null) next = sim.proceed(pos, pos.state.time + waitSeconds, NO_STOP).pos;
+    else {
+      next = sim.input(pos, input);
+      const busy = next?.state.current[SOLO_PLAYER];
+      if (next && busy) next = sim.proceed(next, busy.endsAt, FREE).pos;
+    }
+    const v = next ? score(sim.scenario, next.state).total : -Infinity;
+    tried.set(key, v);
+    return v;
+  };
+  return {
+    name: 'greedy',
+    waitSeconds,
+    answer: (_sim, _pos, q) => bestReply(q.replies).id,
+    choose(sim, pos) {
+      const { state } = pos;
+      const methodical = careful.choose(sim, pos);
+      // Past its allowance of trials the player carries on methodically, so a long run stays affordable.
+      if (trials >= maxTrials) return methodical;
+      const options: (PlayerInput | null)[] = [methodical];
+      const channel = sim.incidentChannel;
+      if (channel) options.push({ type: 'post', channel, text: statusText(sim, state) });
+      options.push({ type: 'note', kind: 'hypothesis', text: hypothesisText(sim, state) });
+      for (const a of sim.available(state)) options.push(act(a));
+      options.push(null);
+      let best: PlayerInput | null = null;
+      let bestValue = -Infinity;
+      for (const option of options) {
+        const v = value(sim, pos, option);
+        if (v > bestValue) {
+          best = option;
+          bestValue = v;
+        }
+      }
+      return best;
+    },
+  };
+}
+
+const NO_STOP = new Set<never>();
+const FREE = new Set(['free'] as const);

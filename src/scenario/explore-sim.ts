@@ -168,6 +168,28 @@ export const isChangeAction = (a: Action): boolean => a.tags.includes('change') 
 /** A look at the system, as scoring counts a check. */
 export const isCheckAction = (a: Action): boolean => a.category === 'investigate' || a.tags.includes('verify');
 
+/**
+ * A status update with substance, written from what the player can see: what is affected, what is
+ * being done, when the next update comes (the composer's three parts).
+ */
+export function statusText(sim: Sim, state: EngineState): string {
+  const { scenario } = sim;
+  const unwell = scenario.services.filter((s) => state.services[s.id] !== undefined && state.services[s.id] !== 'healthy').map((s) => `${s.name} ${state.services[s.id]}`);
+  const last = state.current[SOLO_PLAYER]?.action ?? state.done.at(-1)?.action;
+  const doing = last ? (sim.world.actions.get(last)?.label ?? last) : 'Investigating';
+  const next = wallClock(scenario.clock, state.time + scenario.scoring.updateCadenceSeconds, false);
+  const impact = unwell.length > 0 ? `${unwell.join(', ')}; users are affected` : 'users may be affected, checking';
+  return `Impact: ${impact}.\nDoing now: ${doing}.\nNext update by ${next}.`;
+}
+
+/** A hypothesis that names the evidence it rests on: the latest relevant evidence seen, else the latest seen. */
+export function hypothesisText(sim: Sim, state: EngineState): string {
+  const seen = sim.scenario.evidence
+    .filter((e) => state.seen[e.id] !== undefined)
+    .sort((a, b) => Number(b.relevant) - Number(a.relevant) || state.seen[b.id]! - state.seen[a.id]!);
+  return seen[0] ? `Hypothesis: what "${seen[0].title}" shows is the cause.` : 'Hypothesis: the last change is the cause.';
+}
+
 /** The reply a careful player would give: the best verdict the author gave, first in file order. */
 export function bestReply(replies: readonly Reply[]): Reply {
   let best = replies[0]!;

@@ -9,13 +9,22 @@
  * move from those states is simulated. States that agree on their decision-relevant key are the
  * same state. Seeded rollouts from a sample of the expanded states play to the end, and states
  * reached by a harmful move are checked for a way back. Same scenario, seed and budget, same report.
+ *
+ * Then it hunts for the highest score any strategy earns (explore-maximise.ts: a greedy
+ * score-maximising player, and a hill-climb over whole runs from the expert path and the best runs
+ * found), and for the best-scoring run that shows each frantic pattern (explore-frantic.ts: the
+ * climb again, held to runs that show it). A run above the expert path, or a frantic one above C,
+ * is an error: the scoring pays for something that is not method.
  */
-import { init, randomFloats, replay, score, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
+import { DIMENSIONS, init, randomFloats, replay, score, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
 import { compileScript } from './action-script';
-import { franticPolicy, methodicalPolicy, noisyPolicy, playPolicy } from './explore-policies';
+import { exploreFinding, type ExploreCode, type ExploreFinding } from './diagnostics';
+import { FRANTIC_LABELS, FRANTIC_PATTERNS, franticPatterns, type FranticPattern } from './explore-frantic';
+import { franticVariants, Maximiser, type Played } from './explore-maximise';
+import { franticPolicy, greedyPolicy, methodicalPolicy, noisyPolicy, playPolicy } from './explore-policies';
 import { Sim, stateKey, toActionScript, trailLength, trailToLog, VERDICT_RANK, type PlayerInput, type Position, type StopReason, type Trail } from './explore-sim';
 import { runScript } from './run-script';
-import type { Scenario, Verdict } from './schema';
+import type { Dimension, Scenario, Verdict } from './schema';
 
 export interface ExploreOptions {
   /** Seeds the search's choices and the runs' metric noise (default 1). */
@@ -48,6 +57,19 @@ export interface RunSummary {
   /** Player inputs in the run. */
   inputs: number;
   script: ExploreScript;
+  /** Each dimension's score, for the runs a finding is about (the best run, the frantic ones, the expert path). */
+  dimensions?: Record<Dimension, number>;
+}
+
+/** The best-scoring run found that shows one frantic pattern. */
+export interface FranticResult {
+  pattern: FranticPattern;
+  /** The pattern in words. */
+  label: string;
+  /** The best run found with it, when and where it first shows; null when no run showed it. */
+  best: (RunSummary & { at: number; action?: string }) | null;
+  /** Whether that run grades above C: an error. */
+  aboveC: boolean;
 }
 
 export interface DeadEnd {
@@ -95,10 +117,27 @@ export interface ExploreReport {
   deadEnds: DeadEnd[];
   scores: { best: RunSummary | null; worst: RunSummary | null; runs: number; endings: Record<string, number> };
   policies: { methodical: RunSummary; frantic: RunSummary; margin: number; clear: boolean; scripts: ScriptResult[] };
+  /** The hunt for the highest score: nothing may beat the expert path. */
+  maximiser: {
+    /** Runs the greedy player and the climbs played. */
+    evaluations: number;
+    /** The greedy score-maximising player's run. */
+    greedy: RunSummary;
+    /** The expert path's score (questions answered), the bar; null without an expert path. */
+    expert: number | null;
+    /** The highest-scoring run found by any means. */
+    best: RunSummary | null;
+    /** Whether that run scores above the expert path: an error. */
+    beaten: boolean;
+  };
+  /** Every complete run checked for frantic patterns, and the best-scoring run showing each. */
+  frantic: { checked: number; patterns: FranticResult[] };
   ok: boolean;
-  /** Why `ok` is false. */
+  /** Every problem and warning, with its code (see docs/diagnostics.md) and, where there is one, the run that shows it (and the frantic pattern it shows). */
+  findings: (ExploreFinding & { run?: RunSummary; pattern?: FranticPattern })[];
+  /** Why `ok` is false: the errors' messages. */
   problems: string[];
-  /** Worth a look, but not failures. */
+  /** Worth a look, but not failures: the warnings' messages. */
   warnings: string[];
 }
 
@@ -108,6 +147,13 @@ interface Run {
   state: EngineState;
   total: number;
   grade: Grade;
+}
+
+/** A run the tallies keep: the best so far, overall or with a frantic pattern. */
+interface Kept {
+  run: Run;
+  at: number;
+  action?: string;
 }
 
 interface Node {
@@ -179,26 +225,49 @@ class Explorer {
     const witness = pick(resolvedRuns, (a, b) => trailOrder(a, b) || b.total - a.total);
     // Where nothing resolves, every state is a dead end and listing some would say nothing.
     const deadEnds = witness ? this.deadEnds(Math.max(1, Math.min(10, Math.floor(this.budget / 400)))) : [];
-    const best = pick(this.runs, (a, b) => b.total - a.total || trailOrder(a, b));
-    const worst = pick(this.runs, (a, b) => a.total - b.total || trailOrder(a, b));
-    const endings: Record<string, number> = {};
-    for (const r of this.runs) endings[r.state.ending?.id ?? 'none'] = (endings[r.state.ending?.id ?? 'none'] ?? 0) + 1;
+
+    // Every run so far is checked for frantic patterns; then the hunt for the highest score.
+    for (const r of this.runs) this.tally(r);
+    const maximiser = this.maximise(root, expert.run, methodical);
+    const { best, worst } = this.tallies;
 
     const margin = methodical.total - frantic.total;
-    const problems: string[] = [];
-    const warnings: string[] = [];
-    if (!witness) problems.push(`No run reached the resolved ending (searched ${this.stats.states} states, ${this.runs.length} complete runs).`);
-    if (scenario.expertPath.length === 0) problems.push('The scenario has no expertPath, so nothing shows that the top grade can be earned.');
+    const findings: ExploreReport['findings'] = [];
+    const find = (code: ExploreCode, message: string, run?: RunSummary, pattern?: FranticPattern) =>
+      findings.push({ ...exploreFinding(code, message), ...(run ? { run } : {}), ...(pattern ? { pattern } : {}) });
+    if (!witness) find('explore.unreachable', `No run reached the resolved ending (searched ${this.stats.states} states, ${this.runs.length} complete runs).`);
+    if (scenario.expertPath.length === 0) find('explore.no-expert-path', 'The scenario has no expertPath, so nothing shows that the top grade can be earned.');
     else if (!expert.ok) {
       const a = expert.answered!;
-      problems.push(`The expert path ends ${a.ending ? `"${a.ending.id}" (${a.ending.kind})` : 'without an ending'} with ${a.score}/100, grade ${a.grade}; it should resolve the incident with grade A.`);
+      find('explore.expert-below-a', `The expert path ends ${a.ending ? `"${a.ending.id}" (${a.ending.kind})` : 'without an ending'} with ${a.score}/100, grade ${a.grade}; it should resolve the incident with grade A.`, a);
     }
-    if (expert.asWritten && expert.asWritten.refused.length > 0) warnings.push(`The engine refused ${expert.asWritten.refused.length} expert path step(s): ${expert.asWritten.refused.join('; ')}`);
+    if (expert.asWritten && expert.asWritten.refused.length > 0) find('explore.expert-refused', `The engine refused ${expert.asWritten.refused.length} expert path step(s): ${expert.asWritten.refused.join('; ')}`);
     if (margin < CLEAR_MARGIN) {
-      problems.push(`Method does not clearly beat panic: methodical ${methodical.total}, frantic ${frantic.total} (a margin of ${margin}; at least ${CLEAR_MARGIN} expected).`);
+      find('explore.method-margin', `Method does not clearly beat panic: methodical ${methodical.total}, frantic ${frantic.total} (a margin of ${margin}; at least ${CLEAR_MARGIN} expected).`);
     }
-    if (methodical.state.ending?.kind !== 'resolved') warnings.push(`The generic methodical player did not resolve the incident (ending: ${methodical.state.ending?.id ?? 'none'}).`);
-    for (const s of scriptResults) for (const u of s.unmet) warnings.push(`Script ${s.name}: ${u}`);
+    if (maximiser.beaten && maximiser.best && expert.run) {
+      const b = maximiser.best;
+      find(
+        'explore.expert-outscored',
+        `A run scores ${b.score}/100 (${b.grade}), above the expert path's ${expert.run.total}/100 (${expert.run.grade}): found by ${b.source}, ${b.inputs} inputs, ${this.endingText(b)}; ${this.compare(b, expert.answered!)}.`,
+        b,
+      );
+    }
+    for (const f of this.franticResults()) {
+      if (!f.aboveC || !f.best) continue;
+      const b = f.best;
+      const what = b.action ? ` ("${this.sim.world.actions.get(b.action)?.label ?? b.action}")` : '';
+      find(
+        'explore.frantic-above-c',
+        `A run with ${f.label} at ${wallClock(scenario.clock, b.at)}${what} grades ${b.grade}, ${b.score}/100: found by ${b.source}, ${this.endingText(b)}; a run with a frantic pattern must grade C or below.`,
+        b,
+        f.pattern,
+      );
+    }
+    if (methodical.state.ending?.kind !== 'resolved') find('explore.methodical-unresolved', `The generic methodical player did not resolve the incident (ending: ${methodical.state.ending?.id ?? 'none'}).`);
+    for (const s of scriptResults) for (const u of s.unmet) find('explore.script-unmet', `Script ${s.name}: ${u}`);
+    const problems = findings.filter((f) => f.severity === 'error').map((f) => f.message);
+    const warnings = findings.filter((f) => f.severity === 'warning').map((f) => f.message);
 
     return {
       scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
@@ -208,12 +277,115 @@ class Explorer {
       resolved: { reachable: witness !== undefined, witness: witness ? this.summary(witness) : null },
       expertPath: { steps: scenario.expertPath.length, asWritten: expert.asWritten, answered: expert.answered, ok: expert.ok },
       deadEnds,
-      scores: { best: best ? this.summary(best) : null, worst: worst ? this.summary(worst) : null, runs: this.runs.length, endings },
+      scores: { best: best ? this.summary(best) : null, worst: worst ? this.summary(worst) : null, runs: this.tallies.runs, endings: this.tallies.endings },
       policies: { methodical: this.summary(methodical), frantic: this.summary(frantic), margin, clear: margin >= CLEAR_MARGIN, scripts: scriptResults },
+      maximiser,
+      frantic: { checked: this.tallies.runs, patterns: this.franticResults() },
       ok: problems.length === 0,
+      findings,
       problems,
       warnings,
     };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The highest score, and frantic runs
+  // -------------------------------------------------------------------------------------------
+
+  private readonly tallies: { runs: number; endings: Record<string, number>; best?: Run; worst?: Run; frantic: Map<FranticPattern, Kept> } = { runs: 0, endings: {}, frantic: new Map() };
+  private franticCache: FranticResult[] | null = null;
+
+  /** Counts a complete run, and keeps it if it is the best or worst so far, or the best with a frantic pattern. */
+  private tally(run: Run): void {
+    const t = this.tallies;
+    t.runs++;
+    const id = run.state.ending?.id ?? 'none';
+    t.endings[id] = (t.endings[id] ?? 0) + 1;
+    // Ties go to the shorter run, then to the one found first.
+    if (!t.best || run.total > t.best.total || (run.total === t.best.total && run.log.length < t.best.log.length)) t.best = run;
+    if (!t.worst || run.total < t.worst.total || (run.total === t.worst.total && run.log.length < t.worst.log.length)) t.worst = run;
+    for (const sighting of franticPatterns(this.scenario, this.sim.world, run.state)) {
+      const held = t.frantic.get(sighting.pattern);
+      if (!held || run.total > held.run.total || (run.total === held.run.total && run.log.length < held.run.log.length)) {
+        t.frantic.set(sighting.pattern, { run, at: sighting.at, ...(sighting.action ? { action: sighting.action } : {}) });
+      }
+    }
+    this.franticCache = null;
+  }
+
+  private franticResults(): FranticResult[] {
+    if (this.franticCache) return this.franticCache;
+    this.franticCache = FRANTIC_PATTERNS.map((pattern) => {
+      const kept = this.tallies.frantic.get(pattern);
+      const best = kept ? { ...this.summary(kept.run, true), at: kept.at, ...(kept.action ? { action: kept.action } : {}) } : null;
+      return { pattern, label: FRANTIC_LABELS[pattern], best, aboveC: best !== null && ABOVE_C.has(best.grade) };
+    });
+    return this.franticCache;
+  }
+
+  /**
+   * The hunt for the highest score: a greedy score-maximising player, then a hill-climb over whole
+   * runs from the expert path and the best runs found; then, for each frantic pattern, the climb
+   * again from the expert path, the best run and the methodical one with the pattern put in, held
+   * to runs that show it. Every run played is tallied. Sized by the budget, by counts alone.
+   */
+  private maximise(root: Position, expert: Run | undefined, methodical: Run): ExploreReport['maximiser'] {
+    const { sim, scenario } = this;
+    const asRun = (p: Played): Run => ({ source: p.source, log: p.log, state: p.end.state, total: p.total, grade: p.grade });
+    const maximiser = new Maximiser(sim, root, randomFloats(this.seed + 2), (p) => this.tally(asRun(p)));
+    const climbs = Math.max(2, Math.floor(this.budget / 25));
+    const franticClimbs = Math.max(1, Math.floor(this.budget / 100));
+    const bases = this.budget >= POINT_OF_NO_RETURN_BUDGET ? 2 : 1;
+
+    const g = playPolicy(sim, root, greedyPolicy(Math.max(20, Math.floor(this.budget / 5))));
+    const card = score(scenario, g.state);
+    const greedy: Run = { source: 'greedy', log: trailToLog(g.trail), state: g.state, total: card.total, grade: card.grade };
+    this.tally(greedy);
+
+    // Seeds: the expert path, the greedy run and the best runs found so far, each as a plan.
+    const seedRuns: Run[] = [];
+    for (const r of [expert, greedy, ...[...this.runs].sort((a, b) => b.total - a.total || trailOrder(a, b)).slice(0, 3)]) {
+      if (r && !seedRuns.includes(r)) seedRuns.push(r);
+    }
+    const seeds = seedRuns.map((r) => maximiser.play(maximiser.planOf(r.log, r.state), undefined, 'maximiser'));
+    const top = maximiser.climb(seeds, { evaluations: climbs, beam: 6, source: 'maximiser' });
+
+    // Frantic patterns are put into the expert path, the best run found and the methodical player's run.
+    const baseRuns: Played[] = [];
+    const candidates = [() => seeds[0], () => top, () => maximiser.play(maximiser.planOf(methodical.log, methodical.state), undefined, 'maximiser')];
+    for (const next of candidates) {
+      if (baseRuns.length >= bases) break;
+      const p = next();
+      if (p && !baseRuns.includes(p)) baseRuns.push(p);
+    }
+    for (const pattern of FRANTIC_PATTERNS) {
+      const shows = (state: EngineState) => franticPatterns(scenario, sim.world, state).some((f) => f.pattern === pattern);
+      const source = (state: EngineState) => (shows(state) ? `maximiser held to ${pattern}` : 'maximiser');
+      const variants = baseRuns.flatMap((b) => franticVariants(sim, b, pattern)).map((plan) => maximiser.play(plan, undefined, source));
+      maximiser.climb(variants, { evaluations: franticClimbs, beam: 4, accept: shows, source });
+    }
+
+    const best = this.tallies.best;
+    return {
+      evaluations: maximiser.evaluations + 1,
+      greedy: this.summary(greedy),
+      expert: expert?.total ?? null,
+      best: best ? this.summary(best, true) : null,
+      beaten: expert !== undefined && best !== undefined && best.total > expert.total,
+    };
+  }
+
+  private endingText(run: RunSummary): string {
+    return run.ending ? `ends "${run.ending.title}" at ${wallClock(this.scenario.clock, run.ending.at)}` : 'no ending';
+  }
+
+  /** Where a run scores above the expert path, dimension by dimension. */
+  private compare(run: RunSummary, expert: RunSummary): string {
+    const a = run.dimensions;
+    const b = expert.dimensions;
+    if (!a || !b) return 'see its score';
+    const above = DIMENSIONS.filter((d) => a[d] > b[d]).map((d) => `${d} ${a[d]} against ${b[d]}`);
+    return above.length > 0 ? `it scores higher on ${above.join(', ')}` : 'no dimension scores higher, the weighting does it';
   }
 
   // -------------------------------------------------------------------------------------------
@@ -495,7 +667,7 @@ class Explorer {
   // Fixed runs: the expert path and the scenario's scripts
   // -------------------------------------------------------------------------------------------
 
-  private expertPath(): { asWritten: (RunSummary & { refused: string[] }) | null; answered: (RunSummary & { refused: string[] }) | null; ok: boolean } {
+  private expertPath(): { asWritten: (RunSummary & { refused: string[] }) | null; answered: (RunSummary & { refused: string[] }) | null; ok: boolean; run?: Run } {
     const { scenario, sim } = this;
     if (scenario.expertPath.length === 0) return { asWritten: null, answered: null, ok: false };
     const play = (answer: boolean) => {
@@ -529,7 +701,7 @@ class Explorer {
     const asWritten = play(false);
     const answered = play(true);
     const ok = answered.run.state.ending?.kind === 'resolved' && answered.run.grade === 'A';
-    return { asWritten: { ...this.summary(asWritten.run), refused: asWritten.refused }, answered: { ...this.summary(answered.run), refused: answered.refused }, ok };
+    return { asWritten: { ...this.summary(asWritten.run), refused: asWritten.refused }, answered: { ...this.summary(answered.run, true), refused: answered.refused }, ok, run: answered.run };
   }
 
   private playScript(name: string, raw: unknown): ScriptResult {
@@ -563,10 +735,10 @@ class Explorer {
     return { id: ending.id, kind: ending.kind, title: this.scenario.endings.find((e) => e.id === ending.id)?.title ?? ending.id, at: ending.at };
   }
 
-  private summary(run: Run): RunSummary {
+  private summary(run: Run, dimensions = false): RunSummary {
     const ending = this.endingOf(run.state);
     const description = `Found by the explorer (${run.source}, seed ${this.seed}): ${ending ? `ends "${ending.title}"` : 'no ending'}, ${run.total}/100.`;
-    return {
+    const summary: RunSummary = {
       source: run.source,
       ending,
       score: run.total,
@@ -574,11 +746,17 @@ class Explorer {
       inputs: run.log.length,
       script: toActionScript(this.scenario, run.log, run.state.options.seed, description, ending?.id),
     };
+    if (dimensions) {
+      const card = score(this.scenario, run.state);
+      summary.dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, card.dimensions[d].score])) as Record<Dimension, number>;
+    }
+    return summary;
   }
 }
 
 const QUESTIONS = new Set<StopReason>(['question']);
 const NOTHING = new Set<StopReason>();
+const ABOVE_C = new Set<Grade>(['A', 'B']);
 
 function trailOf(log: readonly LogEntry[]): Trail | null {
   let trail: Trail | null = null;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, loadScenario, type DiagnosticCode } from '../../src/scenario';
+import { CATALOGUE, EXPLORE_CATALOGUE, loadScenario, type DiagnosticCode } from '../../src/scenario';
 
 const DOC = readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8');
 const CODES = Object.keys(CATALOGUE) as DiagnosticCode[];
@@ -58,6 +58,16 @@ describe('the diagnostic catalogue in docs/diagnostics.md', () => {
     for (const h of headings) {
       const entry = CATALOGUE[h.code as DiagnosticCode];
       expect({ code: h.code, title: h.title, severity: h.severity }).toEqual({ code: h.code, title: entry.title, severity: entry.severity });
+    }
+  });
+
+  it("documents every explorer finding's code, with its title and severity, and no code that does not exist", () => {
+    // Explorer findings come from playing a scenario, not loading it: test/unit/explore.test.ts shows each.
+    const headings = [...DOC.matchAll(/^### (explore\.[a-z-]+) (.+)\n\n\*\*(error|warning)\*\*/gm)].map((m) => ({ code: m[1]!, title: m[2]!.trim(), severity: m[3]! }));
+    expect(headings.map((h) => h.code)).toEqual(Object.keys(EXPLORE_CATALOGUE));
+    for (const h of headings) {
+      const entry = EXPLORE_CATALOGUE[h.code as keyof typeof EXPLORE_CATALOGUE];
+      expect(h).toEqual({ code: h.code, title: entry.title, severity: entry.severity });
     }
   });
 

@@ -1,6 +1,8 @@
 /**
  * The explorer: on the flagship it must find the win, the expert path's A, the irreversible
- * down-migration, and method beating panic; on a mini scenario made unwinnable it must say so.
+ * down-migration, and method beating panic; on a mini scenario made unwinnable it must say so; on
+ * mini scenarios whose scoring can be farmed, or lets a frantic run grade above C, it must say so
+ * with the run that shows it, and on a sound one say nothing.
  * Every run it reports must replay, through the action-script path `firedrill play` uses, to the
  * ending it claims.
  */
@@ -9,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
-import { compileScript, runScript, type Scenario, type ScenarioInput } from '../../src/scenario';
+import { init, step, worldOf } from '../../src/engine';
+import { compileScript, EXPLORE_CATALOGUE, runScript, type Scenario, type ScenarioInput } from '../../src/scenario';
 import { CLEAR_MARGIN, DEFAULT_BUDGET, explore, type ExploreReport, type ExploreScript } from '../../src/scenario/explore';
+import { franticPatterns } from '../../src/scenario/explore-frantic';
 import { loadShipped, scenariosDir } from './helpers/flagship';
 import { miniScenario, miniScenarioInput } from './helpers/mini-scenario';
 
@@ -136,14 +140,63 @@ function unwinnableMini(): ScenarioInput {
   return { ...input, actions: input.actions!.filter((a) => a.id !== 'fix'), expertPath: input.expertPath!.filter((s) => s.action !== 'fix') };
 }
 
+type Rule = NonNullable<NonNullable<ScenarioInput['scoring']>['rules']>[number];
+const DIMENSIONS = ['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure'] as const;
+const penalty = (id: string, when: Rule['when'], dimensions: readonly Rule['dimension'][]): Rule[] =>
+  dimensions.map((dimension) => ({ id: `${id}-${dimension}`, dimension, points: -50, when, text: `Frantic: ${id}.` }));
+/** Scoring rules that sink each frantic pattern the mini allows well below C. */
+const FRANTIC_PENALTIES = {
+  restart: penalty('restart', { did: 'restart' }, ['composure', 'communicate', 'diagnose']),
+  // The mini's relapse, after a declaration that was not accepted, pings support.
+  relapse: penalty('relapse', { fact: 'pings', gte: 1 }, ['stabilise', 'verify', 'communicate', 'composure']),
+  silent: penalty('silent', { all: [{ any: [{ time: { gte: 400 } }, { milestone: 'verified' }] }, { not: { did: 'status' } }] }, ['diagnose', 'remediate', 'communicate', 'composure']),
+};
+
+/**
+ * The mini scenario with a hypothesis action, an expert path that posts one status update, rules
+ * that sink frantic runs, and (unless `farm` is off) a rule that pays for a second status update:
+ * only farming that rule can beat the expert path.
+ */
+function farmableMini(penalties: (keyof typeof FRANTIC_PENALTIES)[] = ['restart', 'relapse', 'silent'], farm = true): ScenarioInput {
+  const input = miniScenarioInput();
+  // A rule that pays for volume, not substance: the kind of authoring slip the maximiser exists to catch.
+  const chatty: Rule = { id: 'chatty', dimension: 'communicate', points: 30, when: { did: 'status', count: { gte: 2 } }, text: 'Posted two status updates.' };
+  return {
+    ...input,
+    // Status updates may be posted again and again, as in the shipped scenarios.
+    actions: [...input.actions!.map((a) => (a.id === 'status' ? { ...a, repeatable: true } : a)), { id: 'hypothesis', label: 'Write down a hypothesis', category: 'investigate', duration: 20, tags: ['hypothesis'], outcomes: [{ text: 'Written.', verdict: 'success' }] }],
+    expertPath: [
+      { at: 0, action: 'read_diff', why: 'Read the change before it ships.' },
+      { at: 60, action: 'read_logs', why: 'See what the errors are.' },
+      { at: 90, action: 'hypothesis', why: 'Say what the evidence points at.' },
+      { at: 110, action: 'flag_off', why: 'Contain it.' },
+      { at: 140, action: 'status', why: 'Tell people.' },
+      { at: 160, action: 'read_logs', why: 'See that it worked.' },
+      { at: 190, action: 'fix', why: 'Fix the cache key.' },
+      { at: 310, action: 'check', why: 'Check that it worked.' },
+      { at: 370, action: 'resolve', why: 'Close it.' },
+    ],
+    scoring: { rules: [...(farm ? [chatty] : []), ...penalties.flatMap((p) => FRANTIC_PENALTIES[p])] },
+  };
+}
+
+/** The same, with full marks for a verified run that told people and did nothing frantic: nothing can beat the expert path. */
+function soundMini(penalties?: (keyof typeof FRANTIC_PENALTIES)[]): ScenarioInput {
+  const input = farmableMini(penalties);
+  const method: Rule['when'] = { all: [{ milestone: 'verified' }, { did: 'status' }, { not: { did: 'restart' } }, { fact: 'pings', lte: 0 }] };
+  const full: Rule[] = DIMENSIONS.flatMap((dimension) => [1, 2].map((n) => ({ id: `method-${dimension}-${n}`, dimension, points: 50, when: method, text: 'Worked methodically.' })));
+  return { ...input, scoring: { rules: [...full, ...input.scoring!.rules!] } };
+}
+
 describe('explore: a mini scenario', () => {
   it('finds the way through the winnable one and passes', () => {
-    const scenario = miniScenario(winnableMini());
+    const scenario = miniScenario(soundMini());
     const report = explore(scenario, { seed: 3, budget: 400 });
     expect(report.problems).toEqual([]);
     expect(report.resolved.witness!.ending?.id).toBe('won');
     expect(play(scenario, report.resolved.witness!.script).state.ending?.id).toBe('won');
     expect(report.expertPath.ok).toBe(true);
+    expect(report.findings).toEqual([]);
   });
 
   it('says the unwinnable one cannot be resolved, and lists no dead ends where everything is one', () => {
@@ -166,6 +219,118 @@ describe('explore: a mini scenario', () => {
     expect(report.policies.clear).toBe(false);
     expect(report.ok).toBe(false);
     expect(report.problems.join('\n')).toMatch(/Method does not clearly beat panic/);
+  });
+});
+
+describe('explore: the highest score and frantic runs', () => {
+  const codes = (report: ExploreReport) => report.findings.map((f) => f.code);
+
+  it('says nothing about a sound scenario: nothing beats the expert path, no frantic run grades above C', () => {
+    const scenario = miniScenario(soundMini());
+    for (const seed of [1, 3]) {
+      const report = explore(scenario, { seed });
+      expect(report.findings, `seed ${seed}`).toEqual([]);
+      expect(report.maximiser.expert).toBe(100);
+      expect(report.maximiser.best!.score).toBe(100);
+      expect(report.maximiser.beaten).toBe(false);
+      expect(report.maximiser.evaluations).toBeGreaterThan(50);
+      // The frantic runs were found, and graded C or below.
+      const found = Object.fromEntries(report.frantic.patterns.map((p) => [p.pattern, p.best?.grade ?? null]));
+      expect(found['repeated-rollback']).toBeNull(); // the mini has no rollback
+      for (const pattern of ['hunch-restart', 'premature-all-clear', 'silence']) expect(['C', 'D', 'F'], pattern).toContain(found[pattern]);
+      expect(report.frantic.patterns.every((p) => !p.aboveC)).toBe(true);
+    }
+  });
+
+  it('reports a farming run that beats the expert path, with a script that replays to its score', () => {
+    const scenario = miniScenario(farmableMini());
+    const report = explore(scenario, { seed: 1 });
+    expect(codes(report)).toEqual(['explore.expert-outscored']);
+    expect(report.ok).toBe(false);
+    const finding = report.findings[0]!;
+    expect(finding.severity).toBe('error');
+    expect(finding.hint).toBe(EXPLORE_CATALOGUE['explore.expert-outscored'].hint);
+    expect(finding.message).toMatch(/^A run scores \d+\/100 \([AB]\), above the expert path's \d+\/100/);
+    const expert = report.expertPath.answered!;
+    const farm = finding.run!;
+    expect(farm).toEqual(report.maximiser.best);
+    expect(report.maximiser.beaten).toBe(true);
+    expect(farm.score).toBeGreaterThan(expert.score);
+    // The expert path earns every point but communication's, so the farm's extra points are all talk.
+    expect(farm.dimensions!.communicate).toBeGreaterThan(expert.dimensions!.communicate);
+    const replayed = play(scenario, farm.script);
+    expect(replayed.refused).toEqual([]);
+    expect(replayed.score.total).toBe(farm.score);
+    expect(replayed.state.ending?.id).toBe('won');
+    // It says so in the problems too, and the CLI prints its steps.
+    expect(report.problems).toEqual([finding.message]);
+  });
+
+  it('reports a frantic run that grades above C, naming the pattern, with a script that shows it', () => {
+    // With the silence limit lifted and no rule that charges for it, a run that never tells anyone still earns an A or B.
+    const input = farmableMini(['restart', 'relapse'], false);
+    const scenario = miniScenario({ ...input, scoring: { ...input.scoring, limits: { silent: 100 } } });
+    const report = explore(scenario, { seed: 1 });
+    expect(codes(report)).toEqual(['explore.frantic-above-c']);
+    const finding = report.findings[0]!;
+    expect(finding.pattern).toBe('silence');
+    expect(finding.message).toMatch(/^A run with silence while users were affected at 16:01:00 grades [AB], \d+\/100/);
+    const silent = report.frantic.patterns.find((p) => p.pattern === 'silence')!;
+    expect(silent.aboveC).toBe(true);
+    expect(finding.run).toEqual(silent.best);
+    const replayed = play(scenario, finding.run!.script);
+    expect(replayed.score.total).toBe(finding.run!.score);
+    expect(['A', 'B']).toContain(replayed.score.grade);
+    expect(franticPatterns(scenario, worldOf(scenario), replayed.state).map((f) => f.pattern)).toContain('silence');
+    expect(report.maximiser.beaten).toBe(false);
+  });
+});
+
+describe('frantic patterns, read from the run', () => {
+  const input = farmableMini();
+  input.actions = [
+    ...input.actions!,
+    { id: 'rollback', label: 'Roll back the cache tweak', category: 'remediate', duration: 30, tags: ['rollback', 'change'], outcomes: [{ text: 'It does not help.', verdict: 'failure' }] },
+  ];
+  const scenario = miniScenario(input);
+  const world = worldOf(scenario);
+  /** Plays actions each at its time (waiting for the previous to finish), then lets the clock run to `until`. */
+  const run = (steps: [number, string][], until = 900) => {
+    let state = init(scenario, { seed: 1, coach: 'off' });
+    for (const [at, action] of steps) {
+      if (at > state.time) state = step(scenario, state, { type: 'tick', seconds: at - state.time }).state;
+      const result = step(scenario, state, { type: 'act', action });
+      expect(result.rejected, `${action} at ${at}`).toBeUndefined();
+      state = result.state;
+    }
+    if (until > state.time) state = step(scenario, state, { type: 'tick', seconds: until - state.time }).state;
+    return franticPatterns(scenario, world, state);
+  };
+  const patterns = (steps: [number, string][], until?: number) => run(steps, until).map((f) => f.pattern);
+
+  it('finds nothing in the expert path', () => {
+    expect(patterns(scenario.expertPath.map((s) => [s.at, s.action]))).toEqual([]);
+  });
+
+  it('sees a rollback repeated after it failed, not one tried once', () => {
+    expect(run([[70, 'rollback'], [110, 'rollback'], [150, 'status']])).toEqual([{ pattern: 'repeated-rollback', at: 110, action: 'rollback' }]);
+    expect(patterns([[70, 'rollback'], [110, 'status']])).toEqual([]);
+  });
+
+  it('sees a restart before any relevant evidence, not one after reading the logs', () => {
+    expect(run([[70, 'restart'], [140, 'status']])).toEqual([{ pattern: 'hunch-restart', at: 70, action: 'restart' }]);
+    expect(patterns([[70, 'read_logs'], [100, 'restart'], [160, 'status']])).toEqual([]);
+  });
+
+  it('sees a declaration that was not accepted', () => {
+    expect(run([[70, 'status'], [100, 'resolve']]).map((f) => f.pattern)).toEqual(['premature-all-clear']);
+  });
+
+  it('sees silence while users were affected; an update just after containing it still counts', () => {
+    expect(run([[70, 'flag_off']])).toEqual([{ pattern: 'silence', at: 60 }]);
+    expect(patterns([[70, 'flag_off'], [100, 'status']])).toEqual([]);
+    // Nothing is silence before users are affected.
+    expect(patterns([], 50)).toEqual([]);
   });
 });
 
@@ -204,7 +369,7 @@ describe('firedrill explore', () => {
 
   it('exits 0 and says OK when the scenario passes', () => {
     capture();
-    const code = main(['explore', write(winnableMini()), '--budget', '300']);
+    const code = main(['explore', write(soundMini()), '--budget', '300']);
     const text = out.join('\n');
     expect(text).toMatch(/✓ The resolved ending is reachable/);
     expect(text).toMatch(/Searched \d+ states .* in \d+\.\d\d s/);
@@ -212,12 +377,24 @@ describe('firedrill explore', () => {
     expect(code).toBe(0);
   });
 
+  it('exits 1 and prints the run that beats the expert path, step by step, with its code', () => {
+    capture();
+    const code = main(['explore', write(farmableMini())]);
+    const text = out.join('\n');
+    expect(text).toMatch(/^✗ Highest score found \(\d+ runs by the greedy player and the climbs\): \d+\/100 \([AB], [^)]+\), above the expert path's \d+\/100\. To replay it/m);
+    expect(text).toMatch(/^ {4}expert path: stabilise \d+, diagnose/m);
+    expect(text).toMatch(/^ {4}\d\d:\d\d:\d\d {2}(do|reply|post|note) /m);
+    expect(text).toMatch(/^✓ Frantic play \(checked in \d+ complete runs\): no run with a frantic pattern grades above C\.$/m);
+    expect(text).toMatch(/^NOT OK:\n {2}- A run scores \d+\/100 .* \[explore\.expert-outscored\]$/m);
+    expect(code).toBe(1);
+  });
+
   it('exits 1 and says why when the resolved ending is out of reach', () => {
     capture();
     const code = main(['explore', write(unwinnableMini()), '--budget', '300']);
     const text = out.join('\n');
     expect(text).toMatch(/✗ No run reached the resolved ending/);
-    expect(text).toMatch(/^NOT OK:\n {2}- No run reached the resolved ending/m);
+    expect(text).toMatch(/^NOT OK:\n {2}- No run reached the resolved ending.* \[explore\.unreachable\]$/m);
     expect(code).toBe(1);
   });
 

@@ -81,7 +81,7 @@ describe('test plans', () => {
       expect(run.state.ending, 'the script plays to an ending').not.toBeNull();
     });
 
-    it('passes the explorer: winnable, the expert path earns an A, method clearly beats panic', () => {
+    it('passes the explorer: winnable, the expert path earns an A and nothing outscores it, method clearly beats panic, no frantic run grades above C', () => {
       const scenario = load(plan.file);
       const scripts = plan.scripts.map((name) => ({ name, script: JSON.parse(readFileSync(join(plan.scriptsDir, name), 'utf8')) as unknown }));
       const report = explore(scenario, { seed: 1, scripts });

@@ -10,7 +10,7 @@
  * same state. Seeded rollouts from a sample of the expanded states play to the end, and states
  * reached by a harmful move are checked for a way back. Same scenario, seed and budget, same report.
  */
-import { init, randomFloats, replay, score, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
+import { init, randomFloats, replay, score, shownEnding, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
 import { compileScript } from './action-script';
 import { franticPolicy, methodicalPolicy, noisyPolicy, playPolicy } from './explore-policies';
 import { Sim, stateKey, toActionScript, trailLength, trailToLog, VERDICT_RANK, type PlayerInput, type Position, type StopReason, type Trail } from './explore-sim';
@@ -332,7 +332,7 @@ class Explorer {
     for (const a of sim.available(state)) moves.push({ kind: 'input', input: { type: 'act', action: a.id }, then: 'until-free' });
     const channel = sim.incidentChannel;
     let lastPost: number | undefined;
-    for (const p of state.chat) if (p.byPlayer && p.channel === channel) lastPost = p.at;
+    for (const p of state.chat) if (p.byPlayer && !p.allClear && p.channel === channel) lastPost = p.at;
     if (channel && state.milestones.impact !== null && (lastPost === undefined || state.time - lastPost >= WAIT_SECONDS)) {
       moves.push({ kind: 'input', input: { type: 'post', channel, text: 'Status update: what is affected, what we are doing, next update soon.' } });
     }
@@ -473,7 +473,7 @@ class Explorer {
     const point = at(Math.min(hi * grain, ending.at));
     // The quick probe may simply have missed a way out; the thorough check has the last word.
     if (!point.state.ending && this.rescue(point) === null) return null;
-    const title = this.scenario.endings.find((e) => e.id === ending.id)?.title ?? ending.id;
+    const title = shownEnding(this.scenario, candidate.pos.state)?.title ?? ending.id;
     const inputs = trailLength(point.trail);
     const doing = inputs === 0 ? 'Doing nothing' : `Carrying on as this run does (${inputs} input${inputs === 1 ? '' : 's'})`;
     return { pos: point, cause: `${doing} until ${wallClock(this.scenario.clock, point.state.time)}: from then on "${title}" cannot be avoided` };
@@ -560,7 +560,7 @@ class Explorer {
   private endingOf(state: EngineState): RunSummary['ending'] {
     const ending = state.ending;
     if (!ending) return null;
-    return { id: ending.id, kind: ending.kind, title: this.scenario.endings.find((e) => e.id === ending.id)?.title ?? ending.id, at: ending.at };
+    return { id: ending.id, kind: ending.kind, title: shownEnding(this.scenario, state)?.title ?? ending.id, at: ending.at };
   }
 
   private summary(run: Run): RunSummary {

@@ -1,5 +1,5 @@
 /** Plain-text renderings of a run for the terminal: the timeline, the ending and the score. */
-import { DIMENSIONS, suggestions, wallClock, worthText, type EngineState, type ScoreCard, type TimelineEvent } from '../engine';
+import { DIMENSIONS, shownEnding, suggestions, wallClock, worthText, type EngineState, type ScoreCard, type TimelineEvent } from '../engine';
 import type { Scenario } from '../scenario';
 
 const VERDICT_MARK = { success: '✓', partial: '◐', neutral: '·', failure: '✗', harmful: '‼' } as const;
@@ -53,10 +53,12 @@ export function describeEvent(scenario: Scenario, state: EngineState, e: Timelin
       return `milestone ${e.milestone}`;
     case 'impact':
       return e.on ? 'impact    users are affected' : 'impact    users are no longer affected';
+    case 'all-clear':
+      return `${channel(e.channel).padEnd(21)} ${nameOf(scenario, e.player)}: ${post(e.post)?.text ?? ''}  [all-clear]`;
     case 'relapse':
       return `RELAPSE   declared resolved, but not yet ${e.missing.join(' and ')}`;
     case 'ending':
-      return `ending    ${scenario.endings.find((x) => x.id === e.ending)?.title ?? e.ending}`;
+      return `ending    ${shownEnding(scenario, state)?.title ?? e.ending}`;
   }
 }
 
@@ -71,9 +73,10 @@ export function formatTimeline(scenario: Scenario, state: EngineState): string {
 }
 
 export function formatScore(scenario: Scenario, state: EngineState, card: ScoreCard): string {
-  const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending!.id) : undefined;
+  const ending = shownEnding(scenario, state);
   const lines = [
-    `Ending: ${ending ? `${ending.title} (${ending.kind}) at ${wallClock(scenario.clock, state.ending!.at)}` : 'none'}`,
+    `Ending: ${ending ? `${ending.title} (${ending.kind}) at ${wallClock(scenario.clock, ending.at)}` : 'none'}`,
+    ...(ending?.text ? [`  ${ending.text}`] : []),
     `Score: ${card.total}/100, grade ${card.grade}. ${card.totalExplained}`,
   ];
   for (const d of DIMENSIONS) {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileScript, formatDiagnostic, loadScenario, runScript, type Scenario } from '../scenario';
+import { shownEnding } from '../engine';
 import { countSeverities, formatCheck } from './format-diagnostics';
 import { explore as exploreScenario, DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET, type ExploreOptions } from '../scenario/explore';
 import { formatExplore } from './format-explore';
@@ -105,7 +106,7 @@ function play(file: string | undefined, scriptFile: string | undefined, options:
   }
   const run = runScript(scenario, compiled.script, compiled.compiled);
   if (options.json) {
-    console.log(JSON.stringify({ ending: run.state.ending, score: run.score, refused: run.refused, unmet: run.unmet, timeline: run.state.timeline }, null, 2));
+    console.log(JSON.stringify({ ending: shownEnding(scenario, run.state), score: run.score, refused: run.refused, unmet: run.unmet, timeline: run.state.timeline }, null, 2));
   } else {
     if (!options.quiet) console.log(formatTimeline(scenario, run.state), '\n');
     for (const r of run.refused) console.log(`refused: step ${r.index + 1} (${JSON.stringify(r.entry.input)}): ${r.rejection.message}`);

@@ -3,7 +3,7 @@
  * and what did not, and what to do next. Written so a team can paste it into their own postmortem
  * template. Same input, same text: nothing here reads the real clock or the environment.
  */
-import { formatDuration, splitNoteText, wallClock, type EngineState, type ScoreCard, type ScoreReason, type TimelineEvent } from '../engine';
+import { formatDuration, shownEnding, splitNoteText, wallClock, type EngineState, type ScoreCard, type ScoreReason, type TimelineEvent } from '../engine';
 import type { Milestone, Scenario } from '../scenario/schema';
 import { cell, inline } from './markdown';
 
@@ -44,9 +44,9 @@ export function postmortem(scenario: Scenario, state: EngineState, card: ScoreCa
 
 function summary(scenario: Scenario, state: EngineState, card: ScoreCard, end: number): string {
   const clock = (t: number) => wallClock(scenario.clock, t, false);
-  const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending!.id) : undefined;
-  const endingLine = state.ending
-    ? `${inline(ending?.title ?? state.ending.id)} (${state.ending.kind}) at ${clock(state.ending.at)}`
+  const ending = shownEnding(scenario, state);
+  const endingLine = ending
+    ? `${inline(ending.title)} (${ending.kind}) at ${clock(ending.at)}`
     : `none yet: the run was still going at ${clock(state.time)}`;
   const lines = [
     '## Summary',
@@ -57,7 +57,7 @@ function summary(scenario: Scenario, state: EngineState, card: ScoreCard, end: n
     '',
     story(scenario, state),
   ];
-  if (state.ending && ending) lines.push('', `> ${inline(ending.text)}`);
+  if (ending?.text) lines.push('', `> ${inline(ending.text)}`);
   return lines.join('\n');
 }
 
@@ -140,6 +140,9 @@ function timeline(scenario: Scenario, state: EngineState, card: ScoreCard, names
       case 'post':
         push(e, name(e.player), `${e.statusUpdate ? 'Status update' : 'Posted'} in ${channelName(e.channel)}: “${postText(e.post)}”`);
         break;
+      case 'all-clear':
+        push(e, name(e.player), `All-clear posted in ${channelName(e.channel)}: “${postText(e.post)}”`);
+        break;
       case 'relapse':
         push(e, name(e.player), `Relapse: declared resolved, but not yet ${e.missing.join(' and ')}; the incident goes on.`);
         break;
@@ -147,8 +150,7 @@ function timeline(scenario: Scenario, state: EngineState, card: ScoreCard, names
         push(e, 'Incident', `Milestone: ${MILESTONE_LABEL[e.milestone] ?? e.milestone}`);
         break;
       case 'ending': {
-        const ending = scenario.endings.find((x) => x.id === e.ending);
-        push(e, 'Incident', `Ended: ${ending?.title ?? e.ending} (${e.endingKind})`);
+        push(e, 'Incident', `Ended: ${shownEnding(scenario, state)?.title ?? e.ending} (${e.endingKind})`);
         break;
       }
       default:

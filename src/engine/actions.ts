@@ -1,6 +1,6 @@
 /** Starting and finishing player actions, and declaring the incident over. */
 import type { Milestone } from '../scenario/schema';
-import { postMessage } from './chat';
+import { postAsPlayer, postMessage } from './chat';
 import { holds, milestoneHolds } from './conditions';
 import { applyEffects } from './effects';
 import { emit, type Draft } from './draft';
@@ -70,13 +70,24 @@ export function completeAction(draft: Draft, player: string): void {
 
 const REQUIRED_FOR_RESOLUTION: readonly Milestone[] = ['fixed', 'verified'];
 
-/** Ends the incident when it really is fixed and verified; otherwise the all-clear relapses. */
+/** What the player's all-clear says in the incident channel: what they declared, and nothing they may not know. */
+export const ALL_CLEAR_TEXT = 'All clear: I am declaring the incident resolved.';
+
+/**
+ * Declaring the incident over posts the player's all-clear in the incident channel, where everyone
+ * sees it. Then the incident ends when it really is fixed and verified; otherwise the all-clear relapses.
+ */
 function declareResolved(draft: Draft, player: string): void {
   const { state, world } = draft;
   if (state.ending) return;
   const missing = REQUIRED_FOR_RESOLUTION.filter((m) => !milestoneHolds(world, state, m));
-  state.declarations.push({ at: state.time, player, accepted: missing.length === 0 });
-  if (missing.length === 0) {
+  const accepted = missing.length === 0;
+  state.declarations.push({ at: state.time, player, accepted });
+  const channel = world.incidentChannel ?? world.scenario.channels[0]!.id;
+  const post = postAsPlayer(draft, player, channel, ALL_CLEAR_TEXT);
+  post.allClear = true;
+  emit(draft, { kind: 'all-clear', post: post.id, channel, player, accepted });
+  if (accepted) {
     const ending = world.scenario.endings.find((e) => e.kind === 'resolved');
     endRun(draft, ending?.id ?? 'resolved', 'resolved');
     return;

@@ -3,6 +3,8 @@ export { init, step, MAX_PLAYER_TEXT } from './step';
 export { replay, advanceTo, runToEnd, type ReplayResult } from './replay';
 export { availability, type Availability } from './actions';
 export { holds, milestoneHolds } from './conditions';
+export { shownEnding, type ShownEnding } from './endings';
+export { ALL_CLEAR_TEXT } from './actions';
 export { explain, failingParts, type Explanation } from './explain';
 export { score, gradeFor, limitText, reasonCodes, suggestions, worthText, DIMENSIONS, type ScoreCard, type ScoreReason, type ScoreLimit, type DimensionScore, type Grade, type Suggestion } from './scoring';
 export { wallClock, parseWallClock, formatDuration, hourOfDay } from './clock';

@@ -119,6 +119,8 @@ export interface ChatPost {
   at: number;
   importance: 'noise' | 'normal' | 'important' | 'critical';
   mentionsPlayer: boolean;
+  /** True on a player's all-clear, posted when they declare the incident over. */
+  allClear?: true;
   /** Present when the post asks the player something. */
   ask?: { expiresAt: number; answer?: { choice: string; at: number; player: string }; ignored?: boolean; superseded?: boolean };
 }
@@ -222,6 +224,8 @@ export type TimelineEvent = { seq: number; at: number } & (
   | { kind: 'alarm'; metric: string; on: boolean }
   | { kind: 'milestone'; milestone: Milestone }
   | { kind: 'impact'; on: boolean }
+  /** The player's all-clear, posted in the incident channel when they declare the incident over; `accepted` when it really was (the ending follows), else a relapse follows. */
+  | { kind: 'all-clear'; post: string; channel: string; player: string; accepted: boolean }
   | { kind: 'relapse'; player: string; missing: Milestone[] }
   | { kind: 'ending'; ending: string; endingKind: Ending['kind'] }
 );

@@ -54,6 +54,11 @@ export const CATALOGUE = {
   FD411: { severity: 'warning', title: 'Hints without a coach', hint: 'Add "coach" with the character and channel the hints come from, or remove the hints.' },
   FD412: { severity: 'warning', title: 'Never shown', hint: 'Give the message an "at" or "when", or send it from an effect; uncover evidence with a "reveal" effect. Otherwise remove it.' },
   FD413: { severity: 'warning', title: 'Cannot be won', hint: 'The player wins by completing a "resolve" action while "fixed" and "verified" hold: make sure all three can happen.' },
+  FD414: {
+    severity: 'warning',
+    title: 'Ending claims what it does not check',
+    hint: 'An ending is told whenever its condition holds (a resolved one whenever "fixed" and "verified" do), whatever else the player did: move the claim into a variant whose "when" tests that action or fact, or reword it.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

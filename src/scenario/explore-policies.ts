@@ -85,7 +85,7 @@ function hasHypothesis(sim: Sim, state: EngineState): boolean {
 
 /** Times of status updates so far: incident-channel posts and status-update actions. */
 function statusTimes(sim: Sim, state: EngineState): number[] {
-  const times = state.chat.filter((p) => p.byPlayer && p.channel === sim.incidentChannel).map((p) => p.at);
+  const times = state.chat.filter((p) => p.byPlayer && !p.allClear && p.channel === sim.incidentChannel).map((p) => p.at);
   for (const d of state.done) if (sim.world.actions.get(d.action)?.tags.includes('status-update')) times.push(d.at);
   return times;
 }

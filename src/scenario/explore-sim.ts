@@ -227,7 +227,8 @@ export function stateKey(sim: Sim, state: EngineState, bucketSeconds: number): s
     if (post.ask?.answer) parts.push(`${post.message}=${post.ask.answer.choice}`);
     else if (post.ask && !post.ask.ignored && !post.ask.superseded) parts.push(`${post.message}?`);
   }
-  const posts = state.chat.filter((p) => p.byPlayer && p.channel === sim.incidentChannel).length;
+  // An all-clear is counted by the declarations; posts are the status updates.
+  const posts = state.chat.filter((p) => p.byPlayer && !p.allClear && p.channel === sim.incidentChannel).length;
   parts.push(`u${Math.min(4, posts)}h${state.notes.some((n) => n.kind === 'hypothesis') ? 1 : 0}d${state.declarations.length}`);
   return parts.join('|');
 }

@@ -16,7 +16,7 @@
  * climb again, held to runs that show it). A run above the expert path, or a frantic one above C,
  * is an error: the scoring pays for something that is not method.
  */
-import { DIMENSIONS, init, randomFloats, replay, score, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
+import { DIMENSIONS, init, randomFloats, replay, score, shownEnding, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
 import { compileScript } from './action-script';
 import { exploreFinding, type ExploreCode, type ExploreFinding } from './diagnostics';
 import { FRANTIC_LABELS, FRANTIC_PATTERNS, franticPatterns, type FranticPattern } from './explore-frantic';
@@ -504,7 +504,7 @@ class Explorer {
     for (const a of sim.available(state)) moves.push({ kind: 'input', input: { type: 'act', action: a.id }, then: 'until-free' });
     const channel = sim.incidentChannel;
     let lastPost: number | undefined;
-    for (const p of state.chat) if (p.byPlayer && p.channel === channel) lastPost = p.at;
+    for (const p of state.chat) if (p.byPlayer && !p.allClear && p.channel === channel) lastPost = p.at;
     if (channel && state.milestones.impact !== null && (lastPost === undefined || state.time - lastPost >= WAIT_SECONDS)) {
       moves.push({ kind: 'input', input: { type: 'post', channel, text: 'Status update: what is affected, what we are doing, next update soon.' } });
     }
@@ -645,7 +645,7 @@ class Explorer {
     const point = at(Math.min(hi * grain, ending.at));
     // The quick probe may simply have missed a way out; the thorough check has the last word.
     if (!point.state.ending && this.rescue(point) === null) return null;
-    const title = this.scenario.endings.find((e) => e.id === ending.id)?.title ?? ending.id;
+    const title = shownEnding(this.scenario, candidate.pos.state)?.title ?? ending.id;
     const inputs = trailLength(point.trail);
     const doing = inputs === 0 ? 'Doing nothing' : `Carrying on as this run does (${inputs} input${inputs === 1 ? '' : 's'})`;
     return { pos: point, cause: `${doing} until ${wallClock(this.scenario.clock, point.state.time)}: from then on "${title}" cannot be avoided` };
@@ -732,7 +732,7 @@ class Explorer {
   private endingOf(state: EngineState): RunSummary['ending'] {
     const ending = state.ending;
     if (!ending) return null;
-    return { id: ending.id, kind: ending.kind, title: this.scenario.endings.find((e) => e.id === ending.id)?.title ?? ending.id, at: ending.at };
+    return { id: ending.id, kind: ending.kind, title: shownEnding(this.scenario, state)?.title ?? ending.id, at: ending.at };
   }
 
   private summary(run: Run, dimensions = false): RunSummary {

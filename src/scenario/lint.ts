@@ -10,6 +10,7 @@
 import type { DiagnosticCode } from './diagnostics';
 import { pointerOf, type Path } from './json-source';
 import { analyse, cyclicMilestones, endOf, Evaluator, listValues, milestoneEdges, MILESTONES, type Blame, type Possible, type Reach } from './lint-reach';
+import { checkNarration } from './lint-narration';
 import { forEachCondition, forEachEffect } from './references';
 import type { Condition, FactValue, Milestone, Scenario } from './schema';
 
@@ -43,6 +44,7 @@ export function lintScenario(scenario: Scenario): LintProblem[] {
   checkMilestoneCycles(scenario, add);
   checkShadowedOutcomes(scenario, add);
   checkNeverShown(scenario, add);
+  for (const p of checkNarration(scenario)) add('FD414', p.path, p.message);
   if (scenario.hints.length > 0 && !scenario.coach) {
     add('FD411', ['hints'], `The scenario has ${scenario.hints.length} hint${scenario.hints.length === 1 ? '' : 's'} but no "coach", so none is ever sent.`);
   }
@@ -321,6 +323,7 @@ function checkReachability(scenario: Scenario, reach: Reach, evaluator: Evaluato
   scenario.scoring.rules.forEach((r, i) => never('FD402', evaluate(r.when, ['scoring', 'rules', i, 'when']), `Scoring rule "${r.id}" never applies`));
   scenario.endings.forEach((e, i) => {
     if (e.kind === 'failed' && e.when) never('FD402', evaluate(e.when, ['endings', i, 'when']), `Ending "${e.id}" can never happen`);
+    (e.variants ?? []).forEach((v, j) => never('FD402', evaluate(v.when, ['endings', i, 'variants', j, 'when']), `Variant ${j + 1} of ending "${e.id}" is never told: its "when" can never hold`));
   });
   scenario.services.forEach((s, i) =>
     s.health.forEach((rule, j) => never('FD402', evaluate(rule.when, ['services', i, 'health', j, 'when']), `Health rule ${j + 1} of service "${s.id}" never applies`)),

@@ -35,7 +35,10 @@ export function forEachCondition(scenario: Scenario, visit: (condition: Conditio
   });
   scenario.triggers.forEach((t, i) => walk(t.when, ['triggers', i, 'when']));
   scenario.hints.forEach((h, i) => walk(h.when, ['hints', i, 'when']));
-  scenario.endings.forEach((e, i) => walk(e.when, ['endings', i, 'when']));
+  scenario.endings.forEach((e, i) => {
+    walk(e.when, ['endings', i, 'when']);
+    (e.variants ?? []).forEach((v, j) => walk(v.when, ['endings', i, 'variants', j, 'when']));
+  });
   for (const key of ['impact', 'stabilised', 'understood', 'fixed', 'verified'] as const) walk(scenario.incident[key], ['incident', key]);
   scenario.scoring.rules.forEach((r, i) => walk(r.when, ['scoring', 'rules', i, 'when']));
 }

@@ -382,13 +382,26 @@ const HintSchema = z
   })
   .describe('A nudge from the coach when the player seems stuck.');
 
+const EndingVariantSchema = z
+  .strictObject({
+    when: ConditionField('The variant is told when this holds as the run ends (and no earlier variant\'s does).'),
+    title: Text(120).optional().describe('Its title in the debrief; without one, the ending\'s own title.'),
+    text: Text(1000).describe('How it ended, told instead of the ending\'s own text.'),
+  })
+  .describe('A telling of an ending for runs in which more is true than the ending itself guarantees, such as which repairs the player made.');
+
 const EndingSchema = z
   .strictObject({
     id: Id,
     kind: z.enum(['resolved', 'failed', 'timeout']).describe('resolved: declared over while fixed and verified; failed: its condition held; timeout: the clock ran out.'),
-    title: Text(120).describe('The ending\'s title in the debrief.'),
-    text: Text(1000).describe('How it ended, in a short paragraph for the debrief.'),
+    title: Text(120).describe('The ending\'s title in the debrief, when no variant applies.'),
+    text: Text(1000).describe('How it ended, in a short paragraph for the debrief, when no variant applies. It may claim only what the ending guarantees (see "variants").'),
     when: ConditionSchema.optional().describe('For a failed ending: the condition that ends the game.'),
+    variants: z
+      .array(EndingVariantSchema)
+      .max(8)
+      .default([])
+      .describe('Tried in order when the run ends; the first whose "when" holds gives the title and text shown. None holding means the ending\'s own.'),
   })
   .describe('How the scenario can end.');
 
@@ -605,6 +618,7 @@ export type Metric = Scenario['metrics'][number];
 export type Service = Scenario['services'][number];
 export type Evidence = Scenario['evidence'][number];
 export type Ending = Scenario['endings'][number];
+export type EndingVariant = Ending['variants'][number];
 export type Reply = NonNullable<Message['asks']>['replies'][number];
 export type Category = z.infer<typeof Category>;
 export type Verdict = z.infer<typeof Verdict>;

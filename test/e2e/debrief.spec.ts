@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { finish, mouse, skipTo, startFlagship, startsWith, waitUntilFree } from './driver';
+import { finish, mouse, playMethodically, skipTo, startFlagship, startsWith, waitUntilFree } from './driver';
 
 /** A short frantic run: roll back twice, restart blind, declare victory early, then wait it out. */
 async function playFrantic(page: Page): Promise<void> {
@@ -63,6 +63,21 @@ test.describe('the debrief', () => {
     expect(markdown).toMatch(/relaps/i);
     expect(markdown).toMatch(/^## Action items$/m);
     await expect(page.getByRole('status').filter({ hasText: 'Postmortem downloaded.' })).toBeVisible();
+  });
+
+  test('one premature all-clear holds an otherwise careful run to a C, and the debrief says why', async ({ page }, testInfo) => {
+    await startFlagship(page);
+    const d = mouse(page);
+    await playMethodically(d, { declareEarly: true });
+    await finish(d);
+    await expect(page.getByLabel('Grade C')).toBeVisible();
+    const limits = page.getByRole('list', { name: 'Limits on the total' });
+    await expect(limits.getByRole('listitem')).toHaveText([/^A false all-clear costs the trust an incident commander runs on: the total can be at most 69\.$/]);
+    expect(await totalOf(page)).toBe(69);
+    // The first thing to do differently is the all-clear, with what it would really have been worth.
+    const advice = page.getByRole('region', { name: 'Next time, try this' }).getByRole('listitem');
+    await expect(advice.first()).toHaveText(/declared the incident resolved before the fix was verified.*\(worth \d+ more points\)$/);
+    await page.screenshot({ path: testInfo.outputPath('debrief-premature.png'), fullPage: true });
   });
 
   test('a replay link opened in a fresh browser reproduces the score exactly', async ({ page, browser }, testInfo) => {

@@ -150,7 +150,8 @@ export function keyboard(page: Page): Driver {
 }
 
 /** The methodical path through the flagship, written once for both drivers. */
-export async function playMethodically(d: Driver): Promise<void> {
+/** The careful path; with `declareEarly`, it also calls the all-clear once before verifying (it relapses). */
+export async function playMethodically(d: Driver, options: { declareEarly?: boolean } = {}): Promise<void> {
   await d.act("Review deploy #482's diff");
   await d.reply('Dana Okafor', 'Yes, after a last look');
   await d.act('Try the rollback on staging');
@@ -172,6 +173,7 @@ export async function playMethodically(d: Driver): Promise<void> {
   await d.act('Ship invoice-worker patch: read both v1 and v2 payloads');
   await d.act('Read invoice-worker logs');
   await d.act('Resume the invoice-worker');
+  if (options.declareEarly) await d.act('Declare the incident resolved');
   await d.act('Post a status update in #incident-orders');
   await d.act('Run the orders consistency check');
   await d.act('Reprocess stuck orders');

@@ -6,6 +6,7 @@
  */
 import type { Dimension, Scenario } from '../../scenario/schema';
 import { wallClock } from '../clock';
+import { shownEnding } from '../endings';
 import type { EngineState } from '../types';
 import { worldOf } from '../world';
 import { communicate } from './communicate';
@@ -51,8 +52,7 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
   makeRoomForRules(scenario, reasons);
   scenarioRules(ctx);
   if (state.ending?.kind === 'failed') {
-    const ending = scenario.endings.find((e) => e.id === state.ending!.id);
-    limit('limit.failed', FAILED_ENDING_LIMIT, state.ending.at, `The incident ended in failure (${ending?.title ?? state.ending.id})`, 'remediate.catastrophe');
+    limit('limit.failed', FAILED_ENDING_LIMIT, state.ending.at, `The incident ended in failure (${shownEnding(scenario, state)!.title})`, 'remediate.catastrophe');
   }
 
   const lines = tidy(ctx, reasons);

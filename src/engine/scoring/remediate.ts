@@ -2,6 +2,7 @@
  * Remediate: the cause fixed and still fixed at the end. Failed and harmful attempts cost, each
  * repeat more than the last; a fix started before the cause was understood is a guess.
  */
+import { shownEnding } from '../endings';
 import { holdingAtEnd, label } from './patterns';
 import type { ScoringContext } from './types';
 
@@ -24,8 +25,7 @@ export function remediate(ctx: ScoringContext): void {
     add('remediate', `remediate.${d.verdict}`, -base * n, d.at, `“${label(ctx, d.action)}” ${what}${n > 1 ? ` (attempt ${n})` : ''}.`, d.action);
   }
   if (state.ending?.kind === 'failed') {
-    const ending = scenario.endings.find((e) => e.id === state.ending!.id);
-    add('remediate', 'remediate.catastrophe', -100, state.ending.at, `The incident ended in failure: ${ending?.title ?? state.ending.id}.`);
+    add('remediate', 'remediate.catastrophe', -100, state.ending.at, `The incident ended in failure: ${shownEnding(scenario, state)!.title}.`);
   }
 }
 

@@ -4,7 +4,7 @@
  * and every scoring reason pinned where it happened. SVG built node by node (scenario and player
  * text is untrusted), with roles and names so it reads as lists to assistive technology.
  */
-import type { EngineState, ScoreReason } from '../../engine';
+import { shownEnding, type EngineState, type ScoreReason } from '../../engine';
 import type { Metric, Scenario } from '../../scenario';
 import { svg } from '../dom';
 import { clockOf, VERDICT_WORD } from '../format';
@@ -118,8 +118,7 @@ function playerLane(scenario: Scenario, state: EngineState, x: (t: number) => nu
       const text = `${clockOf(scenario, e.at)} Declared resolved too early: it relapsed`;
       lane.append(svg('line', { role: 'listitem', 'aria-label': text, class: 'tl-relapse', x1: x(e.at), x2: x(e.at), y1: METRIC.top, y2: LANES.score + 12 }, svg('title', {}, text)));
     } else if (e.kind === 'ending') {
-      const ending = scenario.endings.find((end) => end.id === e.ending);
-      const text = `${clockOf(scenario, e.at)} Ended: ${ending?.title ?? e.ending}`;
+      const text = `${clockOf(scenario, e.at)} Ended: ${shownEnding(scenario, state)?.title ?? e.ending}`;
       lane.append(svg('line', { role: 'listitem', 'aria-label': text, class: `tl-ending ending-${e.endingKind}`, x1: x(e.at), x2: x(e.at), y1: METRIC.top, y2: AXIS_Y }, svg('title', {}, text)));
     }
   }

@@ -54,7 +54,10 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
       lastOutcome = latest.seq;
       const label = scenario.actions.find((a) => a.id === latest.action)?.label ?? latest.action;
       outcome.dataset.verdict = latest.verdict;
+      // A premature all-clear is said in words, not only by the world's red flash and the pager.
+      const relapse = state.timeline.find((e) => e.kind === 'relapse' && e.seq > latest.seq && e.player === latest.player);
       outcome.replaceChildren(el('strong', {}, label), el('p', {}, latest.text));
+      if (relapse && relapse.kind === 'relapse') outcome.append(el('p', { className: 'relapse-notice' }, relapseNotice(relapse.missing)));
     }
     if (ownRefusal && ownRefusal.over !== rejection) ownRefusal = null;
     setText(refused, ownRefusal ? ownRefusal.why : rejection ? `Not now: ${rejection.message}` : '');
@@ -93,6 +96,11 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
   };
   update();
   return { element, destroy: store.subscribe(update) };
+}
+
+/** What the palette says under a declaration that relapsed. */
+export function relapseNotice(missing: readonly string[]): string {
+  return `Too early: the incident is not yet ${missing.join(' and ')}, so your all-clear does not hold and the incident goes on.`;
 }
 
 function actionItem(store: GameStore, ui: IncidentUi, action: Action, refuse: (why: string | null) => void): HTMLElement {

@@ -57,7 +57,7 @@ function postElement(scenario: Scenario, post: ChatPost, self: string): HTMLElem
   author.style.color = who.color;
   return el(
     'li',
-    { className: `post importance-${post.importance}${post.mentionsPlayer ? ' mention' : ''}${post.byPlayer && post.from === self ? ' mine' : ''}` },
+    { className: `post importance-${post.importance}${post.mentionsPlayer ? ' mention' : ''}${post.byPlayer && post.from === self ? ' mine' : ''}${post.allClear ? ' all-clear' : ''}` },
     avatar,
     el(
       'div',

@@ -1,4 +1,5 @@
 /** The incident's modal dialogs: keyboard help, and the ending with the way to the debrief. */
+import { shownEnding } from '../../engine';
 import { goTo, setPaused, type GameStore } from '../../store';
 import { el, type View } from '../dom';
 import { shortcutTable } from '../shortcuts';
@@ -33,7 +34,7 @@ export function endingDialog(store: GameStore): View {
     const ending = run?.state.ending;
     if (!run || !ending || shown) return;
     shown = true;
-    const info = run.scenario.endings.find((e) => e.id === ending.id);
+    const info = shownEnding(run.scenario, run.state);
     dialog.dataset.kind = ending.kind;
     dialog.replaceChildren(
       el('p', { className: 'eyebrow' }, ending.kind === 'resolved' ? 'Incident resolved' : ending.kind === 'timeout' ? 'Time is up' : 'Incident over'),

@@ -3,7 +3,7 @@
  * the expert path as a ghost, every point with its reason, the lessons, and the ways to take the run
  * away (postmortem, run file, replay link).
  */
-import { DIMENSIONS, limitText, score, suggestions, worthText, type ScoreReason } from '../../engine';
+import { DIMENSIONS, limitText, score, shownEnding, suggestions, worthText, type ScoreReason } from '../../engine';
 import { goTo, openReplay, startRun, type GameStore } from '../../store';
 import { exportPanel } from '../debrief/exports';
 import { timelineFigure } from '../debrief/timeline';
@@ -38,7 +38,7 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
   const card = score(scenario, state);
   const advice = suggestions(scenario, card);
   const watch = () => openReplay(store, { scenario, options: run.options, log: run.log, end: state.ending?.at ?? state.time }, replay?.source ?? 'own');
-  const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending!.id) : undefined;
+  const ending = shownEnding(scenario, state);
   const reasonItem = (r: ScoreReason) =>
     el(
       'li',
@@ -52,7 +52,7 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
     { className: 'debrief-screen page' },
     el('p', { className: 'eyebrow' }, scenario.title),
     el('h1', {}, ending ? ending.title : 'Debrief'),
-    ending ? el('p', { className: 'ending-text' }, ending.text) : null,
+    ending?.text ? el('p', { className: 'ending-text' }, ending.text) : null,
     replay && replay.source !== 'own' ? el('p', { className: 'muted' }, replay.source === 'link' ? 'This run came from a replay link; its score is the engine’s own replay of it.' : 'This run came from a run file; its score is the engine’s own replay of it.') : null,
     el(
       'div',

@@ -3,7 +3,7 @@
  * read-only, with play, pause, speed and a scrubber over the run's game time. At the end it shows
  * the score the engine gives the replayed run, which is the run's own score.
  */
-import { score } from '../../engine';
+import { score, shownEnding } from '../../engine';
 import { goTo, leaveReplay, REPLAY_SPEEDS, seekReplay, setReplayPlaying, setReplaySpeed, type GameStore } from '../../store';
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { clockOf, formatDuration, VERDICT_WORD } from '../format';
@@ -78,7 +78,7 @@ export function replayScreen(store: GameStore): View {
     setAttr(scrubber, 'aria-valuetext', `${clockOf(scenario, state.time, true)}, ${formatDuration(state.time)} of ${formatDuration(r.end)}`);
     const card = score(scenario, state);
     if (state.time >= r.end) {
-      const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending!.id)?.title : undefined;
+      const ending = shownEnding(scenario, state)?.title;
       setText(scoreLine, `Replay finished${ending ? `: ${ending}` : ''}. Score ${card.total}/100, grade ${card.grade}.`);
     } else setText(scoreLine, `Score so far: ${card.total}/100 (grade ${card.grade}).`);
     syncList(

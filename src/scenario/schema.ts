@@ -429,7 +429,7 @@ const ScoringSchema = z
       .int()
       .min(60)
       .max(14_400)
-      .default(2700)
+      .default(1200)
       .describe('Harm beyond what the expert path lets through, in seconds of full impact: this much more earns nothing for harm. A contained but still affected second counts as `degradedHarm` of one.'),
     degradedHarm: z.number().min(0).max(1).default(0.5).describe('How much a second of impact counts once it is contained (users degraded, not failing): 0 to 1.'),
     lostCommandMessage: Id.optional().describe('The message that hands the incident to another commander (say, after a false all-clear); its posting is scored as losing command.'),

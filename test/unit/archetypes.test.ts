@@ -47,6 +47,10 @@ describe.each(shippedScenarioFiles().sort())('archetypes of %s', (file) => {
     const careful = play(CAREFUL);
     const farmer = play('farmer');
     expect(careful.score.total, `${summary(CAREFUL, careful)}; ${summary('farmer', farmer)}`).toBeGreaterThan(farmer.score.total);
+    // Farming pays nothing: more questions answered and more posts earn no more than the senior's
+    // communication, while the harm let through to collect them costs.
+    expect(farmer.score.dimensions.communicate.score).toBeLessThanOrEqual(careful.score.dimensions.communicate.score);
+    expect(farmer.score.dimensions.stabilise.score).toBeLessThan(careful.score.dimensions.stabilise.score);
   });
 
   it.each(present.filter((name) => name !== 'farmer'))('ranks the careful senior above %s', (name) => {

@@ -6,6 +6,7 @@
  */
 import { formatDuration } from '../clock';
 import type { Completion } from '../types';
+import { groundedHypothesis } from './hypotheses';
 import { isChange, isCheck, label, relevantSeenBy } from './patterns';
 import type { ScoringContext } from './types';
 
@@ -29,34 +30,13 @@ export function composure(ctx: ScoringContext): void {
   );
 }
 
-/** Words too common to tie a theory to the evidence. */
-const COMMON = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'been', 'they', 'their', 'there', 'what', 'when', 'which', 'would', 'could', 'should', 'about', 'into', 'because', 'think', 'maybe', 'something', 'broken', 'problem', 'issue', 'wrong', 'hypothesis', 'some', 'than', 'then', 'them', 'just', 'only', 'more', 'over', 'under']);
-
-const words = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9_.-]{4,}/g) ?? []).filter((w) => !COMMON.has(w)));
-
-/**
- * A hypothesis counts when written before the first change, after evidence that points at the cause
- * was seen, and, for a note, when it names something from the evidence seen (two words in common).
- */
 function hypothesis(ctx: ScoringContext): void {
-  const { scenario, world, state, add, clock } = ctx;
+  const { world, state, add, clock } = ctx;
   const firstChange = state.done.find((d) => isChange(ctx, d));
   const before = firstChange?.startedAt ?? Infinity;
-  const grounded = (t: number) => relevantSeenBy(ctx, t);
-  const action = state.done.find((d) => world.actions.get(d.action)?.tags.includes('hypothesis') && d.startedAt <= before && grounded(d.startedAt) && (d.verdict === 'success' || d.verdict === 'partial'));
-  const seenWords = (t: number) => {
-    const all = new Set<string>();
-    for (const e of scenario.evidence) if ((state.seen[e.id] ?? Infinity) <= t) for (const w of words(`${e.title} ${e.body.join(' ')}`)) all.add(w);
-    return all;
-  };
-  const note = state.notes.find((n) => {
-    if (n.kind !== 'hypothesis' || n.at > before || !grounded(n.at)) return false;
-    const seen = seenWords(n.at);
-    return [...words(n.text)].filter((w) => seen.has(w)).length >= 2;
-  });
-  const at = Math.min(note?.at ?? Infinity, action?.at ?? Infinity);
-  if (at !== Infinity) {
-    const partial = note === undefined && action?.verdict === 'partial';
+  const found = groundedHypothesis(ctx, before);
+  if (found) {
+    const { at, partial } = found;
     add('composure', 'composure.hypothesis', HYPOTHESIS * (partial ? 0.5 : 1), at, partial ? 'Wrote down a hypothesis before changing anything, though the evidence behind it was still thin.' : 'Wrote down a hypothesis, grounded in the evidence, before changing anything.', undefined, { best: HYPOTHESIS });
     return;
   }

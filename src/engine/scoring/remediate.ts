@@ -3,6 +3,7 @@
  * repeat more than the last; a fix started before the cause was understood is a guess.
  */
 import { shownEnding } from '../endings';
+import { groundedHypothesis } from './hypotheses';
 import { holdingAtEnd, label } from './patterns';
 import type { ScoringContext } from './types';
 
@@ -43,8 +44,13 @@ function fixed(ctx: ScoringContext): void {
   const tookHold = (holding ?? spans.at(-1)!).from;
   const fix = state.done.filter((d) => d.category === 'remediate' && d.at <= tookHold && d.verdict !== 'failure' && d.verdict !== 'harmful').at(-1);
   const understood = state.held.understood[0]?.from ?? Infinity;
-  if (!fix || fix.startedAt >= understood) return;
+  if (!fix) return;
   const name = label(ctx, fix.action);
-  add('remediate', 'remediate.guess', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)}, before the evidence showed the cause: it worked, but it was a guess.`, fix.action);
-  limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix started before the cause was understood is a lucky guess, not method', 'remediate.guess');
+  // A fix is a conclusion when the evidence showed the cause and a hypothesis said so; else a guess.
+  if (fix.startedAt < understood) {
+    add('remediate', 'remediate.guess', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)}, before the evidence showed the cause: it worked, but it was a guess.`, fix.action);
+  } else if (!groundedHypothesis(ctx, fix.startedAt)) {
+    add('remediate', 'remediate.guess', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)} with no hypothesis written down: it worked, but nothing shows it was a conclusion rather than a guess.`, fix.action);
+  } else return;
+  limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix with no understanding or written hypothesis behind it is a lucky guess, not method', 'remediate.guess');
 }

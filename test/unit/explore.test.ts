@@ -107,7 +107,8 @@ describe('explore: the flagship', () => {
     expect(margin).toBe(methodical.score - frantic.score);
     expect(margin).toBeGreaterThanOrEqual(CLEAR_MARGIN);
     expect(clear).toBe(true);
-    expect(scripts.map((s) => s.name)).toEqual(['frantic.json', 'methodical.json', 'mixed.json']);
+    expect(scripts.map((s) => s.name)).toEqual(flagshipScripts().map((s) => s.name));
+    expect(scripts.map((s) => s.name)).toEqual(expect.arrayContaining(['frantic.json', 'methodical.json', 'mixed.json', 'farmer.json', 'silent.json', 'idle.json']));
     for (const s of scripts) expect(s.unmet, s.name).toEqual([]);
     expect(scripts.find((s) => s.name === 'methodical.json')!.ending?.id).toBe('resolved');
   });

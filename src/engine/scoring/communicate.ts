@@ -24,7 +24,10 @@ export function communicate(ctx: ScoringContext): void {
   const threads = questionThreads(ctx);
   if (threads.length > 0) offered.add('questions');
   const affected = ctx.state.milestones.impact !== null;
-  if (!affected) offered.delete('cadence');
+  if (!affected) {
+    offered.delete('updates');
+    offered.delete('cadence');
+  }
   const available = [...offered].reduce((sum, p) => sum + PARTS[p], 0);
   const part = (p: Part, share: number) => (PARTS[p] * 100 * share) / available;
 
@@ -125,9 +128,7 @@ function questionThreads({ world, state }: ScoringContext): Thread[] {
 }
 
 function questions(ctx: ScoringContext, threads: Thread[], part: PartPoints): void {
-  const { scenario, state, add, end } = ctx;
-  const verdictOf = new Map<string, string>();
-  for (const e of state.timeline) if (e.kind === 'reply') verdictOf.set(e.post, e.verdict);
+  const { scenario, world, add, end } = ctx;
   let value = 0;
   let halves = 0;
   const unanswered: string[] = [];
@@ -138,10 +139,13 @@ function questions(ctx: ScoringContext, threads: Thread[], part: PartPoints): vo
       unanswered.push(who);
       continue;
     }
-    const verdict = verdictOf.get(t.posts[answeredAt]!.id);
+    const post = t.posts[answeredAt]!;
+    const verdict = world.messages.get(post.message ?? '')?.asks?.replies.find((r) => r.id === post.ask!.answer!.choice)?.verdict;
     if (verdict === 'harmful' || verdict === 'failure') continue;
-    value += answeredAt === 0 ? 1 : 0.5;
-    if (answeredAt > 0) halves++;
+    // Answered only once it had been left to lapse and was asked again, louder: half.
+    const late = t.posts.slice(0, answeredAt).some((p) => p.ask!.ignored);
+    value += late ? 0.5 : 1;
+    if (late) halves++;
   }
   const names = unanswered.length > 0 ? ` Left unanswered: ${[...new Set(unanswered)].join(', ')}.` : '';
   const lateText = halves > 0 ? ' A question answered only once asked again counts half.' : '';

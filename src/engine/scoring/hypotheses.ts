@@ -7,9 +7,12 @@ import { relevantSeenBy } from './patterns';
 import type { ScoringContext } from './types';
 
 /** Words too common to tie a theory to the evidence. */
-const COMMON = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'been', 'they', 'their', 'there', 'what', 'when', 'which', 'would', 'could', 'should', 'about', 'into', 'because', 'think', 'maybe', 'something', 'broken', 'problem', 'issue', 'wrong', 'hypothesis', 'some', 'than', 'then', 'them', 'just', 'only', 'more', 'over', 'under']);
+const COMMON = new Set(['the', 'and', 'for', 'but', 'not', 'are', 'was', 'its', 'our', 'all', 'can', 'now', 'has', 'had', 'any', 'out', 'one', 'who', 'why', 'how', 'you', 'yes', 'off', 'too', 'get', 'got', 'see', 'new', 'that', 'this', 'with', 'from', 'have', 'were', 'been', 'they', 'their', 'there', 'what', 'when', 'which', 'would', 'could', 'should', 'about', 'into', 'because', 'think', 'maybe', 'something', 'broken', 'problem', 'issue', 'wrong', 'hypothesis', 'some', 'than', 'then', 'them', 'just', 'only', 'more', 'over', 'under']);
 
-const words = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9_.-]{4,}/g) ?? []).filter((w) => !COMMON.has(w)));
+/** A word's stem, roughly: "misses", "missed" and "missing" all read as "miss". */
+const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '').replace(/e$/, '');
+
+const words = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []).filter((w) => !COMMON.has(w)).map(stem).filter((w) => w.length >= 3));
 
 /**
  * A hypothesis counts when written before the first change, after evidence that points at the cause

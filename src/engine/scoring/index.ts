@@ -34,11 +34,15 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
   const add: ScoringContext['add'] = (dimension, code, points, at, text, action, more) =>
     reasons.push({ code, dimension, points, at, text, ...(action === undefined ? {} : { action }), ...more });
   const limit: ScoringContext['limit'] = (code, max, at, text, cause) => {
-    const same = limits.findIndex((l) => l.code === code);
-    // One line per kind of limit: the lowest (for the premature all-clear, the latest) wins.
-    if (same >= 0 && limits[same]!.max <= max && code !== 'limit.premature') return;
-    if (same >= 0) limits.splice(same, 1);
-    limits.push({ code, max, at, text, cause });
+    const same = limits.find((l) => l.code === code);
+    if (!same) {
+      limits.push({ code, max, at, text, causes: [cause] });
+      return;
+    }
+    // One line per kind of limit, naming every mistake that set it: the lowest wins, and for the
+    // premature all-clear the latest (each one lowers it further).
+    if (!same.causes.includes(cause)) same.causes.push(cause);
+    if (max < same.max || code === 'limit.premature') Object.assign(same, { max, at, text });
   };
   const end = state.ending?.at ?? state.time;
   const ctx: ScoringContext = { scenario, world: worldOf(scenario), state, end, add, limit, clock: (t) => wallClock(scenario.clock, t, false) };

@@ -75,9 +75,9 @@ function fold({ clock }: Pick<ScoringContext, 'clock'>, reasons: ScoreReason[]):
     }
     seen.times.push(r.at);
     seen.line.points += r.points;
-    const times = seen.times.map(clock);
-    const list = `${times.slice(0, -1).join(', ')} and ${times.at(-1)}`;
-    seen.line.text = `${r.text.replace(/\.$/, '')} (${seen.times.length} times: ${list}).`;
+    const times = [...new Set(seen.times.map(clock))];
+    const list = times.length === 1 ? `at ${times[0]}` : `: ${times.slice(0, -1).join(', ')} and ${times.at(-1)}`;
+    seen.line.text = `${r.text.replace(/\.$/, '')} (${seen.times.length} times${list.startsWith(':') ? list : ` ${list}`}).`;
   }
   return out;
 }

@@ -49,8 +49,9 @@ function fixed(ctx: ScoringContext): void {
   // A fix is a conclusion when the evidence showed the cause and a hypothesis said so; else a guess.
   if (fix.startedAt < understood) {
     add('remediate', 'remediate.guess', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)}, before the evidence showed the cause: it worked, but it was a guess.`, fix.action);
+    limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix with no understanding or written hypothesis behind it is a lucky guess, not method', 'remediate.guess');
   } else if (!groundedHypothesis(ctx, fix.startedAt)) {
-    add('remediate', 'remediate.guess', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)} with no hypothesis grounded in the evidence written down: it worked, but nothing shows it was a conclusion rather than a guess.`, fix.action);
-  } else return;
-  limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix with no understanding or written hypothesis behind it is a lucky guess, not method', 'remediate.guess');
+    add('remediate', 'remediate.unexplained', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)} with no hypothesis grounded in the evidence written down: it worked, but nothing shows it was a conclusion rather than a guess.`, fix.action);
+    limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix with no understanding or written hypothesis behind it is a lucky guess, not method', 'remediate.unexplained');
+  }
 }

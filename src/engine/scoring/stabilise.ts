@@ -41,6 +41,11 @@ function contained({ scenario, state, add, clock, end }: ScoringContext): void {
 
 function harm({ scenario, state, add, end }: ScoringContext): void {
   const mine = harmOf(scenario, state, end);
+  // Impact never contained and still on at the end: nothing the player did limited the harm.
+  if (state.held.stabilised.length === 0 && state.impact.at(-1)?.to === null) {
+    add('stabilise', 'stabilise.harm', 0, end, `Users were affected for ${formatDuration(mine.affected)}, and still were at the end.`, undefined, { best: HARM });
+    return;
+  }
   const expert = expertRun(scenario).harm;
   const extra = Math.max(0, mine.weighted - expert.weighted);
   const share = Math.max(0, 1 - extra / scenario.scoring.harmLimitSeconds);
@@ -58,7 +63,10 @@ function reopened(ctx: ScoringContext): void {
     const cause = by ? ` by “${label(ctx, by.action)}”` : '';
     add('stabilise', 'stabilise.reopened', REOPENED, span.to, `The containment was lifted at ${clock(span.to)}${cause} while users were still affected.`, by?.action);
   }
+  const lifted = new Set(state.held.stabilised.map((s) => s.to));
   state.impact.slice(1).forEach((span) => {
+    // Lifting the containment and the impact coming back at the same moment are one mistake.
+    if (lifted.has(span.from)) return;
     const by = state.done.filter((d) => d.at === span.from).at(-1);
     const cause = by ? ` after “${label(ctx, by.action)}”` : '';
     add('stabilise', 'stabilise.reopened', REOPENED, span.from, `Users were affected again at ${clock(span.from)}${cause}, after the impact had ended.`, by?.action);

@@ -27,7 +27,7 @@ export const worthText = (s: Pick<Suggestion, 'points' | 'cost'>): string =>
 const MAX_SUGGESTIONS = 3;
 
 /** A failed ending is what uncontained impact leads to; one piece of advice covers both. */
-const SAME_ADVICE: Record<string, string> = { 'remediate.catastrophe': 'stabilise.never', 'stabilise.harm': 'stabilise.never' };
+const SAME_ADVICE: Record<string, string> = { 'remediate.catastrophe': 'stabilise.never', 'stabilise.harm': 'stabilise.never', 'remediate.unexplained': 'composure.no-hypothesis' };
 
 /** Hints and other zero-point lines that are information, not advice. */
 const NOT_ADVICE = new Set(['diagnose.hint', 'stabilise.idle']);
@@ -44,7 +44,12 @@ interface Group {
   limit: number;
 }
 
-const lostBy = (r: ScoreReason) => (r.points < 0 ? -r.points : Math.max(0, Math.round(r.best ?? r.points) - r.points));
+/** Points a reason took away, or left unearned; less than a point short of its best is rounding, not a loss. */
+const lostBy = (r: ScoreReason) => {
+  if (r.points < 0) return -r.points;
+  const gap = (r.best ?? r.points) - r.points;
+  return gap < 1 ? 0 : Math.round(gap);
+};
 
 /** Up to three things to do differently next time, the biggest gain to the total first, one per reason code. */
 export function suggestions(scenario: Scenario, card: ScoreCard): Suggestion[] {
@@ -52,7 +57,7 @@ export function suggestions(scenario: Scenario, card: ScoreCard): Suggestion[] {
   const present = new Set(card.reasons.map((r) => r.code));
   for (const r of card.reasons) {
     const lost = lostBy(r);
-    if (NOT_ADVICE.has(r.code) || (lost <= 0 && !card.limits.some((l) => l.cause === r.code))) continue;
+    if (NOT_ADVICE.has(r.code) || (lost <= 0 && !card.limits.some((l) => l.causes.includes(r.code)))) continue;
     const alias = SAME_ADVICE[r.code];
     const code = alias !== undefined && present.has(alias) ? alias : r.code;
     const group = groups.get(code) ?? { code, codes: new Set<string>(), lost: {}, reasons: [], gain: 0, limit: 101 };
@@ -64,7 +69,7 @@ export function suggestions(scenario: Scenario, card: ScoreCard): Suggestion[] {
   }
   for (const g of groups.values()) {
     g.gain = gainOf(scenario, card, g);
-    g.limit = Math.min(101, ...card.limits.filter((l) => g.codes.has(l.cause)).map((l) => l.max));
+    g.limit = Math.min(101, ...card.limits.filter((l) => l.causes.some((c) => g.codes.has(c))).map((l) => l.max));
   }
   const weights = scenario.scoring.weights;
   const weighted = (g: Group) => Object.entries(g.lost).reduce((sum, [d, p]) => sum + p * weights[d as Dimension], 0);
@@ -85,7 +90,8 @@ function gainOf(scenario: Scenario, card: ScoreCard, group: Group): number {
   const dims = Object.keys(card.dimensions) as Dimension[];
   const weightSum = dims.reduce((sum, d) => sum + weights[d], 0) || 1;
   const average = Math.round(dims.reduce((sum, d) => sum + Math.max(0, Math.min(100, card.dimensions[d].raw + (group.lost[d] ?? 0))) * weights[d], 0) / weightSum);
-  const limits = card.limits.filter((l) => !group.codes.has(l.cause)).map((l) => l.max);
+  // A limit set by several mistakes stays unless this advice answers every one of them.
+  const limits = card.limits.filter((l) => !l.causes.every((c) => group.codes.has(c))).map((l) => l.max);
   return Math.min(average, ...limits) - card.total;
 }
 

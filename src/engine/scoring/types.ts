@@ -44,8 +44,8 @@ export interface ScoreLimit {
   max: number;
   at: number;
   text: string;
-  /** The reason code whose mistake sets this limit; the suggestion for that reason lifts it. */
-  cause: string;
+  /** The reason codes whose mistakes set this limit; only advice answering all of them lifts it. */
+  causes: string[];
 }
 
 export interface ScoreCard {

@@ -76,7 +76,7 @@ export function timelineFigure(scenario: Scenario, state: EngineState, reasons: 
   for (const y of Object.values(LANES)) labels.append(svg('line', { class: 'tl-lane', x1: LEFT, x2: WIDTH - RIGHT, y1: y, y2: y }));
   root.append(labels);
 
-  root.append(playerLane(scenario, state, x, names), expertLane(scenario, x), reasonLane(scenario, reasons, x), axis(scenario, end, x));
+  root.append(playerLane(scenario, state, x, names), expertLane(scenario, x), reasonLane(scenario, state, reasons, x), axis(scenario, end, x));
   return root;
 }
 
@@ -137,23 +137,49 @@ function expertLane(scenario: Scenario, x: (t: number) => number): SVGGElement {
   return lane;
 }
 
-function reasonLane(scenario: Scenario, reasons: readonly ScoreReason[], x: (t: number) => number): SVGGElement {
+/** One pin per moment: the reasons about one attempt at an action, across dimensions, are one pin listing them. */
+interface Pin {
+  at: number;
+  points: number;
+  texts: string[];
+  code: string;
+}
+
+function pinsOf(state: EngineState, reasons: readonly ScoreReason[]): Pin[] {
+  const pins: Pin[] = [];
+  const byAttempt = new Map<number, Pin>();
+  for (const r of reasons) {
+    if (r.points === 0) continue;
+    const attempt = r.action === undefined ? -1 : state.done.findIndex((d) => d.action === r.action && d.startedAt <= r.at && r.at <= d.at);
+    const same = attempt >= 0 ? byAttempt.get(attempt) : undefined;
+    if (same) {
+      same.points += r.points;
+      same.texts.push(r.text);
+      if (Math.abs(r.points) > Math.abs(same.points - r.points)) same.code = r.code;
+      continue;
+    }
+    const pin = { at: attempt >= 0 ? state.done[attempt]!.startedAt : r.at, points: r.points, texts: [r.text], code: r.code };
+    if (attempt >= 0) byAttempt.set(attempt, pin);
+    pins.push(pin);
+  }
+  return pins;
+}
+
+function reasonLane(scenario: Scenario, state: EngineState, reasons: readonly ScoreReason[], x: (t: number) => number): SVGGElement {
   const lane = svg('g', { role: 'list', 'aria-label': 'Scoring reasons, pinned where they happened' });
   const y = LANES.score;
   // Pins at nearly the same moment stack upwards instead of hiding each other.
   const stacks = new Map<number, number>();
-  for (const r of reasons) {
-    // Caps and floors are arithmetic at the end, not moments; the list below explains them.
-    if (r.points === 0) continue;
-    const px = Math.round(x(r.at) / 6);
+  for (const pin of pinsOf(state, reasons)) {
+    const px = Math.round(x(pin.at) / 6);
     const level = stacks.get(px) ?? 0;
     stacks.set(px, level + 1);
-    const cx = x(r.at);
+    const cx = x(pin.at);
     const cy = y + 8 - level * 9;
-    const up = r.points > 0;
+    const up = pin.points > 0;
     const points = up ? `${cx - 5},${cy} ${cx + 5},${cy} ${cx},${cy - 8}` : `${cx - 5},${cy - 8} ${cx + 5},${cy - 8} ${cx},${cy}`;
-    const text = `${clockOf(scenario, r.at)} ${r.points > 0 ? '+' : ''}${r.points} ${r.text}`;
-    lane.append(svg('polygon', { role: 'listitem', 'aria-label': text, class: up ? 'tl-pin plus' : 'tl-pin minus', points, 'data-code': r.code }, svg('title', {}, text)));
+    const text = `${clockOf(scenario, pin.at)} ${pin.points > 0 ? '+' : ''}${pin.points} ${pin.texts.join(' ')}`;
+    lane.append(svg('polygon', { role: 'listitem', 'aria-label': text, class: up ? 'tl-pin plus' : 'tl-pin minus', points, 'data-code': pin.code }, svg('title', {}, text)));
   }
   return lane;
 }

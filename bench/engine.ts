@@ -1,7 +1,8 @@
 /** Engine figures: replaying the flagship with a 100-action log, and raw world ticks per second. */
 import { readFileSync } from 'node:fs';
 import { init, replay, step } from '../src/engine';
-import { loadScenario, playRandomly, type Scenario } from '../src/scenario';
+import { loadScenario, playRandomly } from '../src/authoring';
+import { type Scenario } from '../src/format';
 import { measure } from './machine';
 
 function flagship(): Scenario {

@@ -1,7 +1,7 @@
 /** Explorer figures: how long `firedrill explore` takes on the flagship with the default budget. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadScenario } from '../src/scenario';
-import { DEFAULT_BUDGET, explore, type ExploreReport } from '../src/scenario/explore';
+import { loadScenario } from '../src/authoring';
+import { DEFAULT_BUDGET, explore, type ExploreReport } from '../src/authoring/explore';
 import { measure } from './machine';
 
 /** What the CLI promises: a default exploration of the flagship well within this. */

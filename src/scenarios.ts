@@ -3,7 +3,8 @@
  * dev server a saved scenario file arrives again as text (see the plugin in vite.config.ts).
  */
 import files from 'virtual:firedrill-scenarios';
-import { loadScenario, type Diagnostic, type LoadResult, type Scenario } from './scenario';
+import { loadScenario } from './authoring';
+import { type Diagnostic, type LoadResult, type Scenario } from './format';
 
 export interface BundledScenarios {
   scenarios: Scenario[];

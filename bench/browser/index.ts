@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { wallClock } from '../../src/engine';
-import { loadScenario } from '../../src/scenario';
+import { loadScenario } from '../../src/authoring';
 import { APP_OUT_DIR, BARE_OUT_DIR, buildPages } from './build';
 import { buildSizes, formatBuildSizes, totalSize } from './chunks';
 import { launchChromium, pageErrors, VIEWPORT } from './chromium';

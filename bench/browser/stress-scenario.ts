@@ -2,7 +2,7 @@
  * A stress variant of the flagship for the frame-time bench: the same incident with a few hundred
  * extra chat messages in the first 40 game minutes, so the incident screen is at its busiest.
  */
-import { loadScenario } from '../../src/scenario';
+import { loadScenario } from '../../src/authoring';
 
 /** A scenario file ready for the game's file picker, and what the bench needs to find it again. */
 export interface StressScenario {

@@ -1,5 +1,5 @@
 /** How `firedrill check` reports one file: every diagnostic with its code frame, then a summary line. */
-import { formatDiagnosticWithFrame, type Diagnostic, type LoadResult } from '../scenario';
+import { formatDiagnosticWithFrame, type Diagnostic, type LoadResult } from '../format';
 
 export interface SeverityCounts {
   errors: number;

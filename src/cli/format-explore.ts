@@ -1,7 +1,7 @@
 /** The explorer's report as text for the terminal. */
 import { wallClock } from '../engine';
-import type { Scenario } from '../scenario';
-import { CLEAR_MARGIN, type ExploreReport, type ExploreScript, type RunSummary } from '../scenario/explore';
+import type { Scenario } from '../format';
+import { CLEAR_MARGIN, type ExploreReport, type ExploreScript, type RunSummary } from '../authoring/explore';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const mark = (ok: boolean) => (ok ? '✓' : '✗');

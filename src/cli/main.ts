@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileScript, formatDiagnostic, loadScenario, runScript, type Scenario } from '../scenario';
+import { compileScript, loadScenario, runScript } from '../authoring';
+import { formatDiagnostic, type Scenario } from '../format';
 import { shownEnding } from '../engine';
 import { countSeverities, formatCheck } from './format-diagnostics';
-import { explore as exploreScenario, DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET, type ExploreOptions } from '../scenario/explore';
+import { explore as exploreScenario, DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET, type ExploreOptions } from '../authoring/explore';
 import { formatExplore } from './format-explore';
 import { formatScore, formatTimeline } from './format-run';
 

@@ -4,7 +4,7 @@
  * template. Same input, same text: nothing here reads the real clock or the environment.
  */
 import { formatDuration, shownEnding, splitNoteText, wallClock, type EngineState, type ScoreCard, type ScoreReason, type TimelineEvent } from '../engine';
-import type { Milestone, Scenario } from '../scenario/schema';
+import type { Milestone, Scenario } from '../format/schema';
 import { cell, inline } from './markdown';
 
 const MILESTONE_LABEL: Record<Milestone, string> = {

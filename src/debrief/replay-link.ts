@@ -3,7 +3,7 @@
  * fragment never reaches a server, so sharing a replay needs none; opening one goes through exactly
  * the checks an imported file does.
  */
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../format/schema';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { MAX_RUN_FILE_BYTES, readRun, runFileOf, type ImportResult, type RunRecord } from './run-file';
 

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { replay, score, wallClock, type EngineState, type Grade, type LogEntry, type RunOptions } from '../engine';
-import type { Scenario } from '../scenario/schema';
-import { RunLogEntrySchema, SavedRunSchema } from '../store/documents';
+import type { Scenario } from '../format/schema';
+import { RunLogEntrySchema, SavedRunSchema } from '../format/run-log';
 import { canonicalJson, sha256Label } from './checksum';
 import { explainIssues } from './issues';
 

@@ -1,5 +1,5 @@
 /** Starting and finishing player actions, and declaring the incident over. */
-import type { Milestone } from '../scenario/schema';
+import type { Milestone } from '../format/schema';
 import { postAsPlayer, postMessage } from './chat';
 import { holds, milestoneHolds } from './conditions';
 import { applyEffects } from './effects';

@@ -1,5 +1,5 @@
 /** Converts between game seconds (from the scenario's start) and the wall-clock times people read. */
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../format/schema';
 
 type Clock = Pick<Scenario['clock'], 'start'>;
 

@@ -1,5 +1,5 @@
 /** Evaluates scenario conditions (data, never code) against a run's state. */
-import type { Condition, FactValue, Milestone } from '../scenario/schema';
+import type { Condition, FactValue, Milestone } from '../format/schema';
 import type { EngineState } from './types';
 import type { World } from './world';
 

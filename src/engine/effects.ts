@@ -1,5 +1,5 @@
 /** Applies scenario effects (data) to the draft state. */
-import type { Effect } from '../scenario/schema';
+import type { Effect } from '../format/schema';
 import { postMessage } from './chat';
 import { emit, type Draft } from './draft';
 

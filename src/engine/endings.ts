@@ -4,7 +4,7 @@
  * claims no more than that run shows. Every view (the ending dialog, the debrief, the replay, the
  * postmortem, the CLI, the explorer) reads the ending through `shownEnding`, never from the scenario.
  */
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../format/schema';
 import { holds } from './conditions';
 import type { EngineState, Ending } from './types';
 import { worldOf } from './world';

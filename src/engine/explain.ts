@@ -2,7 +2,7 @@
  * Why a condition holds or not, in words, part by part: for authors previewing a scenario (the dev
  * panel) and for tools. It reads the same state `holds` reads and always agrees with it.
  */
-import type { Condition, FactValue } from '../scenario/schema';
+import type { Condition, FactValue } from '../format/schema';
 import { holds } from './conditions';
 import type { EngineState } from './types';
 import type { World } from './world';

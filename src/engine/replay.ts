@@ -1,5 +1,5 @@
 /** Replays a run's log: the basis of save and resume, replays, golden tests and the CLI. */
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../format/schema';
 import { init, step } from './step';
 import type { EngineState, LogEntry, Rejection, RunOptions, TimelineEvent } from './types';
 

@@ -3,10 +3,11 @@
  * returns the next state with what happened. Both are pure: no clock, no randomness but the seeded
  * generator inside the state, no I/O.
  */
-import type { Scenario } from '../scenario/schema';
-import { isValidId } from './ids';
+import type { Scenario } from '../format/schema';
+import { isValidId } from '../format/ids';
 import { completeAction, startAction } from './actions';
-import { postAsPlayer, reply } from './chat';
+import { postAsPlayer } from './chat';
+import { reply } from './reply';
 import { applyEffects } from './effects';
 import { emit, openDraft, type Draft } from './draft';
 import { facilitatorHint, inject } from './facilitator';

@@ -2,7 +2,7 @@
  * The engine's data: what a run's state holds, what can be fed to it and what it reports back.
  * Everything here is plain JSON-serialisable data, so a state can be saved, sent and compared.
  */
-import type { Category, FactValue, Health, Milestone, Verdict } from '../scenario/schema';
+import type { Category, FactValue, Health, Milestone, Verdict } from '../format/schema';
 
 export type CoachMode = 'off' | 'gentle' | 'guided';
 
@@ -60,7 +60,8 @@ export function isPlayerInput(input: Input): input is PlayerInput {
 }
 
 /** What a note records; scoring credits a hypothesis written before the first change. */
-export const NOTE_KINDS = ['hypothesis', 'finding', 'note'] as const;
+import { NOTE_KINDS } from '../format/run-log';
+export { NOTE_KINDS };
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /** A player's (or the facilitator's) input stamped with the game time it happened at; a run is a list of these. */

@@ -1,5 +1,5 @@
 /** A scenario indexed by id once, so the hot loop looks things up instead of searching arrays. */
-import type { Action, Evidence, Inject, Message, Scenario } from '../scenario/schema';
+import type { Action, Evidence, Inject, Message, Scenario } from '../format/schema';
 
 export interface World {
   scenario: Scenario;

@@ -4,7 +4,7 @@
  * passes typed values on; anything else is refused with a specific error and changes nothing.
  */
 import { z } from 'zod';
-import { ID_PATTERN } from '../engine/ids';
+import { ID_PATTERN } from '../format/ids';
 import { MAX_PLAYER_TEXT, NOTE_KINDS, type RejectionCode, type TimelineEvent } from '../engine';
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * whether a role may do something. Pure, so the server enforces them and a client can grey out
  * what its player may not do with the very same rules.
  */
-import type { Action, Category, Scenario, TeamRole } from '../scenario/schema';
+import type { Action, Category, Scenario, TeamRole } from '../format/schema';
 
 type Channel = Scenario['channels'][number];
 

@@ -3,7 +3,7 @@
  * holds the server's engine state without the state ever being sent. Pure, like the engine.
  */
 import { advanceTo, init, step, type EngineState, type RunOptions } from '../engine';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../format/schema';
 import type { RoomEvent } from './protocol';
 
 /** The engine state after one more room event. The facilitator's injects and hints are `input` events like the players'. */

@@ -6,7 +6,7 @@
  * engine, which it feeds attributed inputs, so the run replays from its log like a solo run.
  */
 import { init, step, type EngineState, type Input, type LogEntry, type RunOptions } from '../engine';
-import type { Scenario, TeamRole } from '../scenario/schema';
+import type { Scenario, TeamRole } from '../format/schema';
 import { mayAct, mayNote, mayPost, mayReply, scenarioRoles } from '../net/roles';
 import {
   FACILITATOR_PLAYER,

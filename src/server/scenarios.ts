@@ -1,7 +1,8 @@
 /** Loads the scenarios a team server offers from a folder, through the same checking loader as the game. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDiagnostic, loadScenario, type Scenario } from '../scenario';
+import { formatDiagnostic, type Scenario } from '../format';
+import { loadScenario } from '../authoring';
 
 /** Every `*.json` scenario in `dir` (not the schema); a file that does not load is an error naming why. */
 export function loadScenarioFolder(dir: string): Scenario[] {

@@ -21,7 +21,7 @@ import {
   type Welcome,
 } from '../net/protocol';
 import { DEFAULT_RATE_LIMIT, fullBucket, takeToken, type Bucket, type RateLimit } from '../net/rate-limit';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../format/schema';
 import { applyCommand, createRoom, eventsSince, isFacilitator, joinSeat, MAX_SEATS, returnToSeat, roomInfo, seatView, setConnected, tick, welcome, type RoomState } from './room-core';
 import { newJoinCode, newSecret, newSeed } from './secrets';
 import { mirror, TeamState } from './team-state';

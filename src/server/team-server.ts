@@ -13,7 +13,7 @@ import { matchMaker, Server, type MatchMakerDriver, type Presence } from '@colys
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM_INFO_PATH, ROOM_NAME } from '../net/protocol';
 import type { RateLimit } from '../net/rate-limit';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../format/schema';
 import { parsePeerAddress, peerForwarding, type PeerForwarding } from './peer-forward';
 import { serveRoomInfo } from './room-info';
 import { DEFAULT_ROOM_CONFIG, teamRoomClass } from './team-room';

@@ -19,11 +19,25 @@ import {
   type RunOptions,
   type TimelineEvent,
 } from '../engine';
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../format';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
 import { readDocument, writeDocument } from './persisted';
-import type { ReplayState } from './replay';
 import type { KeyValueStorage } from './storage';
+
+/** How a recorded run is being watched (src/store/replay.ts moves it). */
+export type ReplaySpeed = 1 | 4 | 16;
+export const REPLAY_SPEEDS: readonly ReplaySpeed[] = [1, 4, 16];
+
+export interface ReplayState {
+  /** The game time the run reached; the replay stops there. */
+  end: number;
+  /** How many log entries the shown state has taken in. */
+  next: number;
+  speed: ReplaySpeed;
+  playing: boolean;
+  /** Where the run came from, for the screens to say so. */
+  source: 'link' | 'file' | 'own';
+}
 
 export type Screen = 'title' | 'select' | 'briefing' | 'incident' | 'debrief' | 'replay';
 export type Speed = 1 | 2 | 4;

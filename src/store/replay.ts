@@ -4,22 +4,10 @@
  * Seeking backwards replays from the start (a whole run replays in milliseconds).
  */
 import { advanceTo, init, step, type EngineState, type LogEntry, type RunOptions, type TimelineEvent } from '../engine';
-import type { Scenario } from '../scenario';
-import type { GameStore, Screen } from './game-store';
+import type { Scenario } from '../format';
+import { REPLAY_SPEEDS, type GameStore, type ReplaySpeed, type ReplayState, type Screen } from './game-store';
 
-export type ReplaySpeed = 1 | 4 | 16;
-export const REPLAY_SPEEDS: readonly ReplaySpeed[] = [1, 4, 16];
-
-export interface ReplayState {
-  /** The game time the run reached; the replay stops there. */
-  end: number;
-  /** How many log entries the shown state has taken in. */
-  next: number;
-  speed: ReplaySpeed;
-  playing: boolean;
-  /** Where the run came from, for the screens to say so. */
-  source: 'link' | 'file' | 'own';
-}
+export { REPLAY_SPEEDS, type ReplaySpeed, type ReplayState };
 
 /** A finished run to watch: what a run file or a replay link carries once checked. */
 export interface RecordedRun {

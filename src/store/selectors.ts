@@ -1,6 +1,6 @@
 /** Derived values the views share, computed from the store's state (never stored twice). */
 import { score, type EngineState } from '../engine';
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../format';
 
 /** 0 calm, 1 something is off, 2 users affected, 3 a service is down. */
 export function severity(state: EngineState): 0 | 1 | 2 | 3 {

@@ -11,7 +11,7 @@ import { init, type EngineState, type Input, type LogEntry, type Rejection, type
 import { followEvent } from '../net/team-view';
 import { JOIN_CODE_LENGTH, normaliseJoinCode, ROOM_INFO_PATH, RoomInfo, RoomInfoRefusal, describeIssue, type Phase, type RoomEvent, type SeatView, type Speed, type Welcome } from '../net/protocol';
 import type { Command, CommandResult, TeamSession } from '../net/team-client';
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../format';
 import { createGameStore, type GameStore } from './game-store';
 import { memoryStorage } from './storage';
 import { DEFAULT_ROLES } from '../net/roles';

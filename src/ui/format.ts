@@ -1,6 +1,6 @@
 /** How the UI writes times, durations and names. */
 import { formatDuration, wallClock, type EngineState } from '../engine';
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../format';
 
 export const clockOf = (scenario: Scenario, t: number, seconds = false) => wallClock(scenario.clock, t, seconds);
 

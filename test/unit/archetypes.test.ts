@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../src/engine';
-import type { Scenario, ScriptRun } from '../../src/scenario';
+import type { Scenario } from '../../src/format';
+import type { ScriptRun } from '../../src/authoring';
 import { loadShipped, playShippedScript, scenariosDir, shippedScenarioFiles, shippedScriptLog } from './helpers/flagship';
 
 /** The careful senior every other archetype is measured against. */

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRun, importRun, runRecordOf, type RunRecord } from '../../src/debrief';
 import { canonicalJson, sha256, sha256Label } from '../../src/debrief/checksum';
 import { replay, runToEnd, score, wallClock, type EngineState, type LogEntry } from '../../src/engine';
-import type { Scenario } from '../../src/scenario';
+import type { Scenario } from '../../src/format';
 import { loadShipped, shippedScriptLog } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');

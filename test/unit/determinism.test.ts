@@ -22,7 +22,8 @@ import {
   type RunOptions,
   type TimelineEvent,
 } from '../../src/engine';
-import { loadScenario, type Scenario } from '../../src/scenario';
+import { loadScenario } from '../../src/authoring';
+import { type Scenario } from '../../src/format';
 import { Random } from './helpers/random';
 
 const FILE = 'scenarios/friday-deploy.json';

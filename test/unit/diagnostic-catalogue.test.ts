@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, EXPLORE_CATALOGUE, loadScenario, type DiagnosticCode } from '../../src/scenario';
+import { CATALOGUE, EXPLORE_CATALOGUE, type DiagnosticCode } from '../../src/format';
+import { loadScenario } from '../../src/authoring';
 
 const DOC = readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8');
 const CODES = Object.keys(CATALOGUE) as DiagnosticCode[];

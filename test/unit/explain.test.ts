@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explain, failingParts, holds, init, replay, worldOf, type EngineState } from '../../src/engine';
-import { forEachCondition, playRandomly, type Condition } from '../../src/scenario';
+import { forEachCondition, type Condition } from '../../src/format';
+import { playRandomly } from '../../src/authoring';
 import { loadShipped } from './helpers/flagship';
 import { miniScenario } from './helpers/mini-scenario';
 

@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
 import { init, step, worldOf } from '../../src/engine';
-import { compileScript, EXPLORE_CATALOGUE, runScript, type Scenario, type ScenarioInput } from '../../src/scenario';
-import { CLEAR_MARGIN, DEFAULT_BUDGET, explore, type ExploreReport, type ExploreScript } from '../../src/scenario/explore';
-import { franticPatterns } from '../../src/scenario/explore-frantic';
+import { compileScript, runScript } from '../../src/authoring';
+import { EXPLORE_CATALOGUE, type Scenario, type ScenarioInput } from '../../src/format';
+import { CLEAR_MARGIN, DEFAULT_BUDGET, explore, type ExploreReport, type ExploreScript } from '../../src/authoring/explore';
+import { franticPatterns } from '../../src/authoring/explore-frantic';
 import { loadShipped, scenariosDir } from './helpers/flagship';
 import { miniScenario, miniScenarioInput } from './helpers/mini-scenario';
 

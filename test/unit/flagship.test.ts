@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reasonCodes, suggestions } from '../../src/engine';
-import type { ScriptRun } from '../../src/scenario';
+import type { ScriptRun } from '../../src/authoring';
 import { loadShipped, playShippedScript, scenariosDir, shippedScenarioFiles } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../../src/scenario';
+import { scenarioJsonSchema } from '../../src/format';
 
 describe('the published JSON Schema', () => {
   it('is committed up to date with the zod schema (run `npm run schema` after changing it)', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFrame, formatDiagnostic, formatDiagnosticWithFrame, type Diagnostic } from '../../src/scenario';
+import { codeFrame, formatDiagnostic, formatDiagnosticWithFrame, type Diagnostic } from '../../src/format';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/firedrill.mjs');

@@ -5,7 +5,8 @@
  * same scenario is warned about, so the quiet is the injects' doing.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenario, type Diagnostic } from '../../src/scenario';
+import { loadScenario } from '../../src/authoring';
+import { type Diagnostic } from '../../src/format';
 import { lintCleanMiniInput } from './helpers/mini-scenario';
 
 /** The mini scenario, completed so it lints clean (as in lint.test.ts), plus what only injects touch. */

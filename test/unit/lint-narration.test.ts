@@ -4,8 +4,9 @@
  * one where it stays quiet. Like lint.test.ts, it edits the mini scenario that lints clean.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenario, type Diagnostic } from '../../src/scenario';
-import { stem } from '../../src/scenario/lint-narration';
+import { loadScenario } from '../../src/authoring';
+import { type Diagnostic } from '../../src/format';
+import { stem } from '../../src/authoring/lint-narration';
 import { loadShipped, shippedScenarioFiles } from './helpers/flagship';
 import { lintCleanMiniInput } from './helpers/mini-scenario';
 

@@ -11,8 +11,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { holds, init, step, worldOf, type EngineState } from '../../src/engine';
-import { lintScenario, loadScenario, playRandomly, type Condition, type LintProblem, type Scenario } from '../../src/scenario';
-import { analyse, type Reach } from '../../src/scenario/lint-reach';
+import { lintScenario, loadScenario, playRandomly, type LintProblem } from '../../src/authoring';
+import { type Condition, type Scenario } from '../../src/format';
+import { analyse, type Reach } from '../../src/authoring/lint-reach';
 import { FLAGSHIP_SOURCE, nodesOf, type Json, type Path } from './helpers/flagship-mutants';
 import { Random } from './helpers/random';
 

@@ -5,8 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintScenario, loadScenario, ScenarioSchema, type Diagnostic } from '../../src/scenario';
-import { analyse } from '../../src/scenario/lint-reach';
+import { lintScenario, loadScenario } from '../../src/authoring';
+import { ScenarioSchema, type Diagnostic } from '../../src/format';
+import { analyse } from '../../src/authoring/lint-reach';
 import { lintCleanMiniInput } from './helpers/mini-scenario';
 
 type Edit = (s: Record<string, any>) => void;

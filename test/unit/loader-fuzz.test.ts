@@ -13,7 +13,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { init, step } from '../../src/engine';
-import { lintScenario, loadScenario, type LoadResult, type Scenario } from '../../src/scenario';
+import { lintScenario, loadScenario } from '../../src/authoring';
+import { type LoadResult, type Scenario } from '../../src/format';
 import {
   ARRAYS, BASE, BASE_TEXT, brokenReferenceMutant, byteNoiseMutant, caseRandom, containerAt, duplicateKeyMutant, expectedPosition,
   FACT_VALUE_KEYS, FLAGSHIP_SOURCE, isObject, isReference, layoutOf, lineColumnOf, missingKeyMutant, mutable, NON_ROOT, NUMBERS, OBJECTS,

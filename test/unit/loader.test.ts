@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, loadScenario, type ScenarioInput } from '../../src/scenario';
+import { CATALOGUE, type ScenarioInput } from '../../src/format';
+import { loadScenario } from '../../src/authoring';
 import { miniScenario } from './helpers/mini-scenario';
 
 /** A valid mini scenario as pretty JSON, the way a mentor's file looks. */

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALL_CLEAR_TEXT, replay, runToEnd, score, shownEnding, step, type EngineState, type Input, type LogEntry, type TimelineEvent } from '../../src/engine';
-import { compileScript, runScript, type Scenario } from '../../src/scenario';
+import { compileScript, runScript } from '../../src/authoring';
+import { type Scenario } from '../../src/format';
 import { formatScore, formatTimeline } from '../../src/cli/format-run';
 import { postmortem } from '../../src/debrief';
 import { loadShipped, playShippedScript, shippedScenarioFiles, shippedScriptLog } from './helpers/flagship';

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioReference, undescribedFields } from '../../scripts/generate-reference';
-import { CONDITION_KEYS, compileScript, loadScenario, runScript, ScenarioSchema, type Scenario } from '../../src/scenario';
+import { CONDITION_KEYS, ScenarioSchema, type Scenario } from '../../src/format';
+import { compileScript, loadScenario, runScript } from '../../src/authoring';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
@@ -56,7 +57,7 @@ describe('the scenario reference (docs/scenario-reference.md)', () => {
 
   it('describes every field, from the schema itself', () => {
     // The page and editors' hover help both read .describe() texts: a new field needs one in
-    // src/scenario/schema.ts (or src/scenario/action-script.ts for a "script:" field).
+    // src/format/schema.ts (or src/authoring/action-script.ts for a "script:" field).
     expect(undescribedFields(), 'fields with no description').toEqual([]);
   });
 

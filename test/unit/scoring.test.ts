@@ -28,8 +28,9 @@ import {
   type NoteKind,
   type ScoreCard,
 } from '../../src/engine';
-import { compileScript, loadScenario, type Scenario, type ScenarioInput } from '../../src/scenario';
-import { SavedRunSchema } from '../../src/store/documents';
+import { compileScript, loadScenario } from '../../src/authoring';
+import { type Scenario, type ScenarioInput } from '../../src/format';
+import { SavedRunSchema } from '../../src/format/run-log';
 import { loadShipped, shippedScenarioFiles } from './helpers/flagship';
 import { miniScenario, miniScenarioInput } from './helpers/mini-scenario';
 

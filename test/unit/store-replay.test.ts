@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { score } from '../../src/engine';
-import { compileScript } from '../../src/scenario';
+import { compileScript } from '../../src/authoring';
 import {
   createGameStore,
   dispatch,

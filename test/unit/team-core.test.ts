@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { advanceTo, replay, score, type EngineState, type TimelineEvent } from '../../src/engine';
-import type { Scenario } from '../../src/scenario';
+import type { Scenario } from '../../src/format';
 import { DEFAULT_ROLES } from '../../src/net/roles';
 import { FACILITATOR_PLAYER, RoomEvent as RoomEventSchema, type ClientCommand, type ErrorCode, type GameDayOptions, type RoomEvent } from '../../src/net/protocol';
 import { followEvents } from '../../src/net/team-view';

@@ -7,8 +7,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, ScenarioSchema, type Scenario } from '../../src/scenario';
-import { checkTeamReferences } from '../../src/scenario/team-references';
+import { loadScenario } from '../../src/authoring';
+import { ScenarioSchema, type Scenario } from '../../src/format';
+import { checkTeamReferences } from '../../src/format/team-references';
 import { JoinOptions, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode, parseCommand, parseJoinError, joinErrorText, EventsMessage, RoomInfo, Welcome } from '../../src/net/protocol';
 import { DEFAULT_ROLES, mayAct, mayNote, mayPost, mayReply, scenarioRoles } from '../../src/net/roles';
 import { fullBucket, takeToken } from '../../src/net/rate-limit';

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { exportRun, importRun, runRecordOf } from '../../src/debrief';
 import { readReplayFragment, replayFragment } from '../../src/debrief/replay-link';
 import { replay, runToEnd, score, type LogEntry } from '../../src/engine';
-import { ScenarioSchema, type Scenario } from '../../src/scenario';
-import { SavedRunSchema } from '../../src/store/documents';
+import { ScenarioSchema, type Scenario } from '../../src/format';
+import { SavedRunSchema } from '../../src/format/run-log';
 import { miniScenarioInput } from './helpers/mini-scenario';
 
 const team: Scenario = ScenarioSchema.parse({

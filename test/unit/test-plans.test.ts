@@ -8,8 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileScript, loadScenario, runScript, type Scenario, type ScriptRun } from '../../src/scenario';
-import { explore } from '../../src/scenario/explore';
+import { compileScript, loadScenario, runScript, type ScriptRun } from '../../src/authoring';
+import { type Scenario } from '../../src/format';
+import { explore } from '../../src/authoring/explore';
 import { scenariosDir, shippedScenarioFiles } from './helpers/flagship';
 import { miniScenario } from './helpers/mini-scenario';
 

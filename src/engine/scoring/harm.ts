@@ -3,7 +3,7 @@
  * is the yardstick. Seconds before containment count in full, contained seconds count as
  * `degradedHarm` of one (users degraded rather than failing).
  */
-import type { Scenario } from '../../scenario/schema';
+import type { Scenario } from '../../format/schema';
 import { replay } from '../replay';
 import type { EngineState } from '../types';
 import { covered, coveredByBoth } from './patterns';

@@ -4,7 +4,7 @@
  * Pure: it reads a finished (or running) state. Each dimension's detectors live in their own
  * module; this one adds them up.
  */
-import type { Dimension, Scenario } from '../../scenario/schema';
+import type { Dimension, Scenario } from '../../format/schema';
 import { wallClock } from '../clock';
 import { shownEnding } from '../endings';
 import type { EngineState } from '../types';

@@ -2,7 +2,7 @@
  * Suggestions: the few specific things that would have helped most, read off a score card.
  * Pure and deterministic, like the score: the same card always gives the same advice.
  */
-import type { Action, Dimension, Scenario } from '../../scenario/schema';
+import type { Action, Dimension, Scenario } from '../../format/schema';
 import { formatDuration, wallClock } from '../clock';
 import { worldOf } from '../world';
 import type { ScoreCard, ScoreReason } from './types';

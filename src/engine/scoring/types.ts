@@ -1,5 +1,5 @@
 /** The score card's shapes, and the context every detector reads. */
-import type { Dimension, Scenario } from '../../scenario/schema';
+import type { Dimension, Scenario } from '../../format/schema';
 import type { EngineState } from '../types';
 import type { World } from '../world';
 

@@ -1,6 +1,6 @@
 /** The canvas's accessible name: the world summed up in one sentence, since its pictures carry no text of their own. */
 import { hourOfDay, wallClock, type EngineState } from '../../engine';
-import type { Scenario } from '../../scenario';
+import type { Scenario } from '../../format';
 import { formatValue } from './graph-scale';
 import { currentLevel, trendOf } from './metric-level';
 

@@ -1,5 +1,5 @@
 /** Axis arithmetic for the metric graphs: value ranges with round ticks, time windows and labels. */
-import type { Metric } from '../../scenario';
+import type { Metric } from '../../format';
 
 /** A graph's value range and its three labelled ticks. */
 export interface ValueAxis {

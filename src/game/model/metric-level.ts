@@ -1,5 +1,5 @@
 /** How alarming a metric's value is, which colours its line: calm, warning or alarm. */
-import type { Health, Metric } from '../../scenario';
+import type { Health, Metric } from '../../format';
 
 /** How alarming a value is. */
 export type Level = 'calm' | 'warn' | 'alarm';

@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import { hourOfDay, wallClock, type EngineState, type TimelineEvent } from '../../engine';
-import type { Scenario } from '../../scenario';
+import type { Scenario } from '../../format';
 import { composure, severity, type GameStore } from '../../store';
 import { computeLayout, type WorldLayout } from '../layout';
 import { describeWorld } from '../model/describe-world';

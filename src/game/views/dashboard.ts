@@ -1,7 +1,7 @@
 /** The main monitor: a header bar and a grid of small-multiple metric graphs, or an idle screen. */
 import Phaser from 'phaser';
 import { wallClock, type EngineState } from '../../engine';
-import type { Scenario } from '../../scenario';
+import type { Scenario } from '../../format';
 import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
 import type { Rect } from '../layout';

@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import { hourOfDay, wallClock } from '../../engine';
-import type { Health, Metric, Scenario } from '../../scenario';
+import type { Health, Metric, Scenario } from '../../format';
 import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
 import type { Rect } from '../layout';

@@ -3,7 +3,7 @@
  * from `dependsOn` and traffic flowing along them, coloured by health (a pulsing red glow when down).
  */
 import Phaser from 'phaser';
-import type { Health, Scenario } from '../../scenario';
+import type { Health, Scenario } from '../../format';
 import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
 import type { Rect } from '../layout';

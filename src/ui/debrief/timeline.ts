@@ -5,7 +5,7 @@
  * text is untrusted), with roles and names so it reads as lists to assistive technology.
  */
 import { shownEnding, type EngineState, type ScoreReason } from '../../engine';
-import type { Metric, Scenario } from '../../scenario';
+import type { Metric, Scenario } from '../../format';
 import { svg } from '../dom';
 import { clockOf, VERDICT_WORD } from '../format';
 

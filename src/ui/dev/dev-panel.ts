@@ -3,7 +3,7 @@
  * action the player cannot take, which part of its condition fails and what the state has instead.
  */
 import { availability, explain, failingParts, parseWallClock, SOLO_PLAYER, worldOf, type EngineState } from '../../engine';
-import type { Scenario } from '../../scenario';
+import type { Scenario } from '../../format';
 import { jumpTo, type GameStore } from '../../store';
 import { el, setText, type View } from '../dom';
 import { clockOf } from '../format';

@@ -3,7 +3,7 @@
  * cannot be done now (or, in a game day, not by your role), why. The latest outcome is shown above it.
  */
 import { availability, worldOf } from '../../engine';
-import type { Action, Category } from '../../scenario';
+import type { Action, Category } from '../../format';
 import { dispatch, type GameStore } from '../../store';
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { busyText, shortDuration } from '../format';

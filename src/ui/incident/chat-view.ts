@@ -3,7 +3,7 @@
  * bound), questions with their reply buttons, and who is typing.
  */
 import type { ChatPost } from '../../engine';
-import type { Scenario } from '../../scenario';
+import type { Scenario } from '../../format';
 import { dispatch, type GameStore } from '../../store';
 import { el, setText, syncList, type View } from '../dom';
 import { channelLabel, characterOf, clockOf } from '../format';

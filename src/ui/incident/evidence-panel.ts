@@ -2,7 +2,7 @@
  * Evidence the player has uncovered: a list, and a viewer. Logs can be filtered by level and
  * searched; diffs show additions and removals.
  */
-import type { Evidence } from '../../scenario';
+import type { Evidence } from '../../format';
 import type { GameStore } from '../../store';
 import { el, setText, syncList, type View } from '../dom';
 import { clockOf } from '../format';

@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineState } from '../../engine';
-import type { Scenario } from '../../scenario';
+import type { Scenario } from '../../format';
 import { SOLO, type Perspective } from './perspective';
 
 export type Tab = 'actions' | 'evidence' | 'notes';

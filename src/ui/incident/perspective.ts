@@ -5,7 +5,7 @@
  * console and the projector only watch.
  */
 import { mayAct, mayNote, mayPost, mayReply, type RoleGrants } from '../../net/roles';
-import type { Action, Scenario } from '../../scenario';
+import type { Action, Scenario } from '../../format';
 
 type Channel = Scenario['channels'][number];
 

@@ -3,7 +3,7 @@
  * loading a scenario file, and opening a run file someone exported.
  */
 import { addScenario, goTo, openReplay, selectScenario, type GameStore } from '../../store';
-import type { Diagnostic, Scenario } from '../../scenario';
+import type { Diagnostic, Scenario } from '../../format';
 import { el, syncList, type View } from '../dom';
 import { coachPicker } from '../coach-picker';
 
@@ -119,7 +119,7 @@ function scenarioCard(store: GameStore, s: Scenario, best: { bestScore: number; 
 }
 
 async function loadFile(store: GameStore, file: File, problems: HTMLElement): Promise<void> {
-  const [text, { loadScenario }] = await Promise.all([file.text(), import('../../scenario')]);
+  const [text, { loadScenario }] = await Promise.all([file.text(), import('../../authoring')]);
   const result = loadScenario(text, file.name);
   if (result.ok) {
     addScenario(store, result.scenario);

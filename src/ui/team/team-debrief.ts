@@ -5,7 +5,7 @@
  * JSON record with the roster and the attributed timeline of every input.
  */
 import { score, suggestions, wallClock, type EngineState, type LogEntry } from '../../engine';
-import type { Scenario } from '../../scenario/schema';
+import type { Scenario } from '../../format/schema';
 import type { Run } from '../../store';
 import { roleName, type TeamStore } from '../../store/team-session';
 import { download } from '../debrief/exports';

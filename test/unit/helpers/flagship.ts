@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogEntry, RunOptions } from '../../../src/engine';
-import { compileScript, loadScenario, runScript, type Scenario, type ScriptRun } from '../../../src/scenario';
+import { compileScript, loadScenario, runScript, type ScriptRun } from '../../../src/authoring';
+import { type Scenario } from '../../../src/format';
 
 export const scenariosDir = join(import.meta.dirname, '../../../scenarios');
 

@@ -1,5 +1,5 @@
 /** A tiny scenario for engine tests: small enough to reason about every tick. */
-import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../src/scenario';
+import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../src/format';
 
 export function miniScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
   return ScenarioSchema.parse({ ...miniScenarioInput(), ...overrides });

@@ -24,9 +24,9 @@
  * applies, so they also know what a variant whose whole "when" is a single test tested; a variant
  * knows the same of the variants before it.
  */
-import type { Path } from './json-source';
-import { forEachEffect } from './references';
-import type { Condition, Ending, Scenario } from './schema';
+import type { Path } from '../format/json-source';
+import { forEachEffect } from '../format/references';
+import type { Condition, Ending, Scenario } from '../format/schema';
 
 export interface NarrationProblem {
   path: Path;

@@ -7,18 +7,14 @@
  * Consequences are not repeated: when a hint never fires because an action can never be started,
  * only the action is reported (its fix fixes both).
  */
-import type { DiagnosticCode } from './diagnostics';
-import { pointerOf, type Path } from './json-source';
+import type { DiagnosticCode } from '../format/diagnostics';
+import type { LintProblem } from '../format/load';
+import { pointerOf, type Path } from '../format/json-source';
 import { analyse, cyclicMilestones, endOf, Evaluator, listValues, milestoneEdges, MILESTONES, type Blame, type Possible, type Reach } from './lint-reach';
 import { checkNarration } from './lint-narration';
-import { forEachCondition, forEachEffect } from './references';
-import type { Condition, FactValue, Milestone, Scenario } from './schema';
+import { forEachCondition, forEachEffect } from '../format/references';
+import type { Condition, FactValue, Milestone, Scenario } from '../format/schema';
 
-export interface LintProblem {
-  code: DiagnosticCode;
-  path: Path;
-  message: string;
-}
 
 /** A warning before de-duplication: what it blames, and what it stands for when others blame that. */
 interface Report extends LintProblem {

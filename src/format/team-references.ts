@@ -4,16 +4,16 @@
  * is defined. Uses the same codes as the rest of the reference stage (FD300 unknown, FD301 twice).
  */
 import type { Path } from './json-source';
-import type { ReferenceProblem } from './references';
+import type { PathProblem } from './problem';
 import type { Scenario } from './schema';
 
 type Kind = 'action' | 'character' | 'channel' | 'fact' | 'evidence' | 'message';
 
 /** Problems in `scenario.team`; none when the scenario has no team section. */
-export function checkTeamReferences(scenario: Scenario): ReferenceProblem[] {
+export function checkTeamReferences(scenario: Scenario): PathProblem[] {
   const team = scenario.team;
   if (!team) return [];
-  const problems: ReferenceProblem[] = [];
+  const problems: PathProblem[] = [];
   const defined: Record<Kind, Set<string>> = {
     action: new Set(scenario.actions.map((a) => a.id)),
     character: new Set(scenario.characters.map((c) => c.id)),

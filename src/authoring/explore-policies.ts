@@ -16,7 +16,7 @@
  */
 import { score, SOLO_PLAYER, type EngineState } from '../engine';
 import { bestReply, hypothesisText, isChangeAction, isCheckAction, stateKey, statusText, VERDICT_RANK, type OpenQuestion, type PlayerInput, type Position, type Sim } from './explore-sim';
-import type { Action } from './schema';
+import type { Action } from '../format/schema';
 
 export interface Policy {
   readonly name: string;

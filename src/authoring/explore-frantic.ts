@@ -6,7 +6,7 @@
  */
 import type { EngineState, World } from '../engine';
 import { relevantSeenBy, statusUpdates } from '../engine/scoring/patterns';
-import type { Scenario } from './schema';
+import type { Scenario } from '../format/schema';
 
 export const FRANTIC_PATTERNS = ['repeated-rollback', 'hunch-restart', 'premature-all-clear', 'silence'] as const;
 export type FranticPattern = (typeof FRANTIC_PATTERNS)[number];

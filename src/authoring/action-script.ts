@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parseWallClock } from '../engine/clock';
 import { NOTE_KINDS, type CoachMode, type LogEntry } from '../engine/types';
-import type { Scenario } from './schema';
+import type { Scenario } from '../format/schema';
 
 /** The grade bands of the debrief, best first. */
 const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;

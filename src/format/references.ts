@@ -2,16 +2,13 @@
  * Checks that every id a scenario refers to is defined, and that ids are unique. The walkers here
  * visit every condition and effect with its path, for this check and for the linter.
  */
+import type { PathProblem } from './problem';
 import type { DiagnosticCode } from './diagnostics';
 import type { Path } from './json-source';
 import type { Condition, Effect, Scenario } from './schema';
 import { checkTeamReferences } from './team-references';
 
-export interface ReferenceProblem {
-  code: DiagnosticCode;
-  path: Path;
-  message: string;
-}
+export type { PathProblem as ReferenceProblem } from './problem';
 
 /** Calls `visit` for every condition in the scenario, nested ones included. */
 export function forEachCondition(scenario: Scenario, visit: (condition: Condition, path: Path) => void): void {
@@ -57,8 +54,8 @@ export function forEachEffect(scenario: Scenario, visit: (effect: Effect, path: 
 
 type Kind = 'fact' | 'metric' | 'service' | 'action' | 'evidence' | 'message' | 'channel' | 'character';
 
-export function checkReferences(scenario: Scenario): ReferenceProblem[] {
-  const problems: ReferenceProblem[] = [];
+export function checkReferences(scenario: Scenario): PathProblem[] {
+  const problems: PathProblem[] = [];
   const ids: Record<Kind, Set<string>> = {
     fact: new Set(),
     metric: new Set(),

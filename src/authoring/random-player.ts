@@ -3,7 +3,7 @@
  * Tests use it for determinism and robustness, the benchmarks for realistic logs.
  */
 import { availability, init, nextRandom, seedState, step, worldOf, type CoachMode, type EngineState, type Input, type LogEntry } from '../engine';
-import type { Scenario } from './schema';
+import type { Scenario } from '../format/schema';
 
 export interface RandomRun {
   log: LogEntry[];

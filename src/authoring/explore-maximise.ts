@@ -18,7 +18,7 @@
 import { score, SOLO_PLAYER, type EngineState, type Grade, type LogEntry } from '../engine';
 import type { FranticPattern } from './explore-frantic';
 import { bestReply, hypothesisText, isChangeAction, statusText, type PlayerInput, type Position, type Sim, type StopReason } from './explore-sim';
-import type { Scenario } from './schema';
+import type { Scenario } from '../format/schema';
 
 /** One planned input. `render` steps get their text from the situation when they are played. */
 export interface PlanStep {

@@ -9,8 +9,8 @@
  * Facts are tracked one by one (no relations between them), so a conjunction of conditions that can
  * each hold but never together is not caught: that is the price of never warning wrongly.
  */
-import type { Path } from './json-source';
-import type { Action, Condition, Effect, FactValue, Health, Milestone, Scenario, Verdict } from './schema';
+import type { Path } from '../format/json-source';
+import type { Action, Condition, Effect, FactValue, Health, Milestone, Scenario, Verdict } from '../format/schema';
 
 /** Why a condition cannot hold (or cannot fail): the value it points at and a clause saying why. */
 export interface Blame {

@@ -18,13 +18,13 @@
  */
 import { DIMENSIONS, init, randomFloats, replay, score, shownEnding, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
 import { compileScript } from './action-script';
-import { exploreFinding, type ExploreCode, type ExploreFinding } from './diagnostics';
+import { exploreFinding, type ExploreCode, type ExploreFinding } from '../format/diagnostics';
 import { FRANTIC_LABELS, FRANTIC_PATTERNS, franticPatterns, type FranticPattern } from './explore-frantic';
 import { franticVariants, Maximiser, type Played } from './explore-maximise';
 import { franticPolicy, greedyPolicy, methodicalPolicy, noisyPolicy, playPolicy } from './explore-policies';
 import { Sim, stateKey, toActionScript, trailLength, trailToLog, VERDICT_RANK, type PlayerInput, type Position, type StopReason, type Trail } from './explore-sim';
 import { runScript } from './run-script';
-import type { Dimension, Scenario, Verdict } from './schema';
+import type { Dimension, Scenario, Verdict } from '../format/schema';
 
 export interface ExploreOptions {
   /** Seeds the search's choices and the runs' metric noise (default 1). */

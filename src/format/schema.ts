@@ -4,7 +4,7 @@
  * so every description here reaches mentors' editors as completion help.
  */
 import { z } from 'zod';
-import { ID_PATTERN } from '../engine/ids';
+import { ID_PATTERN } from './ids';
 
 /** Ids are short, stable, kebab- or snake-case names that other parts of the scenario refer to. */
 const Id = z

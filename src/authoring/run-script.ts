@@ -1,7 +1,7 @@
 /** Plays an action script headless to the end and checks its expectations. */
 import { reasonCodes, replay, runToEnd, score, type EngineState, type ReplayResult, type ScoreCard } from '../engine';
 import type { ActionScript, CompiledScript } from './action-script';
-import type { Scenario } from './schema';
+import type { Scenario } from '../format/schema';
 
 export interface ScriptRun {
   state: EngineState;

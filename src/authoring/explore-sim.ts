@@ -19,7 +19,7 @@ import {
   type TimelineEvent,
   type World,
 } from '../engine';
-import type { Action, Message, Reply, Scenario, Verdict } from './schema';
+import type { Action, Message, Reply, Scenario, Verdict } from '../format/schema';
 
 export type PlayerInput = Exclude<Input, { type: 'tick' }>;
 

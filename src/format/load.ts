@@ -1,23 +1,29 @@
 /**
- * Loads a scenario file in stages — parse (with positions) → schema → references — and stops after
+ * Reads a scenario file in stages — parse (with positions) → schema → references — and stops after
  * the first stage that finds errors. Never throws: every problem becomes a positioned diagnostic.
- * A scenario that passes all three is linted: the lint's warnings come back with `ok: true`.
+ * A scenario that passes all three is given to the linter, if one is passed (the lint is an
+ * authoring tool above the format: `loadScenario` in src/authoring passes it), and its warnings
+ * come back with `ok: true`.
  */
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics';
 import { MAX_FILE_BYTES, parseJsonSource, type JsonSource, type Path } from './json-source';
-import { lintScenario } from './lint';
+import type { PathProblem } from './problem';
 import { checkReferences } from './references';
 import { ScenarioSchema, type Scenario } from './schema';
+
+/** A problem the linter found, by path in the file; the reader positions it. */
+export type LintProblem = PathProblem;
+export type ScenarioLinter = (scenario: Scenario) => LintProblem[];
 
 export type LoadResult = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** The most diagnostics one file reports; past this, the rest are noise from the same mistake. */
 const MAX_DIAGNOSTICS = 100;
 
-export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
+export function readScenario(text: string, file = 'scenario.json', linter?: ScenarioLinter): LoadResult {
   try {
-    return loadStaged(text, file);
+    return loadStaged(text, file, linter);
   } catch (error) {
     // A bug of ours must not take the caller down with it: report it like any other problem.
     const message = error instanceof Error ? error.message : String(error);
@@ -25,7 +31,7 @@ export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
   }
 }
 
-function loadStaged(text: string, file: string): LoadResult {
+function loadStaged(text: string, file: string, linter: ScenarioLinter | undefined): LoadResult {
   if (typeof text !== 'string') {
     return { ok: false, diagnostics: [diagnostic('FD101', file, { line: 1, column: 1, pointer: '' }, 'The scenario must be text.')] };
   }
@@ -48,14 +54,14 @@ function loadStaged(text: string, file: string): LoadResult {
   }
   const references = checkReferences(result.data).map((r) => diagnostic(r.code, file, source.positionOf(r.path), r.message));
   if (references.length > 0) return { ok: false, diagnostics: references.slice(0, MAX_DIAGNOSTICS) };
-  return { ok: true, scenario: result.data, diagnostics: lint(result.data, source, file) };
+  return { ok: true, scenario: result.data, diagnostics: linter ? lint(linter, result.data, source, file) : [] };
 }
 
 /** The lint's warnings in file order. A bug in the lint must not refuse a valid scenario, so it costs only the warnings. */
-function lint(scenario: Scenario, source: JsonSource, file: string): Diagnostic[] {
+function lint(linter: ScenarioLinter, scenario: Scenario, source: JsonSource, file: string): Diagnostic[] {
   let problems;
   try {
-    problems = lintScenario(scenario);
+    problems = linter(scenario);
   } catch {
     return [];
   }

@@ -19,7 +19,14 @@ const isScenarioFile = (name: string) => name.endsWith('.json') && !name.endsWit
  */
 function scenarioFiles(dir: string): Plugin {
   const read = (): Record<string, string> =>
-    existsSync(dir) ? Object.fromEntries(readdirSync(dir).filter(isScenarioFile).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')])) : {};
+    existsSync(dir)
+      ? Object.fromEntries(
+          readdirSync(dir)
+            .filter(isScenarioFile)
+            .sort()
+            .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+        )
+      : {};
   const ours = (file: string) => dirname(resolve(file)) === dir && isScenarioFile(file);
   return {
     name: 'firedrill-scenarios',
@@ -41,7 +48,10 @@ function scenarioFiles(dir: string): Plugin {
       const saved = (file: string) => {
         if (!ours(file)) return;
         clearTimeout(pending.get(file));
-        pending.set(file, setTimeout(() => send(file), SAVE_SETTLE_MS));
+        pending.set(
+          file,
+          setTimeout(() => send(file), SAVE_SETTLE_MS),
+        );
       };
       server.watcher.on('change', saved);
       server.watcher.on('add', saved);

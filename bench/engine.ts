@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { init, replay, step } from '../src/engine';
 import { loadScenario, playRandomly } from '../src/authoring';
-import { type Scenario } from '../src/format';
+import type { Scenario } from '../src/format';
 import { measure } from './machine';
 
 function flagship(): Scenario {
@@ -18,7 +18,8 @@ export function benchEngine(runs = 30): string[] {
   // hand, so the run lasts long enough for 100 moves.
   const avoid = (id: string) => id === 'manual_down_migration' || scenario.actions.find((a) => a.id === id)?.category === 'resolve';
   let run = playRandomly(scenario, 1, 100, { coach: 'guided', avoid, maxWait: 30 });
-  for (let seed = 2; run.log.length < 100 && seed < 200; seed++) run = playRandomly(scenario, seed, 100, { coach: 'guided', avoid, maxWait: 30 });
+  for (let seed = 2; run.log.length < 100 && seed < 200; seed++)
+    run = playRandomly(scenario, seed, 100, { coach: 'guided', avoid, maxWait: 30 });
   if (run.log.length < 100) throw new Error('no random player made 100 moves; the benchmark needs a longer run');
   const options = { seed: run.state.options.seed, coach: run.coach };
   const replayTime = measure(() => replay(scenario, options, run.log, scenario.clock.limitSeconds), runs);

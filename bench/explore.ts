@@ -25,6 +25,11 @@ export function benchExplore(quick = false): string[] {
   return [
     `explore: ${scenario.id}: ${r.search.states.toLocaleString('en-US')} states, ${seconds.toFixed(2)} s (target ≤ ${TARGET_SECONDS} s: ${seconds <= TARGET_SECONDS ? 'met' : 'missed'}; median of ${time.runs}, budget ${DEFAULT_BUDGET.toLocaleString('en-US')})`,
     `explore: ${scenario.id}: ${r.scores.runs} complete runs, best ${r.scores.best?.score ?? '-'}, worst ${r.scores.worst?.score ?? '-'}, methodical ${r.policies.methodical.score} vs frantic ${r.policies.frantic.score}, ${r.deadEnds.length} dead end(s), ${r.ok ? 'ok' : 'not ok'}`,
-    `explore: ${scenario.id}: ${r.maximiser.evaluations} runs hunting the highest score: best ${r.maximiser.best?.score ?? '-'} against the expert path's ${r.maximiser.expert ?? '-'}; frantic runs above C: ${r.frantic.patterns.filter((p) => p.aboveC).map((p) => `${p.pattern} ${p.best!.score}`).join(', ') || 'none'}`,
+    `explore: ${scenario.id}: ${r.maximiser.evaluations} runs hunting the highest score: best ${r.maximiser.best?.score ?? '-'} against the expert path's ${r.maximiser.expert ?? '-'}; frantic runs above C: ${
+      r.frantic.patterns
+        .filter((p) => p.aboveC)
+        .map((p) => `${p.pattern} ${p.best!.score}`)
+        .join(', ') || 'none'
+    }`,
   ];
 }

@@ -12,14 +12,26 @@ const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const quick = args.includes('--quick');
 const unknown = args.filter((a) => a !== '--quick' && !a.startsWith('--only='));
-if (unknown.length || (only !== undefined && only !== 'engine' && only !== 'explore' && only !== 'browser' && only !== 'frame' && only !== 'team')) {
+if (
+  unknown.length ||
+  (only !== undefined && only !== 'engine' && only !== 'explore' && only !== 'browser' && only !== 'frame' && only !== 'team')
+) {
   console.error(`usage: npm run bench -- [--only=engine|explore|browser|frame|team] [--quick]   (got: ${args.join(' ')})`);
   process.exit(2);
 }
 
 console.log(`Firedrill benchmarks on ${machine()}`);
-if (quick) console.log('quick mode (--quick): fewer repetitions, shorter frame sampling, and a one-minute heap run instead of an hour of game time; a smoke test, not figures to compare');
+if (quick)
+  console.log(
+    'quick mode (--quick): fewer repetitions, shorter frame sampling, and a one-minute heap run instead of an hour of game time; a smoke test, not figures to compare',
+  );
 if (only === undefined || only === 'engine') for (const line of benchEngine(quick ? 10 : 30)) console.log(line);
 if (only === undefined || only === 'engine' || only === 'explore') for (const line of benchExplore(quick)) console.log(line);
-if (only !== 'engine' && only !== 'explore' && only !== 'team' && !(await benchBrowser({ quick, frameOnly: only === 'frame' }, (line) => console.log(line)))) process.exitCode = 1;
+if (
+  only !== 'engine' &&
+  only !== 'explore' &&
+  only !== 'team' &&
+  !(await benchBrowser({ quick, frameOnly: only === 'frame' }, (line) => console.log(line)))
+)
+  process.exitCode = 1;
 if ((only === undefined || only === 'team') && !(await benchTeam({ quick }, (line) => console.log(line)))) process.exitCode = 1;

@@ -92,7 +92,11 @@ export async function benchTeam(options: TeamBenchOptions, print: (line: string)
     let next = 0;
     const setUpRoom = async () => {
       for (let i = next++; i < roomCount; i = next++) {
-        const facilitator = await enter(() => client.create(ROOM_NAME, { as: 'create', game: { scenario: SCENARIO, speed: 1 } }), onEvents, rooms);
+        const facilitator = await enter(
+          () => client.create(ROOM_NAME, { as: 'create', game: { scenario: SCENARIO, speed: 1 } }),
+          onEvents,
+          rooms,
+        );
         const code = facilitator.welcome.code as string;
         const secret = (facilitator.welcome.you as { secret: string }).secret;
         for (const p of PLAYERS) {
@@ -201,7 +205,12 @@ async function enter(join: () => Promise<Room>, onEvents: (raw: unknown) => void
   room.onMessage(MESSAGE.notes, () => {});
   const command = async (body: Record<string, unknown>) => {
     const r = ++ref;
-    const ok = await withTimeout(new Promise<boolean>((resolve) => answers.set(r, resolve)), 10_000, `an answer to "${String(body.type)}"`, () => room.send(MESSAGE.command, { ...body, ref: r }));
+    const ok = await withTimeout(
+      new Promise<boolean>((resolve) => answers.set(r, resolve)),
+      10_000,
+      `an answer to "${String(body.type)}"`,
+      () => room.send(MESSAGE.command, { ...body, ref: r }),
+    );
     answers.delete(r);
     if (!ok) throw new Error(`the server refused "${String(body.type)}"`);
   };
@@ -299,7 +308,9 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string, start?: () => void): Promise<T> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+  );
   start?.();
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, loadConfigFromFile } from 'vite';
 
 // Read the app's config rather than copy it, so the two builds cannot drift apart.
-const app = await loadConfigFromFile({ command: 'build', mode: 'production' }, fileURLToPath(new URL('../vite.config.ts', import.meta.url)), undefined, 'silent');
+const app = await loadConfigFromFile(
+  { command: 'build', mode: 'production' },
+  fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+  undefined,
+  'silent',
+);
 if (!app) throw new Error('vite.config.ts not found');
 
 export default defineConfig({

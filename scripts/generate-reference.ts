@@ -48,14 +48,15 @@ const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 /** The Id type's own description, said once under "Ids" rather than on every reference. */
 const ID_DESCRIPTION = 'A stable identifier: lower-case letters, digits, "-" or "_", starting with a letter.';
 
-const code = (value: unknown) => '`' + (typeof value === 'string' ? value : JSON.stringify(value)) + '`';
+const code = (value: unknown) => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 /** Table cells may not hold a bare "|" or a line break. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 const isId = (node: Node) => node.type === 'string' && node.pattern === ID_PATTERN.source;
 const isObject = (node: Node | undefined): boolean => node?.type === 'object' && node.properties !== undefined;
 const isObjectUnion = (node: Node | undefined): boolean => Boolean(node?.anyOf?.every(isObject));
-const isEmptyObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+const isEmptyObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 
 /** The key that tells a form apart: its first field that not every form has. */
 function distinctiveKey(form: Node, forms: Node[]): string {
@@ -162,11 +163,19 @@ class Walker {
     for (const [field, child] of Object.entries(node.properties ?? {})) {
       const name = `${prefix}${field}`;
       const childPath = flatten ? `${path}.${name}` : path ? `${path}.${field}` : field;
-      const own = flatten ? undefined : isObject(child) ? childPath : child.type === 'array' && isObject(child.items) ? `${childPath}[]` : undefined;
+      const own = flatten
+        ? undefined
+        : isObject(child)
+          ? childPath
+          : child.type === 'array' && isObject(child.items)
+            ? `${childPath}[]`
+            : undefined;
       const link = own === undefined ? undefined : this.sections.find((s) => s.kind === 'object' && s.path === own)?.anchor;
       const type = flatten && isObject(child) ? 'object' : this.typeOf(child, field, link);
       const description = this.describe(child, childPath, field) || '—';
-      out.push(`| ${code(name)} | ${cell(type)} | ${presenceOf(child, required.has(field))} | ${cell(boundsOf(child))} | ${cell(description)} |`);
+      out.push(
+        `| ${code(name)} | ${cell(type)} | ${presenceOf(child, required.has(field))} | ${cell(boundsOf(child))} | ${cell(description)} |`,
+      );
       if (flatten && isObject(child)) out.push(...this.rows(child, path, true, `${name}.`));
     }
     return out;
@@ -321,7 +330,10 @@ function renderAll(): { markdown: string; walkers: Walker[] } {
     '',
     ...script.body,
   ];
-  const markdown = lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  const markdown = `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
   return { markdown, walkers: [scenario.walker, script.walker] };
 }
 

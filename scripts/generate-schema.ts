@@ -4,5 +4,5 @@ import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../src/format/json-schema';
 
 const target = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
-writeFileSync(target, JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+writeFileSync(target, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
 console.log(`wrote ${target}`);

@@ -59,7 +59,16 @@ function gate(t: number, start: number, end: number, edge: number): number {
 function addTone(
   out: Float64Array,
   rate: number,
-  o: { at: number; f0: number; f1?: number; glide?: number; level: number; attack: number; tau: number; partials?: [number, number, number][] },
+  o: {
+    at: number;
+    f0: number;
+    f1?: number;
+    glide?: number;
+    level: number;
+    attack: number;
+    tau: number;
+    partials?: [number, number, number][];
+  },
 ): void {
   const partials: [number, number, number][] = [[1, 1, 1], ...(o.partials ?? [])];
   const phases = partials.map(() => 0);

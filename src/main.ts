@@ -1,5 +1,16 @@
 /** Page entry: the store, the DOM app, the clock, saving on leave, and sound once it has loaded. */
-import { browserScheduler, browserStorage, createGameStore, openReplay, provideScenarios, reloadScenario, save, setPaused, showNotice, startClock } from './store';
+import {
+  browserScheduler,
+  browserStorage,
+  createGameStore,
+  openReplay,
+  provideScenarios,
+  reloadScenario,
+  save,
+  setPaused,
+  showNotice,
+  startClock,
+} from './store';
 import { mountApp } from './ui/app';
 import { createTeamStore, observeCodeFromHash, openTeamScreen, resumeTeam, watchGameDay } from './store/team-session';
 
@@ -40,7 +51,10 @@ import('./scenarios')
       else {
         const [first] = result.diagnostics;
         const more = result.diagnostics.length > 1 ? ` (and ${result.diagnostics.length - 1} more)` : '';
-        showNotice(store, `The saved scenario has ${result.diagnostics.length} problem${result.diagnostics.length === 1 ? '' : 's'}, so the previous version stays in play: ${first!.file}:${first!.line}:${first!.column} ${first!.code} ${first!.message}${more}`);
+        showNotice(
+          store,
+          `The saved scenario has ${result.diagnostics.length} problem${result.diagnostics.length === 1 ? '' : 's'}, so the previous version stays in play: ${first!.file}:${first!.line}:${first!.column} ${first!.code} ${first!.message}${more}`,
+        );
       }
     });
     void openReplayLink();
@@ -70,4 +84,6 @@ document.addEventListener('visibilitychange', () => {
 });
 
 // Sound is not needed for the first screen; load it after the page is interactive.
-import('./audio').then(({ createSoundDirector }) => createSoundDirector(store)).catch((error: unknown) => console.warn('sound is unavailable', error));
+import('./audio')
+  .then(({ createSoundDirector }) => createSoundDirector(store))
+  .catch((error: unknown) => console.warn('sound is unavailable', error));

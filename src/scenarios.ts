@@ -4,7 +4,7 @@
  */
 import files from 'virtual:firedrill-scenarios';
 import { loadScenario } from './authoring';
-import { type Diagnostic, type LoadResult, type Scenario } from './format';
+import type { Diagnostic, LoadResult, Scenario } from './format';
 
 export interface BundledScenarios {
   scenarios: Scenario[];
@@ -30,5 +30,7 @@ const DIFFICULTY_ORDER = { beginner: 0, intermediate: 1, advanced: 2 } as const;
 
 /** Calls `onSave` with the loaded (or refused) scenario each time a scenario file is saved; dev server only. */
 export function onScenarioSaved(onSave: (result: LoadResult) => void): void {
-  import.meta.hot?.on('firedrill:scenario-saved', ({ file, text }: { file: string; text: string }) => onSave(loadScenario(text, pathOf(file))));
+  import.meta.hot?.on('firedrill:scenario-saved', ({ file, text }: { file: string; text: string }) =>
+    onSave(loadScenario(text, pathOf(file))),
+  );
 }

@@ -21,6 +21,10 @@ export async function buildPages(): Promise<{ appMs: number; bareMs: number }> {
     build: { ...quiet, outDir: APP_OUT_DIR, emptyOutDir: true, manifest: true },
   });
   const t1 = performance.now();
-  await build({ configFile: fileURLToPath(new URL('../vite.bare.config.ts', import.meta.url)), logLevel: 'warn', build: { ...quiet, outDir: BARE_OUT_DIR } });
+  await build({
+    configFile: fileURLToPath(new URL('../vite.bare.config.ts', import.meta.url)),
+    logLevel: 'warn',
+    build: { ...quiet, outDir: BARE_OUT_DIR },
+  });
   return { appMs: t1 - t0, bareMs: performance.now() - t1 };
 }

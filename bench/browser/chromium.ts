@@ -2,7 +2,15 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
-const BASE_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** The window size every bench page gets (Playwright's default, stated so the report can say it). */
 export const VIEWPORT = { width: 1280, height: 720 };
 
@@ -11,7 +19,9 @@ function executablePath(): string | undefined {
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
   if (existsSync(chromium.executablePath())) return undefined;
-  throw new Error('No Chromium found: install one (`apt-get install chromium`), run `npx playwright install chromium`, or set CHROMIUM_PATH.');
+  throw new Error(
+    'No Chromium found: install one (`apt-get install chromium`), run `npx playwright install chromium`, or set CHROMIUM_PATH.',
+  );
 }
 
 /**

@@ -52,7 +52,9 @@ export function buildSizes(dir: string): BuildSizes {
     nameOf.set(chunk.file, chunk.name ?? key);
     roleOf.set(chunk.file, key === entryKey ? 'entry' : needed.has(key) ? 'static import' : 'lazy');
   }
-  const jsFiles = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const jsFiles = readdirSync(join(dir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   const chunks = jsFiles
     .map((file) => sizeOf(dir, file, nameOf.get(file) ?? file, roleOf.get(file) ?? 'lazy'))
     .sort((a, b) => b.raw - a.raw);

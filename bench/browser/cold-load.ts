@@ -35,7 +35,12 @@ function watchForButton(name: string): void {
     if (w.__titleReady === undefined) requestAnimationFrame(everyFrame);
   };
   const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class', 'style'] });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['disabled', 'hidden', 'class', 'style'],
+  });
   requestAnimationFrame(everyFrame);
 }
 
@@ -74,7 +79,13 @@ async function mark(page: Page, key: '__titleReady' | '__ready'): Promise<number
 }
 
 /** Cold-load times in ms, `runs` of each, alternating app and bare; `warmups` pairs first are discarded. */
-export async function coldLoads(browser: Browser, appUrl: string, bareUrl: string, runs: number, warmups = 1): Promise<{ app: number[]; bare: number[] }> {
+export async function coldLoads(
+  browser: Browser,
+  appUrl: string,
+  bareUrl: string,
+  runs: number,
+  warmups = 1,
+): Promise<{ app: number[]; bare: number[] }> {
   const app: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < warmups + runs; i++) {

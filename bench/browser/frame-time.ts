@@ -46,11 +46,25 @@ async function frameDeltas(page: Page, ms: number): Promise<FrameStats> {
   );
   const total = deltas.reduce((sum, d) => sum + d, 0);
   const dropped = deltas.filter((d) => d > MISSED_FRAME_MS).length / deltas.length;
-  return { p50: quantile(deltas, 0.5), p95: quantile(deltas, 0.95), max: Math.max(...deltas), frames: deltas.length, fps: (deltas.length / total) * 1000, dropped };
+  return {
+    p50: quantile(deltas, 0.5),
+    p95: quantile(deltas, 0.95),
+    max: Math.max(...deltas),
+    frames: deltas.length,
+    fps: (deltas.length / total) * 1000,
+    dropped,
+  };
 }
 
 /** Plays the stress scenario to `peakSeconds` after its start (skipping ahead at 4×), then measures for `ms`. */
-export async function peakFrameTime(browser: Browser, appUrl: string, file: ScenarioFile & { title: string }, start: string, peakSeconds: number, ms: number): Promise<PeakFrames> {
+export async function peakFrameTime(
+  browser: Browser,
+  appUrl: string,
+  file: ScenarioFile & { title: string },
+  start: string,
+  peakSeconds: number,
+  ms: number,
+): Promise<PeakFrames> {
   const context = await newBenchContext(browser);
   try {
     const page = await context.newPage();

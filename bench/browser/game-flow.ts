@@ -106,7 +106,9 @@ export async function skipUntil(page: Page, start: string, seconds: number): Pro
 
 /** The title of the ending dialog if it is open, else null. */
 export async function endingShown(page: Page): Promise<string | null> {
-  return page.evaluate(() => (document.querySelector('dialog.ending[open]') ? (document.querySelector('dialog.ending h2')?.textContent ?? 'an ending') : null));
+  return page.evaluate(() =>
+    document.querySelector('dialog.ending[open]') ? (document.querySelector('dialog.ending h2')?.textContent ?? 'an ending') : null,
+  );
 }
 
 /** The number of elements in the page. */

@@ -31,7 +31,14 @@ async function reading(page: Page, cdp: CDPSession): Promise<HeapReading> {
  * Starts the scenario titled `title` at 4× and lets it run until `targetSeconds` of game time have
  * passed since `start`, an ending appears, or `realLimitSeconds` of real time are up.
  */
-export async function heapOverGameTime(browser: Browser, appUrl: string, title: string, start: string, targetSeconds: number, realLimitSeconds: number): Promise<HeapRun> {
+export async function heapOverGameTime(
+  browser: Browser,
+  appUrl: string,
+  title: string,
+  start: string,
+  targetSeconds: number,
+  realLimitSeconds: number,
+): Promise<HeapRun> {
   const context = await newBenchContext(browser);
   try {
     const page = await context.newPage();

@@ -72,54 +72,87 @@ export async function benchBrowser(options: BrowserBenchOptions, print: (line: s
     const bare = await serveStatic(BARE_OUT_DIR);
     servers.push(bare);
 
-    if (!frameOnly) await withBrowser(async (browser) => {
-      print(`browser: Chromium ${browser.version()}, headless, WebGL through SwiftShader, viewport ${VIEWPORT.width}×${VIEWPORT.height}, served from 127.0.0.1`);
-      await part('cold load', async () => {
-        const times = await coldLoads(browser, app.url, bare.url, loads, warmups);
-        const a = median(times.app);
-        const b = median(times.bare);
-        const range = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
-        print(`browser: cold load, app from navigation start until "${TITLE_BUTTON}" is visible and enabled: median ${ms(a)} (${loads} loads, ${range(times.app)})`);
-        print(`browser: cold load, bare Phaser page from navigation start until its scene's create(): median ${ms(b)} (${loads} loads, ${range(times.bare)})`);
-        print(`browser: cold load ratio app/bare (medians, fresh context per load, alternating, ${warmups} discarded warm-up pair first): ${(a / b).toFixed(2)} (target ≤ 0.6: ${verdict(a / b <= 0.6)})`);
+    if (!frameOnly)
+      await withBrowser(async (browser) => {
+        print(
+          `browser: Chromium ${browser.version()}, headless, WebGL through SwiftShader, viewport ${VIEWPORT.width}×${VIEWPORT.height}, served from 127.0.0.1`,
+        );
+        await part('cold load', async () => {
+          const times = await coldLoads(browser, app.url, bare.url, loads, warmups);
+          const a = median(times.app);
+          const b = median(times.bare);
+          const range = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+          print(
+            `browser: cold load, app from navigation start until "${TITLE_BUTTON}" is visible and enabled: median ${ms(a)} (${loads} loads, ${range(times.app)})`,
+          );
+          print(
+            `browser: cold load, bare Phaser page from navigation start until its scene's create(): median ${ms(b)} (${loads} loads, ${range(times.bare)})`,
+          );
+          print(
+            `browser: cold load ratio app/bare (medians, fresh context per load, alternating, ${warmups} discarded warm-up pair first): ${(a / b).toFixed(2)} (target ≤ 0.6: ${verdict(a / b <= 0.6)})`,
+          );
+        });
       });
-    });
 
     await withBrowser(async (browser) => {
       await part('frame time', async () => {
         const stress = stressScenario(flagshipJson, 220, PEAK_SECONDS);
         const peak = wallClock(clock, PEAK_SECONDS, false);
-        const game = await withDeadline(peakFrameTime(browser, app.url, stress, clock.start, PEAK_SECONDS, frameMs), 10 * 60_000, 'reaching the peak and measuring it');
+        const game = await withDeadline(
+          peakFrameTime(browser, app.url, stress, clock.start, PEAK_SECONDS, frameMs),
+          10 * 60_000,
+          'reaching the peak and measuring it',
+        );
         const { width, height } = game.canvas;
         const base = await bareFrameTime(browser, bare.url, width, height, frameMs);
         const frames = (f: FrameStats) =>
           `p50 ${ms(f.p50, 1)}, p95 ${ms(f.p95, 1)}, worst ${ms(f.max, 0)}; ${(f.dropped * 100).toFixed(1)}% of intervals missed a frame (${f.frames} frames, ${f.fps.toFixed(0)} fps overall, sampled for ${frameMs / 1000} s)`;
-        print(`browser: frame time at 60 Hz, incident screen at peak (${stress.messageCount}-message stress scenario skipped to ≥ ${peak}; measured from ${game.clock} running at 4×; world canvas ${width}×${height}): ${frames(game)}`);
+        print(
+          `browser: frame time at 60 Hz, incident screen at peak (${stress.messageCount}-message stress scenario skipped to ≥ ${peak}; measured from ${game.clock} running at 4×; world canvas ${width}×${height}): ${frames(game)}`,
+        );
         print(`browser: frame time at 60 Hz, bare Phaser empty scene ${width}×${height}: ${frames(base)}`);
-        print(`browser: frame time p95 ratio incident/bare: ${(game.p95 / base.p95).toFixed(2)} (target ≤ 1.3: ${verdict(game.p95 / base.p95 <= 1.3)})`);
+        print(
+          `browser: frame time p95 ratio incident/bare: ${(game.p95 / base.p95).toFixed(2)} (target ≤ 1.3: ${verdict(game.p95 / base.p95 <= 1.3)})`,
+        );
       });
     });
 
-    if (!frameOnly) await withBrowser(async (browser) => {
-      await part('heap', async () => {
-        const goal = quick ? Number.POSITIVE_INFINITY : HOUR_SECONDS;
-        const limit = quick ? 60 : 2 * (HOUR_SECONDS / 12) + 60;
-        const run = await withDeadline(heapOverGameTime(browser, app.url, flagship.scenario.title, clock.start, goal, limit), (limit + 300) * 1000, 'the heap run');
-        const span = quick ? `after ${run.realSeconds.toFixed(0)} real s at 4× (quick mode: not an hour of game time)` : `after ${run.realSeconds.toFixed(0)} real s at 4×`;
-        print(`browser: JS heap right after the start (clock ${run.start.clock}, after GC): ${MB(run.start.heapUsed)}; DOM elements: ${run.start.domElements}`);
-        print(`browser: JS heap ${span} (clock ${run.end.clock}, after GC): ${MB(run.end.heapUsed)}; DOM elements: ${run.end.domElements}`);
-        const growth = run.end.heapUsed - run.start.heapUsed;
-        const nodes = run.end.domElements - run.start.domElements;
-        const target = quick ? 'target < 10 MB applies to the full hour' : `target < 10 MB: ${verdict(growth < 10e6)}`;
-        print(`browser: JS heap growth ${run.start.clock} → ${run.end.clock}: ${growth >= 0 ? '+' : ''}${MB(growth)} (${target}); DOM elements ${nodes >= 0 ? '+' : ''}${nodes}`);
-        if (run.ending) print(`browser: note: the run ended (“${run.ending}”) at ${run.end.clock}, before the planned stretch was over`);
-        else if (!quick && run.gameSeconds < HOUR_SECONDS) print(`browser: note: stopped at the ${limit} s real-time limit, before ${wallClock(clock, HOUR_SECONDS, false)}`);
+    if (!frameOnly)
+      await withBrowser(async (browser) => {
+        await part('heap', async () => {
+          const goal = quick ? Number.POSITIVE_INFINITY : HOUR_SECONDS;
+          const limit = quick ? 60 : 2 * (HOUR_SECONDS / 12) + 60;
+          const run = await withDeadline(
+            heapOverGameTime(browser, app.url, flagship.scenario.title, clock.start, goal, limit),
+            (limit + 300) * 1000,
+            'the heap run',
+          );
+          const span = quick
+            ? `after ${run.realSeconds.toFixed(0)} real s at 4× (quick mode: not an hour of game time)`
+            : `after ${run.realSeconds.toFixed(0)} real s at 4×`;
+          print(
+            `browser: JS heap right after the start (clock ${run.start.clock}, after GC): ${MB(run.start.heapUsed)}; DOM elements: ${run.start.domElements}`,
+          );
+          print(
+            `browser: JS heap ${span} (clock ${run.end.clock}, after GC): ${MB(run.end.heapUsed)}; DOM elements: ${run.end.domElements}`,
+          );
+          const growth = run.end.heapUsed - run.start.heapUsed;
+          const nodes = run.end.domElements - run.start.domElements;
+          const target = quick ? 'target < 10 MB applies to the full hour' : `target < 10 MB: ${verdict(growth < 10e6)}`;
+          print(
+            `browser: JS heap growth ${run.start.clock} → ${run.end.clock}: ${growth >= 0 ? '+' : ''}${MB(growth)} (${target}); DOM elements ${nodes >= 0 ? '+' : ''}${nodes}`,
+          );
+          if (run.ending) print(`browser: note: the run ended (“${run.ending}”) at ${run.end.clock}, before the planned stretch was over`);
+          else if (!quick && run.gameSeconds < HOUR_SECONDS)
+            print(`browser: note: stopped at the ${limit} s real-time limit, before ${wallClock(clock, HOUR_SECONDS, false)}`);
+        });
       });
-    });
   } finally {
     await Promise.all(servers.map((s) => s.close()));
   }
   const errors = [...new Set(pageErrors)];
-  print(`browser: uncaught errors in the bench's pages: ${pageErrors.length}${errors.length ? ` (${errors.slice(0, 3).join(' | ')})` : ''}`);
+  print(
+    `browser: uncaught errors in the bench's pages: ${pageErrors.length}${errors.length ? ` (${errors.slice(0, 3).join(' | ')})` : ''}`,
+  );
   return ok;
 }

@@ -13,8 +13,24 @@ export interface StressScenario {
 }
 
 const OPENERS = ['Quick one:', 'FYI', 'Heads up,', 'Not urgent, but', 'Random thought:', 'Hmm,', 'Update:', 'Side note:'];
-const SUBJECTS = ['the staging dashboard', 'the sale banner', 'the coffee machine', 'the weekend rota', 'the CDN bill', 'the flaky e2e test', 'the new on-call laptop', 'the Q3 roadmap'];
-const TAILS = ['looks a bit odd today.', 'is fine again, ignore me.', 'came up in standup.', 'needs a ticket at some point.', 'is on my list for Monday.', 'might be worth a look later.'];
+const SUBJECTS = [
+  'the staging dashboard',
+  'the sale banner',
+  'the coffee machine',
+  'the weekend rota',
+  'the CDN bill',
+  'the flaky e2e test',
+  'the new on-call laptop',
+  'the Q3 roadmap',
+];
+const TAILS = [
+  'looks a bit odd today.',
+  'is fine again, ignore me.',
+  'came up in standup.',
+  'needs a ticket at some point.',
+  'is on my list for Monday.',
+  'might be worth a look later.',
+];
 
 /** Builds the variant from the flagship's JSON text: `extra` messages spread evenly over `spreadSeconds`. */
 export function stressScenario(flagshipJson: string, extra = 220, spreadSeconds = 2400): StressScenario {
@@ -57,6 +73,7 @@ export function stressScenario(flagshipJson: string, extra = 220, spreadSeconds 
   const text = JSON.stringify(data, null, 2);
   const fileName = `${data.id}.json`;
   const loaded = loadScenario(text, fileName);
-  if (!loaded.ok) throw new Error(`the stress scenario does not load: ${loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!loaded.ok)
+    throw new Error(`the stress scenario does not load: ${loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   return { fileName, buffer: Buffer.from(text), title: loaded.scenario.title, messageCount: loaded.scenario.messages.length };
 }

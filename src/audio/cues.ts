@@ -27,8 +27,6 @@ function cueFor(event: TimelineEvent): CueKey | null {
       return 'page';
     case 'ending':
       return event.endingKind === 'resolved' ? 'success' : 'failure';
-    // A hint is posted as an important message that mentions the player: its message event pings.
-    case 'hint':
     default:
       return null;
   }

@@ -24,7 +24,11 @@ const StepSchema = z
       })
       .describe('Replies to a message that asks something.'),
     z
-      .strictObject({ at: At, post: z.string().max(64).describe('A channel id.'), text: z.string().min(1).max(2000).describe('What the player posts.') })
+      .strictObject({
+        at: At,
+        post: z.string().max(64).describe('A channel id.'),
+        text: z.string().min(1).max(2000).describe('What the player posts.'),
+      })
       .describe('Posts a message in a channel; in an incident channel, that is a status update.'),
     z
       .strictObject({
@@ -40,7 +44,7 @@ export const ActionScriptSchema = z.strictObject({
   $schema: z.string().optional().describe('Ignored by the game; for your editor.'),
   scenario: z.string().max(64).describe('The id of the scenario this script plays.'),
   description: z.string().max(1000).optional().describe('What this plan plays, in words.'),
-  seed: z.number().int().default(1).describe('Seeds the run\'s random noise; the same seed gives the same run.'),
+  seed: z.number().int().default(1).describe("Seeds the run's random noise; the same seed gives the same run."),
   coach: z.enum(['off', 'gentle', 'guided']).default('off').describe('The coach mode the run is played with.'),
   steps: z.array(StepSchema).max(2000).describe('What the player does, in time order.'),
   expect: z
@@ -68,7 +72,10 @@ export interface CompiledScript {
 }
 
 /** Parses a script for a scenario into an engine log, or explains what is wrong with it. */
-export function compileScript(scenario: Scenario, raw: unknown): { ok: true; script: ActionScript; compiled: CompiledScript } | { ok: false; errors: string[] } {
+export function compileScript(
+  scenario: Scenario,
+  raw: unknown,
+): { ok: true; script: ActionScript; compiled: CompiledScript } | { ok: false; errors: string[] } {
   const parsed = ActionScriptSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(script)'}: ${i.message}`) };

@@ -48,10 +48,13 @@ export function franticPatterns(scenario: Scenario, world: World, state: EngineS
     const d = state.done[i]!;
     const tags = world.actions.get(d.action)?.tags ?? [];
     if (tags.includes('rollback')) {
-      const failedBefore = state.done.slice(0, i).some((p) => p.action === d.action && (p.verdict === 'failure' || p.verdict === 'harmful') && p.at <= d.startedAt);
+      const failedBefore = state.done
+        .slice(0, i)
+        .some((p) => p.action === d.action && (p.verdict === 'failure' || p.verdict === 'harmful') && p.at <= d.startedAt);
       if (failedBefore) sight({ pattern: 'repeated-rollback', at: d.startedAt, action: d.action });
     }
-    if (tags.includes('restart') && !relevantSeenBy(ctx, d.startedAt)) sight({ pattern: 'hunch-restart', at: d.startedAt, action: d.action });
+    if (tags.includes('restart') && !relevantSeenBy(ctx, d.startedAt))
+      sight({ pattern: 'hunch-restart', at: d.startedAt, action: d.action });
   }
   const premature = state.declarations.find((d) => !d.accepted);
   if (premature) sight({ pattern: 'premature-all-clear', at: premature.at });

@@ -17,7 +17,16 @@
  */
 import { score, SOLO_PLAYER, type EngineState, type Grade, type LogEntry } from '../engine';
 import type { FranticPattern } from './explore-frantic';
-import { bestReply, hypothesisText, isChangeAction, statusText, type PlayerInput, type Position, type Sim, type StopReason } from './explore-sim';
+import {
+  bestReply,
+  hypothesisText,
+  isChangeAction,
+  statusText,
+  type PlayerInput,
+  type Position,
+  type Sim,
+  type StopReason,
+} from './explore-sim';
 import type { Scenario } from '../format/schema';
 
 /** One planned input. `render` steps get their text from the situation when they are played. */
@@ -147,7 +156,16 @@ export class Maximiser {
     const log: LogEntry[] = [];
     for (let t = pos.trail; t; t = t.prev) log.push(t.entry);
     log.reverse();
-    const played: Played = { source: typeof source === 'function' ? source(pos.state) : source, plan: { steps: executed, replies }, end: pos, total: card.total, grade: card.grade, log, snapshots, questions };
+    const played: Played = {
+      source: typeof source === 'function' ? source(pos.state) : source,
+      plan: { steps: executed, replies },
+      end: pos,
+      total: card.total,
+      grade: card.grade,
+      log,
+      snapshots,
+      questions,
+    };
     this.evaluations++;
     this.onRun(played);
     return played;
@@ -336,7 +354,14 @@ function better(a: Played, b: Played): number {
 function planSignature(plan: Plan): string {
   const steps = plan.steps.map((s) => {
     const i = s.input;
-    const what = i.type === 'act' ? i.action : i.type === 'post' ? `post:${i.channel}:${s.render ?? i.text}` : i.type === 'note' ? `note:${i.kind ?? ''}:${s.render ?? i.text}` : i.type;
+    const what =
+      i.type === 'act'
+        ? i.action
+        : i.type === 'post'
+          ? `post:${i.channel}:${s.render ?? i.text}`
+          : i.type === 'note'
+            ? `note:${i.kind ?? ''}:${s.render ?? i.text}`
+            : i.type;
     return `${s.at}/${what}`;
   });
   const replies = Object.keys(plan.replies)
@@ -362,12 +387,17 @@ export function franticVariants(sim: Sim, base: Played, pattern: FranticPattern)
     return a !== undefined && isChangeAction(a);
   })?.at;
   const when = state.impact[0]?.from ?? firstChange ?? 0;
-  const plan = (keep: readonly PlanStep[], extra: PlanStep[]): Plan => ({ steps: [...keep, ...extra].sort((a, b) => a.at - b.at), replies: { ...replies } });
+  const plan = (keep: readonly PlanStep[], extra: PlanStep[]): Plan => ({
+    steps: [...keep, ...extra].sort((a, b) => a.at - b.at),
+    replies: { ...replies },
+  });
   const act = (at: number, action: string): PlanStep => ({ at, input: { type: 'act', action } });
   const tagged = (tag: 'restart' | 'rollback') => sim.scenario.actions.filter((a) => a.tags.includes(tag)).slice(0, 2);
   switch (pattern) {
     case 'silence': {
-      const quiet = steps.filter((s) => !(s.input.type === 'post' && s.input.channel === sim.incidentChannel) && !actionOf(s)?.tags.includes('status-update'));
+      const quiet = steps.filter(
+        (s) => !(s.input.type === 'post' && s.input.channel === sim.incidentChannel) && !actionOf(s)?.tags.includes('status-update'),
+      );
       return quiet.length < steps.length || base.log.some((e) => e.input.type === 'post') ? [plan(quiet, [])] : [];
     }
     case 'premature-all-clear': {
@@ -382,7 +412,10 @@ export function franticVariants(sim: Sim, base: Played, pattern: FranticPattern)
     }
     case 'hunch-restart':
       return tagged('restart').flatMap((a) => [
-        plan(steps.filter((s) => !(actionOf(s)?.category === 'investigate' && s.at <= when)), [act(when, a.id)]),
+        plan(
+          steps.filter((s) => !(actionOf(s)?.category === 'investigate' && s.at <= when)),
+          [act(when, a.id)],
+        ),
         plan(steps, [act(when, a.id)]),
       ]);
     case 'repeated-rollback':

@@ -15,7 +15,19 @@
  *   leaves the run scoring best as it stands; it answers every question with its best reply.
  */
 import { score, SOLO_PLAYER, type EngineState } from '../engine';
-import { bestReply, hypothesisText, isChangeAction, isCheckAction, stateKey, statusText, VERDICT_RANK, type OpenQuestion, type PlayerInput, type Position, type Sim } from './explore-sim';
+import {
+  bestReply,
+  hypothesisText,
+  isChangeAction,
+  isCheckAction,
+  stateKey,
+  statusText,
+  VERDICT_RANK,
+  type OpenQuestion,
+  type PlayerInput,
+  type Position,
+  type Sim,
+} from './explore-sim';
 import type { Action } from '../format/schema';
 
 export interface Policy {
@@ -80,7 +92,9 @@ const STOP_WHILE_WAITING = new Set(['question', 'notable'] as const);
 // ---------------------------------------------------------------------------------------------
 
 function hasHypothesis(sim: Sim, state: EngineState): boolean {
-  return state.notes.some((n) => n.kind === 'hypothesis') || state.done.some((d) => sim.world.actions.get(d.action)?.tags.includes('hypothesis'));
+  return (
+    state.notes.some((n) => n.kind === 'hypothesis') || state.done.some((d) => sim.world.actions.get(d.action)?.tags.includes('hypothesis'))
+  );
 }
 
 /** Times of status updates so far: incident-channel posts and status-update actions. */
@@ -102,7 +116,8 @@ function situationChangedAt(state: EngineState): number {
   let at = 0;
   for (const e of state.timeline) {
     // Alarms are left out: a metric hovering at its threshold would send the player round in circles.
-    if (e.kind === 'deploy' || (e.kind === 'impact' && e.on) || (e.kind === 'service' && e.to !== 'healthy') || e.kind === 'relapse') at = e.at;
+    if (e.kind === 'deploy' || (e.kind === 'impact' && e.on) || (e.kind === 'service' && e.to !== 'healthy') || e.kind === 'relapse')
+      at = e.at;
   }
   return at;
 }
@@ -159,7 +174,10 @@ export function methodicalPolicy(): Policy {
       const before = pos.state;
       const after = done.state;
       const gain = (m: 'stabilised' | 'fixed') => Number(sim.holds(after, m)) - Number(sim.holds(before, m));
-      trial = { verdict: VERDICT_RANK[completion.verdict], gain: gain('stabilised') + gain('fixed') + Number(sim.holds(before, 'impact')) - Number(sim.holds(after, 'impact')) };
+      trial = {
+        verdict: VERDICT_RANK[completion.verdict],
+        gain: gain('stabilised') + gain('fixed') + Number(sim.holds(before, 'impact')) - Number(sim.holds(after, 'impact')),
+      };
     }
     tried.set(key, trial);
     return trial;
@@ -176,7 +194,12 @@ export function methodicalPolicy(): Policy {
       if (!isChangeAction(a) || a.category === 'resolve' || (only && a.category !== only)) continue;
       // What went wrong is worth another try only once the player has changed something else since.
       const previous = lastDone(pos.state, a.id);
-      if (previous && (previous.verdict === 'failure' || previous.verdict === 'harmful') && !changedSince(sim, pos.state, previous.at, a.id)) continue;
+      if (
+        previous &&
+        (previous.verdict === 'failure' || previous.verdict === 'harmful') &&
+        !changedSince(sim, pos.state, previous.at, a.id)
+      )
+        continue;
       if (timesDone(pos.state, a.id) >= 3) continue;
       const trial = lookahead(sim, pos, a);
       if (!trial || trial.gain < 0 || trial.verdict < VERDICT_RANK.neutral) continue;
@@ -191,7 +214,9 @@ export function methodicalPolicy(): Policy {
   };
 
   const hypothesisFirst = (sim: Sim, state: EngineState, change: Action): PlayerInput =>
-    hasHypothesis(sim, state) ? act(change) : { type: 'note', kind: 'hypothesis', text: `Hypothesis before "${change.label}": what I have seen points here.` };
+    hasHypothesis(sim, state)
+      ? act(change)
+      : { type: 'note', kind: 'hypothesis', text: `Hypothesis before "${change.label}": what I have seen points here.` };
 
   return {
     name: 'methodical',
@@ -202,7 +227,8 @@ export function methodicalPolicy(): Policy {
       const available = sim.available(state);
       const began = state.milestones.impact;
       // Once anything has gone wrong, or the player has touched production, there is an incident to close.
-      const troubled = began !== null || somethingWrong(sim, state) || state.done.some((d) => isChangeAction(sim.world.actions.get(d.action)!));
+      const troubled =
+        began !== null || somethingWrong(sim, state) || state.done.some((d) => isChangeAction(sim.world.actions.get(d.action)!));
       const fixed = sim.holds(state, 'fixed');
       const verified = sim.holds(state, 'verified');
       if (troubled && fixed && verified) {
@@ -217,7 +243,12 @@ export function methodicalPolicy(): Policy {
         if (updates.length === 0 || state.time - updates.at(-1)! >= cadence * 0.75) {
           const action = available.find((a) => a.tags.includes('status-update'));
           if (action) return act(action);
-          if (sim.incidentChannel) return { type: 'post', channel: sim.incidentChannel, text: 'Status: users are affected; investigating, next update within the cadence.' };
+          if (sim.incidentChannel)
+            return {
+              type: 'post',
+              channel: sim.incidentChannel,
+              text: 'Status: users are affected; investigating, next update within the cadence.',
+            };
         }
       }
 
@@ -248,7 +279,9 @@ export function methodicalPolicy(): Policy {
       if (!troubled) return null;
       let since = state.done.length - 1;
       while (since >= 0 && !isChangeAction(sim.world.actions.get(state.done[since]!.action)!)) since--;
-      const verifyNotYet = available.filter((a) => a.tags.includes('verify') && !state.done.slice(since + 1).some((d) => d.action === a.id));
+      const verifyNotYet = available.filter(
+        (a) => a.tags.includes('verify') && !state.done.slice(since + 1).some((d) => d.action === a.id),
+      );
       if (fixed && verifyNotYet[0]) return act(verifyNotYet[0]);
       const change = bestChange(sim, pos, available);
       if (change) return hypothesisFirst(sim, state, change);

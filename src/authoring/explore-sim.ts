@@ -106,7 +106,12 @@ export class Sim {
     return { pos: { state, trail: pos.trail }, stopped: state.ending ? 'ending' : 'time' };
   }
 
-  private stopReason(state: EngineState, events: readonly TimelineEvent[], wasBusy: boolean, stopOn: ReadonlySet<StopReason>): StopReason | null {
+  private stopReason(
+    state: EngineState,
+    events: readonly TimelineEvent[],
+    wasBusy: boolean,
+    stopOn: ReadonlySet<StopReason>,
+  ): StopReason | null {
     if (stopOn.has('free') && wasBusy && !state.current[SOLO_PLAYER]) return 'free';
     let notable = false;
     for (const e of events) {
@@ -174,7 +179,9 @@ export const isCheckAction = (a: Action): boolean => a.category === 'investigate
  */
 export function statusText(sim: Sim, state: EngineState): string {
   const { scenario } = sim;
-  const unwell = scenario.services.filter((s) => state.services[s.id] !== undefined && state.services[s.id] !== 'healthy').map((s) => `${s.name} ${state.services[s.id]}`);
+  const unwell = scenario.services
+    .filter((s) => state.services[s.id] !== undefined && state.services[s.id] !== 'healthy')
+    .map((s) => `${s.name} ${state.services[s.id]}`);
   const last = state.current[SOLO_PLAYER]?.action ?? state.done.at(-1)?.action;
   const doing = last ? (sim.world.actions.get(last)?.label ?? last) : 'Investigating';
   const next = wallClock(scenario.clock, state.time + scenario.scoring.updateCadenceSeconds, false);

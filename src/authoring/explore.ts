@@ -16,13 +16,36 @@
  * climb again, held to runs that show it). A run above the expert path, or a frantic one above C,
  * is an error: the scoring pays for something that is not method.
  */
-import { DIMENSIONS, init, randomFloats, replay, score, shownEnding, SOLO_PLAYER, wallClock, type EngineState, type Grade, type LogEntry } from '../engine';
+import {
+  DIMENSIONS,
+  init,
+  randomFloats,
+  replay,
+  score,
+  shownEnding,
+  SOLO_PLAYER,
+  wallClock,
+  type EngineState,
+  type Grade,
+  type LogEntry,
+} from '../engine';
 import { compileScript } from './action-script';
 import { exploreFinding, type ExploreCode, type ExploreFinding } from '../format/diagnostics';
 import { FRANTIC_LABELS, FRANTIC_PATTERNS, franticPatterns, type FranticPattern } from './explore-frantic';
 import { franticVariants, Maximiser, type Played } from './explore-maximise';
 import { franticPolicy, greedyPolicy, methodicalPolicy, noisyPolicy, playPolicy } from './explore-policies';
-import { Sim, stateKey, toActionScript, trailLength, trailToLog, VERDICT_RANK, type PlayerInput, type Position, type StopReason, type Trail } from './explore-sim';
+import {
+  Sim,
+  stateKey,
+  toActionScript,
+  trailLength,
+  trailToLog,
+  VERDICT_RANK,
+  type PlayerInput,
+  type Position,
+  type StopReason,
+  type Trail,
+} from './explore-sim';
 import { runScript } from './run-script';
 import type { Dimension, Scenario, Verdict } from '../format/schema';
 
@@ -168,10 +191,7 @@ interface Candidate {
   verdict?: Verdict;
 }
 
-type Move =
-  | { kind: 'input'; input: PlayerInput; then?: 'until-free' }
-  | { kind: 'continue' }
-  | { kind: 'wait' };
+type Move = { kind: 'input'; input: PlayerInput; then?: 'until-free' } | { kind: 'continue' } | { kind: 'wait' };
 
 const WAIT_SECONDS = 300;
 const UNTIL_FREE = new Set<StopReason>(['free', 'question']);
@@ -235,15 +255,31 @@ class Explorer {
     const findings: ExploreReport['findings'] = [];
     const find = (code: ExploreCode, message: string, run?: RunSummary, pattern?: FranticPattern) =>
       findings.push({ ...exploreFinding(code, message), ...(run ? { run } : {}), ...(pattern ? { pattern } : {}) });
-    if (!witness) find('explore.unreachable', `No run reached the resolved ending (searched ${this.stats.states} states, ${this.runs.length} complete runs).`);
-    if (scenario.expertPath.length === 0) find('explore.no-expert-path', 'The scenario has no expertPath, so nothing shows that the top grade can be earned.');
+    if (!witness)
+      find(
+        'explore.unreachable',
+        `No run reached the resolved ending (searched ${this.stats.states} states, ${this.runs.length} complete runs).`,
+      );
+    if (scenario.expertPath.length === 0)
+      find('explore.no-expert-path', 'The scenario has no expertPath, so nothing shows that the top grade can be earned.');
     else if (!expert.ok) {
       const a = expert.answered!;
-      find('explore.expert-below-a', `The expert path ends ${a.ending ? `"${a.ending.id}" (${a.ending.kind})` : 'without an ending'} with ${a.score}/100, grade ${a.grade}; it should resolve the incident with grade A.`, a);
+      find(
+        'explore.expert-below-a',
+        `The expert path ends ${a.ending ? `"${a.ending.id}" (${a.ending.kind})` : 'without an ending'} with ${a.score}/100, grade ${a.grade}; it should resolve the incident with grade A.`,
+        a,
+      );
     }
-    if (expert.asWritten && expert.asWritten.refused.length > 0) find('explore.expert-refused', `The engine refused ${expert.asWritten.refused.length} expert path step(s): ${expert.asWritten.refused.join('; ')}`);
+    if (expert.asWritten && expert.asWritten.refused.length > 0)
+      find(
+        'explore.expert-refused',
+        `The engine refused ${expert.asWritten.refused.length} expert path step(s): ${expert.asWritten.refused.join('; ')}`,
+      );
     if (margin < CLEAR_MARGIN) {
-      find('explore.method-margin', `Method does not clearly beat panic: methodical ${methodical.total}, frantic ${frantic.total} (a margin of ${margin}; at least ${CLEAR_MARGIN} expected).`);
+      find(
+        'explore.method-margin',
+        `Method does not clearly beat panic: methodical ${methodical.total}, frantic ${frantic.total} (a margin of ${margin}; at least ${CLEAR_MARGIN} expected).`,
+      );
     }
     if (maximiser.beaten && maximiser.best && expert.run) {
       const b = maximiser.best;
@@ -264,7 +300,11 @@ class Explorer {
         f.pattern,
       );
     }
-    if (methodical.state.ending?.kind !== 'resolved') find('explore.methodical-unresolved', `The generic methodical player did not resolve the incident (ending: ${methodical.state.ending?.id ?? 'none'}).`);
+    if (methodical.state.ending?.kind !== 'resolved')
+      find(
+        'explore.methodical-unresolved',
+        `The generic methodical player did not resolve the incident (ending: ${methodical.state.ending?.id ?? 'none'}).`,
+      );
     for (const s of scriptResults) for (const u of s.unmet) find('explore.script-unmet', `Script ${s.name}: ${u}`);
     const problems = findings.filter((f) => f.severity === 'error').map((f) => f.message);
     const warnings = findings.filter((f) => f.severity === 'warning').map((f) => f.message);
@@ -277,8 +317,19 @@ class Explorer {
       resolved: { reachable: witness !== undefined, witness: witness ? this.summary(witness) : null },
       expertPath: { steps: scenario.expertPath.length, asWritten: expert.asWritten, answered: expert.answered, ok: expert.ok },
       deadEnds,
-      scores: { best: best ? this.summary(best) : null, worst: worst ? this.summary(worst) : null, runs: this.tallies.runs, endings: this.tallies.endings },
-      policies: { methodical: this.summary(methodical), frantic: this.summary(frantic), margin, clear: margin >= CLEAR_MARGIN, scripts: scriptResults },
+      scores: {
+        best: best ? this.summary(best) : null,
+        worst: worst ? this.summary(worst) : null,
+        runs: this.tallies.runs,
+        endings: this.tallies.endings,
+      },
+      policies: {
+        methodical: this.summary(methodical),
+        frantic: this.summary(frantic),
+        margin,
+        clear: margin >= CLEAR_MARGIN,
+        scripts: scriptResults,
+      },
       maximiser,
       frantic: { checked: this.tallies.runs, patterns: this.franticResults() },
       ok: problems.length === 0,
@@ -292,7 +343,8 @@ class Explorer {
   // The highest score, and frantic runs
   // -------------------------------------------------------------------------------------------
 
-  private readonly tallies: { runs: number; endings: Record<string, number>; best?: Run; worst?: Run; frantic: Map<FranticPattern, Kept> } = { runs: 0, endings: {}, frantic: new Map() };
+  private readonly tallies: { runs: number; endings: Record<string, number>; best?: Run; worst?: Run; frantic: Map<FranticPattern, Kept> } =
+    { runs: 0, endings: {}, frantic: new Map() };
   private franticCache: FranticResult[] | null = null;
 
   /** Counts a complete run, and keeps it if it is the best or worst so far, or the best with a frantic pattern. */
@@ -352,7 +404,11 @@ class Explorer {
 
     // Frantic patterns are put into the expert path, the best run found and the methodical player's run.
     const baseRuns: Played[] = [];
-    const candidates = [() => seeds[0], () => top, () => maximiser.play(maximiser.planOf(methodical.log, methodical.state), undefined, 'maximiser')];
+    const candidates = [
+      () => seeds[0],
+      () => top,
+      () => maximiser.play(maximiser.planOf(methodical.log, methodical.state), undefined, 'maximiser'),
+    ];
     for (const next of candidates) {
       if (baseRuns.length >= bases) break;
       const p = next();
@@ -486,8 +542,9 @@ class Explorer {
     if (sim.holds(state, 'verified')) h += 15;
     if (sim.holds(state, 'impact') && !sim.holds(state, 'stabilised')) h -= 8;
     for (const e of this.scenario.evidence) if (state.seen[e.id] !== undefined) h += e.relevant ? 3 : 0.5;
-    for (const d of state.done) if (d.verdict === 'harmful') h -= 6;
-    else if (d.verdict === 'failure') h -= 3;
+    for (const d of state.done)
+      if (d.verdict === 'harmful') h -= 6;
+      else if (d.verdict === 'failure') h -= 3;
     h -= 10 * state.declarations.filter((d) => !d.accepted).length;
     return h;
   }
@@ -501,15 +558,25 @@ class Explorer {
       moves.push({ kind: 'continue' });
       return moves;
     }
+    // biome-ignore lint/suspicious/noThenProperty: a move's follow-up step, never awaited
     for (const a of sim.available(state)) moves.push({ kind: 'input', input: { type: 'act', action: a.id }, then: 'until-free' });
     const channel = sim.incidentChannel;
     let lastPost: number | undefined;
     for (const p of state.chat) if (p.byPlayer && !p.allClear && p.channel === channel) lastPost = p.at;
     if (channel && state.milestones.impact !== null && (lastPost === undefined || state.time - lastPost >= WAIT_SECONDS)) {
-      moves.push({ kind: 'input', input: { type: 'post', channel, text: 'Status update: what is affected, what we are doing, next update soon.' } });
+      moves.push({
+        kind: 'input',
+        input: { type: 'post', channel, text: 'Status update: what is affected, what we are doing, next update soon.' },
+      });
     }
-    if (!state.notes.some((n) => n.kind === 'hypothesis') && this.scenario.evidence.some((e) => e.relevant && state.seen[e.id] !== undefined)) {
-      moves.push({ kind: 'input', input: { type: 'note', kind: 'hypothesis', text: 'Hypothesis: the evidence so far points at the cause.' } });
+    if (
+      !state.notes.some((n) => n.kind === 'hypothesis') &&
+      this.scenario.evidence.some((e) => e.relevant && state.seen[e.id] !== undefined)
+    ) {
+      moves.push({
+        kind: 'input',
+        input: { type: 'note', kind: 'hypothesis', text: 'Hypothesis: the evidence so far points at the cause.' },
+      });
     }
     moves.push({ kind: 'wait' });
     return moves;
@@ -536,7 +603,8 @@ class Explorer {
     const held = this.candidates.get(key);
     const length = trailLength(candidate.pos.trail);
     const heldLength = held ? trailLength(held.pos.trail) : Infinity;
-    if (length < heldLength || (length === heldLength && candidate.pos.state.time < held!.pos.state.time)) this.candidates.set(key, candidate);
+    if (length < heldLength || (length === heldLength && candidate.pos.state.time < held!.pos.state.time))
+      this.candidates.set(key, candidate);
   }
 
   /** Remembers harmful and failed moves in the search, for the dead-end check. */
@@ -550,11 +618,17 @@ class Explorer {
     }
     if (move.kind === 'input' && move.input.type === 'reply') {
       const { message, choice } = move.input;
-      const question = this.sim.world.messages.get(message) ?? this.sim.world.messages.get(parent.state.chat.find((p) => p.id === message)?.message ?? '');
+      const question =
+        this.sim.world.messages.get(message) ?? this.sim.world.messages.get(parent.state.chat.find((p) => p.id === message)?.message ?? '');
       const reply = question?.asks?.replies.find((r) => r.id === choice);
       if (question && reply && (reply.verdict === 'harmful' || reply.verdict === 'failure')) {
         const key = `reply:${question.id}:${choice}`;
-        this.offer(key, { pos: child, move: key, verdict: reply.verdict, cause: `Replied "${reply.label}" to ${question.id} (${reply.verdict})` });
+        this.offer(key, {
+          pos: child,
+          move: key,
+          verdict: reply.verdict,
+          cause: `Replied "${reply.label}" to ${question.id} (${reply.verdict})`,
+        });
       }
     }
   }
@@ -585,10 +659,14 @@ class Explorer {
    * along the shortest run that got there. Only meaningful when the resolved ending is reachable at all.
    */
   private deadEnds(checks: number): DeadEnd[] {
-    const byLength = (a: Candidate, b: Candidate) => trailLength(a.pos.trail) - trailLength(b.pos.trail) || a.pos.state.time - b.pos.state.time;
+    const byLength = (a: Candidate, b: Candidate) =>
+      trailLength(a.pos.trail) - trailLength(b.pos.trail) || a.pos.state.time - b.pos.state.time;
     const all = [...this.candidates.values()];
     const ended = all.filter((c) => c.move && c.pos.state.ending).sort(byLength);
-    const open = all.filter((c) => c.move && !c.pos.state.ending).sort(byLength).slice(0, checks);
+    const open = all
+      .filter((c) => c.move && !c.pos.state.ending)
+      .sort(byLength)
+      .slice(0, checks);
     const endings = all.filter((c) => !c.move).sort(byLength);
     const found: DeadEnd[] = [];
     const report = (candidate: Candidate, end: Position) =>
@@ -599,7 +677,13 @@ class Explorer {
         at: candidate.pos.state.time,
         ending: this.endingOf(end.state),
         inputs: trailLength(candidate.pos.trail),
-        script: toActionScript(this.scenario, trailToLog(candidate.pos.trail), this.seed, `Reaches a dead end: ${candidate.cause}.`, end.state.ending?.id),
+        script: toActionScript(
+          this.scenario,
+          trailToLog(candidate.pos.trail),
+          this.seed,
+          `Reaches a dead end: ${candidate.cause}.`,
+          end.state.ending?.id,
+        ),
       });
     for (const candidate of ended) if (found.length < MAX_DEAD_ENDS) report(candidate, candidate.pos);
     for (const candidate of open) {
@@ -648,7 +732,10 @@ class Explorer {
     const title = shownEnding(this.scenario, candidate.pos.state)?.title ?? ending.id;
     const inputs = trailLength(point.trail);
     const doing = inputs === 0 ? 'Doing nothing' : `Carrying on as this run does (${inputs} input${inputs === 1 ? '' : 's'})`;
-    return { pos: point, cause: `${doing} until ${wallClock(this.scenario.clock, point.state.time)}: from then on "${title}" cannot be avoided` };
+    return {
+      pos: point,
+      cause: `${doing} until ${wallClock(this.scenario.clock, point.state.time)}: from then on "${title}" cannot be avoided`,
+    };
   }
 
   /** Tries to get from a position to the resolved ending; returns null if it can, else where a careful player ends up. */
@@ -667,7 +754,12 @@ class Explorer {
   // Fixed runs: the expert path and the scenario's scripts
   // -------------------------------------------------------------------------------------------
 
-  private expertPath(): { asWritten: (RunSummary & { refused: string[] }) | null; answered: (RunSummary & { refused: string[] }) | null; ok: boolean; run?: Run } {
+  private expertPath(): {
+    asWritten: (RunSummary & { refused: string[] }) | null;
+    answered: (RunSummary & { refused: string[] }) | null;
+    ok: boolean;
+    run?: Run;
+  } {
     const { scenario, sim } = this;
     if (scenario.expertPath.length === 0) return { asWritten: null, answered: null, ok: false };
     const play = (answer: boolean) => {
@@ -701,21 +793,42 @@ class Explorer {
     const asWritten = play(false);
     const answered = play(true);
     const ok = answered.run.state.ending?.kind === 'resolved' && answered.run.grade === 'A';
-    return { asWritten: { ...this.summary(asWritten.run), refused: asWritten.refused }, answered: { ...this.summary(answered.run, true), refused: answered.refused }, ok, run: answered.run };
+    return {
+      asWritten: { ...this.summary(asWritten.run), refused: asWritten.refused },
+      answered: { ...this.summary(answered.run, true), refused: answered.refused },
+      ok,
+      run: answered.run,
+    };
   }
 
   private playScript(name: string, raw: unknown): ScriptResult {
     const compiled = compileScript(this.scenario, raw);
     if (!compiled.ok) return this.unplayable(name, compiled.errors);
     const played = runScript(this.scenario, compiled.script, compiled.compiled);
-    const run: Run = { source: `script ${name}`, log: compiled.compiled.log, state: played.state, total: played.score.total, grade: played.score.grade };
+    const run: Run = {
+      source: `script ${name}`,
+      log: compiled.compiled.log,
+      state: played.state,
+      total: played.score.total,
+      grade: played.score.grade,
+    };
     this.runs.push(run);
     this.noteEnding({ state: played.state, trail: trailOf(compiled.compiled.log) });
-    return { ...this.summary(run), name, unmet: [...played.refused.map((r) => `step ${r.index + 1} refused: ${r.rejection.message}`), ...played.unmet] };
+    return {
+      ...this.summary(run),
+      name,
+      unmet: [...played.refused.map((r) => `step ${r.index + 1} refused: ${r.rejection.message}`), ...played.unmet],
+    };
   }
 
   private unplayable(name: string, errors: string[]): ScriptResult {
-    const empty = this.summary({ source: `script ${name}`, log: [], state: init(this.scenario, { seed: this.seed, coach: 'off' }), total: 0, grade: 'F' });
+    const empty = this.summary({
+      source: `script ${name}`,
+      log: [],
+      state: init(this.scenario, { seed: this.seed, coach: 'off' }),
+      total: 0,
+      grade: 'F',
+    });
     return { ...empty, name, unmet: errors.map((e) => `cannot be played: ${e}`) };
   }
 

@@ -152,7 +152,12 @@ function compare(c: { eq?: FactValue; ne?: FactValue; gt?: number; gte?: number;
   if (c.ne !== undefined && value === c.ne) return false;
   if (!numeric) return true;
   if (typeof value !== 'number') return false;
-  return (c.gt === undefined || value > c.gt) && (c.gte === undefined || value >= c.gte) && (c.lt === undefined || value < c.lt) && (c.lte === undefined || value <= c.lte);
+  return (
+    (c.gt === undefined || value > c.gt) &&
+    (c.gte === undefined || value >= c.gte) &&
+    (c.lt === undefined || value < c.lt) &&
+    (c.lte === undefined || value <= c.lte)
+  );
 }
 
 /** "false", "0 or 5", "\"a\", \"b\" or \"c\"". */
@@ -260,16 +265,33 @@ export class Evaluator {
       const high = Math.min(lt ?? Infinity, lte ?? Infinity);
       const empty = low > high || (low === high && (gt === low || lt === high));
       if (empty) return possible(false, true, below(where, key), () => 'its bounds leave no value between them');
-      const outside = (gt !== undefined && gt >= hi) || (gte !== undefined && gte > hi) || (lt !== undefined && lt <= lo) || (lte !== undefined && lte < lo);
-      const span = () => (range.lo === range.hi ? `stays at ${formatNumber(range.lo)}` : `stays between ${formatNumber(range.lo)} and ${formatNumber(range.hi)}`);
-      return possible(!outside, true, below(where, key), () => `metric "${c.metric}" ${span()} (its baseline and the levels that can apply)`);
+      const outside =
+        (gt !== undefined && gt >= hi) ||
+        (gte !== undefined && gte > hi) ||
+        (lt !== undefined && lt <= lo) ||
+        (lte !== undefined && lte < lo);
+      const span = () =>
+        range.lo === range.hi
+          ? `stays at ${formatNumber(range.lo)}`
+          : `stays between ${formatNumber(range.lo)} and ${formatNumber(range.hi)}`;
+      return possible(
+        !outside,
+        true,
+        below(where, key),
+        () => `metric "${c.metric}" ${span()} (its baseline and the levels that can apply)`,
+      );
     }
     if ('service' in c) {
       const healths = reach.health.get(c.service);
       if (!healths) return BOTH;
       let canFail = false;
       for (const h of healths) if (h !== c.is) canFail = true;
-      return possible(healths.has(c.is), canFail, below(where, 'is'), () => `service "${c.service}" can only be ${[...healths].join(' or ')}`);
+      return possible(
+        healths.has(c.is),
+        canFail,
+        below(where, 'is'),
+        () => `service "${c.service}" can only be ${[...healths].join(' or ')}`,
+      );
     }
     if ('time' in c) {
       const { gte, lt } = c.time;
@@ -319,16 +341,34 @@ export class Evaluator {
         return possible(false, true, below(where, 'doing'), () => `action "${c.doing}" can never be started`, `action:${c.doing}`);
       }
       // A zero-length action finishes in the same step it starts: nothing ever sees it in progress.
-      return possible(action.duration > 0, true, below(where, 'doing'), () => `action "${c.doing}" takes no time, so it is never in progress`);
+      return possible(
+        action.duration > 0,
+        true,
+        below(where, 'doing'),
+        () => `action "${c.doing}" takes no time, so it is never in progress`,
+      );
     }
     if ('seen' in c) {
-      return possible(reach.seen.has(c.seen), true, below(where, 'seen'), () => `evidence "${c.seen}" is never uncovered`, `evidence:${c.seen}`);
+      return possible(
+        reach.seen.has(c.seen),
+        true,
+        below(where, 'seen'),
+        () => `evidence "${c.seen}" is never uncovered`,
+        `evidence:${c.seen}`,
+      );
     }
     if ('sent' in c) {
-      return possible(reach.posted.has(c.sent), true, below(where, 'sent'), () => `message "${c.sent}" is never posted`, `message:${c.sent}`);
+      return possible(
+        reach.posted.has(c.sent),
+        true,
+        below(where, 'sent'),
+        () => `message "${c.sent}" is never posted`,
+        `message:${c.sent}`,
+      );
     }
     if ('answered' in c) {
-      if (!reach.posted.has(c.answered)) return possible(false, true, below(where, 'answered'), () => `message "${c.answered}" is never posted`, `message:${c.answered}`);
+      if (!reach.posted.has(c.answered))
+        return possible(false, true, below(where, 'answered'), () => `message "${c.answered}" is never posted`, `message:${c.answered}`);
       const asks = this.messages.get(c.answered)?.asks;
       const offered = asks !== undefined && (c.choice === undefined || asks.replies.some((r) => r.id === c.choice));
       return possible(offered, true, below(where, 'answered'), () => `message "${c.answered}" asks nothing`);
@@ -343,15 +383,23 @@ export class Evaluator {
       return {
         canHold: inner.canHold,
         canFail: inner.canFail,
-        never: inner.canHold ? [] : [{ path: at, why: `the "${c.milestone}" milestone can never hold${never ? ` (${never})` : ''}`, cause }],
-        always: inner.canFail ? [] : [{ path: at, why: `the "${c.milestone}" milestone always holds${always ? ` (${always})` : ''}`, cause }],
+        never: inner.canHold
+          ? []
+          : [{ path: at, why: `the "${c.milestone}" milestone can never hold${never ? ` (${never})` : ''}`, cause }],
+        always: inner.canFail
+          ? []
+          : [{ path: at, why: `the "${c.milestone}" milestone always holds${always ? ` (${always})` : ''}`, cause }],
       };
     }
     if ('since' in c) {
       // time − (last time, which is at least 0) ≥ gte needs time ≥ gte.
       const latest = this.at ?? reach.end;
       const why = () =>
-        c.gte === 0 ? 'zero seconds have always passed' : this.at !== undefined ? `at ${this.at} s less than ${c.gte} s can have passed` : `the scenario ends at ${this.scenario.clock.limitSeconds} s`;
+        c.gte === 0
+          ? 'zero seconds have always passed'
+          : this.at !== undefined
+            ? `at ${this.at} s less than ${c.gte} s can have passed`
+            : `the scenario ends at ${this.scenario.clock.limitSeconds} s`;
       return possible(c.gte <= latest, c.gte > 0, below(where, 'gte'), why);
     }
     if ('all' in c) {

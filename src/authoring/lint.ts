@@ -10,11 +10,21 @@
 import type { DiagnosticCode } from '../format/diagnostics';
 import type { LintProblem } from '../format/load';
 import { pointerOf, type Path } from '../format/json-source';
-import { analyse, cyclicMilestones, endOf, Evaluator, listValues, milestoneEdges, MILESTONES, type Blame, type Possible, type Reach } from './lint-reach';
+import {
+  analyse,
+  cyclicMilestones,
+  endOf,
+  Evaluator,
+  listValues,
+  milestoneEdges,
+  MILESTONES,
+  type Blame,
+  type Possible,
+  type Reach,
+} from './lint-reach';
 import { checkNarration } from './lint-narration';
 import { forEachCondition, forEachEffect } from '../format/references';
 import type { Condition, FactValue, Milestone, Scenario } from '../format/schema';
-
 
 /** A warning before de-duplication: what it blames, and what it stands for when others blame that. */
 interface Report extends LintProblem {
@@ -31,7 +41,8 @@ export function lintScenario(scenario: Scenario): LintProblem[] {
   const reports: Report[] = [];
   /** Condition leaves already reported (type or time problems): "never holds" warnings caused by them are redundant. */
   const reportedLeaves = new Set<string>();
-  const add = (code: DiagnosticCode, path: Path, message: string, extra: Partial<Report> = {}) => reports.push({ code, path, message, blames: [], ...extra });
+  const add = (code: DiagnosticCode, path: Path, message: string, extra: Partial<Report> = {}) =>
+    reports.push({ code, path, message, blames: [], ...extra });
 
   checkTypes(scenario, add, reportedLeaves);
   checkTimes(scenario, add, reportedLeaves);
@@ -42,10 +53,16 @@ export function lintScenario(scenario: Scenario): LintProblem[] {
   checkNeverShown(scenario, add);
   for (const p of checkNarration(scenario)) add('FD414', p.path, p.message);
   if (scenario.hints.length > 0 && !scenario.coach) {
-    add('FD411', ['hints'], `The scenario has ${scenario.hints.length} hint${scenario.hints.length === 1 ? '' : 's'} but no "coach", so none is ever sent.`);
+    add(
+      'FD411',
+      ['hints'],
+      `The scenario has ${scenario.hints.length} hint${scenario.hints.length === 1 ? '' : 's'} but no "coach", so none is ever sent.`,
+    );
   }
   if (!scenario.actions.some((a) => a.category === 'resolve')) {
-    add('FD413', ['actions'], 'No action has "category": "resolve", so the player can never declare the incident over and win.', { keep: true });
+    add('FD413', ['actions'], 'No action has "category": "resolve", so the player can never declare the incident over and win.', {
+      keep: true,
+    });
   }
 
   const { reach, evaluator } = analyse(scenario);
@@ -72,7 +89,11 @@ function checkTypes(scenario: Scenario, add: Add, reportedLeaves: Set<string>): 
     if (typeof f.initial !== 'string') {
       add('FD401', ['facts', i, 'values'], `Fact "${f.id}" is ${article(typeName(f.initial))}; "values" only applies to string facts.`);
     } else if (!f.values.includes(f.initial)) {
-      add('FD401', ['facts', i, 'initial'], `Fact "${f.id}" starts as ${JSON.stringify(f.initial)}, which is not one of its "values" (${listValues(f.values)}).`);
+      add(
+        'FD401',
+        ['facts', i, 'initial'],
+        `Fact "${f.id}" starts as ${JSON.stringify(f.initial)}, which is not one of its "values" (${listValues(f.values)}).`,
+      );
     }
   });
   forEachEffect(scenario, (e, path) => {
@@ -81,14 +102,26 @@ function checkTypes(scenario: Scenario, add: Add, reportedLeaves: Set<string>): 
       if (!fact) return;
       const type = typeName(fact.initial);
       if (typeof e.to !== type) {
-        add('FD400', [...path, 'to'], `Fact "${e.set}" is ${article(type)} (it starts as ${JSON.stringify(fact.initial)}), but this sets it to ${article(typeName(e.to))}, ${JSON.stringify(e.to)}.`);
+        add(
+          'FD400',
+          [...path, 'to'],
+          `Fact "${e.set}" is ${article(type)} (it starts as ${JSON.stringify(fact.initial)}), but this sets it to ${article(typeName(e.to))}, ${JSON.stringify(e.to)}.`,
+        );
       } else if (fact.values && typeof e.to === 'string' && !fact.values.includes(e.to)) {
-        add('FD401', [...path, 'to'], `This sets fact "${e.set}" to ${JSON.stringify(e.to)}, which is not one of its "values" (${listValues(fact.values)}).`);
+        add(
+          'FD401',
+          [...path, 'to'],
+          `This sets fact "${e.set}" to ${JSON.stringify(e.to)}, which is not one of its "values" (${listValues(fact.values)}).`,
+        );
       }
     } else if ('add' in e) {
       const fact = facts.get(e.add);
       if (fact && typeof fact.initial !== 'number') {
-        add('FD400', [...path, 'add'], `Fact "${e.add}" is ${article(typeName(fact.initial))}; "add" only works on numbers (it would replace the value with a number).`);
+        add(
+          'FD400',
+          [...path, 'add'],
+          `Fact "${e.add}" is ${article(typeName(fact.initial))}; "add" only works on numbers (it would replace the value with a number).`,
+        );
       }
     }
   });
@@ -102,10 +135,18 @@ function checkTypes(scenario: Scenario, add: Add, reportedLeaves: Set<string>): 
       const value = c[key];
       if (value === undefined) continue;
       if (typeof value !== type) {
-        add('FD400', [...path, key], `Fact "${c.fact}" is ${article(type)} (it starts as ${JSON.stringify(fact.initial)}), but is compared with ${article(typeName(value))}, ${JSON.stringify(value)}.`);
+        add(
+          'FD400',
+          [...path, key],
+          `Fact "${c.fact}" is ${article(type)} (it starts as ${JSON.stringify(fact.initial)}), but is compared with ${article(typeName(value))}, ${JSON.stringify(value)}.`,
+        );
         reported = true;
       } else if (fact.values && typeof value === 'string' && !fact.values.includes(value)) {
-        add('FD401', [...path, key], `Fact "${c.fact}" is compared with ${JSON.stringify(value)}, which is not one of its "values" (${listValues(fact.values)}).`);
+        add(
+          'FD401',
+          [...path, key],
+          `Fact "${c.fact}" is compared with ${JSON.stringify(value)}, which is not one of its "values" (${listValues(fact.values)}).`,
+        );
         reported = true;
       }
     }
@@ -124,21 +165,30 @@ function checkTimes(scenario: Scenario, add: Add, reportedLeaves: Set<string>): 
   const limit = scenario.clock.limitSeconds;
   const after = `after the scenario's time limit (clock.limitSeconds: ${limit})`;
   scenario.messages.forEach((m, i) => {
-    if (m.at !== undefined && m.at > end) add('FD404', ['messages', i, 'at'], `Message "${m.id}" is due at ${m.at} s, ${after}, so it never posts on schedule.`);
+    if (m.at !== undefined && m.at > end)
+      add('FD404', ['messages', i, 'at'], `Message "${m.id}" is due at ${m.at} s, ${after}, so it never posts on schedule.`);
   });
   scenario.deploys.forEach((d, i) => {
     if (d.at > end) add('FD404', ['deploys', i, 'at'], `Deploy "${d.id}" ships at ${d.at} s, ${after}, so it never ships.`);
   });
   scenario.expertPath.forEach((s, i) => {
-    if (s.at < 0) add('FD404', ['expertPath', i, 'at'], `Expert step ${i + 1} ("${s.action}") is at ${s.at} s, before the scenario starts.`);
-    else if (s.at >= end) add('FD404', ['expertPath', i, 'at'], `Expert step ${i + 1} ("${s.action}") is at ${s.at} s, when the scenario is already over (clock.limitSeconds: ${limit}).`);
+    if (s.at < 0)
+      add('FD404', ['expertPath', i, 'at'], `Expert step ${i + 1} ("${s.action}") is at ${s.at} s, before the scenario starts.`);
+    else if (s.at >= end)
+      add(
+        'FD404',
+        ['expertPath', i, 'at'],
+        `Expert step ${i + 1} ("${s.action}") is at ${s.at} s, when the scenario is already over (clock.limitSeconds: ${limit}).`,
+      );
   });
   forEachCondition(scenario, (c, path) => {
     if ('time' in c) {
       const { gte, lt } = c.time;
       if (gte !== undefined && gte > end) add('FD404', [...path, 'time', 'gte'], `"time" from ${gte} s is ${after}, so it never holds.`);
-      else if (lt !== undefined && lt <= 0) add('FD404', [...path, 'time', 'lt'], `"time" before ${lt} s never holds: game time starts at 0.`);
-      else if (gte !== undefined && lt !== undefined && gte >= lt) add('FD404', [...path, 'time'], `The window from ${gte} s to before ${lt} s is empty, so it never holds.`);
+      else if (lt !== undefined && lt <= 0)
+        add('FD404', [...path, 'time', 'lt'], `"time" before ${lt} s never holds: game time starts at 0.`);
+      else if (gte !== undefined && lt !== undefined && gte >= lt)
+        add('FD404', [...path, 'time'], `The window from ${gte} s to before ${lt} s is empty, so it never holds.`);
       else return;
       reportedLeaves.add(pointerOf(path));
     } else if ('since' in c && c.gte > end) {
@@ -172,7 +222,11 @@ function checkFactsRead(scenario: Scenario, add: Add): void {
 function checkExpertPathShape(scenario: Scenario, add: Add): void {
   const path = scenario.expertPath;
   if (path.length === 0) {
-    add('FD406', ['expertPath'], 'The scenario has no expert path, so the debrief cannot show what an experienced engineer would have done.');
+    add(
+      'FD406',
+      ['expertPath'],
+      'The scenario has no expert path, so the debrief cannot show what an experienced engineer would have done.',
+    );
     return;
   }
   const actions = new Map(scenario.actions.map((a) => [a.id, a]));
@@ -181,9 +235,17 @@ function checkExpertPathShape(scenario: Scenario, add: Add): void {
     const previous = path[i - 1]!;
     const busyUntil = previous.at + (actions.get(previous.action)?.duration ?? 0);
     if (step.at < previous.at) {
-      add('FD407', ['expertPath', i, 'at'], `Expert step ${i + 1} ("${step.action}" at ${step.at} s) comes before step ${i} ("${previous.action}" at ${previous.at} s); list the steps in time order.`);
+      add(
+        'FD407',
+        ['expertPath', i, 'at'],
+        `Expert step ${i + 1} ("${step.action}" at ${step.at} s) comes before step ${i} ("${previous.action}" at ${previous.at} s); list the steps in time order.`,
+      );
     } else if (step.at < busyUntil) {
-      add('FD407', ['expertPath', i, 'at'], `Expert step ${i + 1} ("${step.action}") starts at ${step.at} s, while step ${i} ("${previous.action}") still runs until ${busyUntil} s; one player does one action at a time.`);
+      add(
+        'FD407',
+        ['expertPath', i, 'at'],
+        `Expert step ${i + 1} ("${step.action}") starts at ${step.at} s, while step ${i} ("${previous.action}") still runs until ${busyUntil} s; one player does one action at a time.`,
+      );
     }
   }
 }
@@ -222,7 +284,11 @@ function checkShadowedOutcomes(scenario: Scenario, add: Add): void {
     const open = a.outcomes.findIndex((o) => o.when === undefined);
     if (open < 0) return;
     for (let j = open + 1; j < a.outcomes.length; j++) {
-      add('FD410', ['actions', i, 'outcomes', j], `Outcome ${j + 1} of action "${a.id}" is never used: outcome ${open + 1} before it has no "when", so it always applies first.`);
+      add(
+        'FD410',
+        ['actions', i, 'outcomes', j],
+        `Outcome ${j + 1} of action "${a.id}" is never used: outcome ${open + 1} before it has no "when", so it always applies first.`,
+      );
     }
   });
 }
@@ -238,11 +304,19 @@ function checkNeverShown(scenario: Scenario, add: Add): void {
   for (const m of scenario.messages) if (m.asks?.ifIgnored !== undefined) sent.add(m.asks.ifIgnored);
   scenario.messages.forEach((m, i) => {
     if (m.at === undefined && m.when === undefined && !sent.has(m.id)) {
-      add('FD412', ['messages', i, 'id'], `Message "${m.id}" is never posted: it has no "at" or "when", and no effect, relapse or "ifIgnored" sends it.`, { entity: `message:${m.id}` });
+      add(
+        'FD412',
+        ['messages', i, 'id'],
+        `Message "${m.id}" is never posted: it has no "at" or "when", and no effect, relapse or "ifIgnored" sends it.`,
+        { entity: `message:${m.id}` },
+      );
     }
   });
   scenario.evidence.forEach((e, i) => {
-    if (!revealed.has(e.id)) add('FD412', ['evidence', i, 'id'], `Evidence "${e.id}" is never uncovered: no "reveal" effect names it.`, { entity: `evidence:${e.id}` });
+    if (!revealed.has(e.id))
+      add('FD412', ['evidence', i, 'id'], `Evidence "${e.id}" is never uncovered: no "reveal" effect names it.`, {
+        entity: `evidence:${e.id}`,
+      });
   });
 }
 
@@ -265,7 +339,11 @@ function checkReachability(scenario: Scenario, reach: Reach, evaluator: Evaluato
   for (const m of MILESTONES) {
     const own = evaluate(scenario.incident[m], ['incident', m]);
     if (own.canHold) continue;
-    if (winning.has(m)) never('FD413', own, `The incident can never be resolved: the "${m}" milestone can never hold`, { entity: `milestone:${m}`, keep: true });
+    if (winning.has(m))
+      never('FD413', own, `The incident can never be resolved: the "${m}" milestone can never hold`, {
+        entity: `milestone:${m}`,
+        keep: true,
+      });
     else never('FD402', own, `The "${m}" milestone can never hold`, { entity: `milestone:${m}` });
   }
 
@@ -287,7 +365,12 @@ function checkReachability(scenario: Scenario, reach: Reach, evaluator: Evaluato
       if (!p.canHold) return never('FD403', p, `Action "${a.id}" can never be started: requirement ${j + 1} can never hold`, { entity });
     }
     if (a.duration > reach.end) {
-      return add('FD403', ['actions', i, 'duration'], `Action "${a.id}" takes ${a.duration} s, longer than the whole scenario (clock.limitSeconds: ${scenario.clock.limitSeconds}), so it never completes.`, { entity });
+      return add(
+        'FD403',
+        ['actions', i, 'duration'],
+        `Action "${a.id}" takes ${a.duration} s, longer than the whole scenario (clock.limitSeconds: ${scenario.clock.limitSeconds}), so it never completes.`,
+        { entity },
+      );
     }
     // The action can complete: check its outcomes up to the first that always applies.
     for (const [j, o] of a.outcomes.entries()) {
@@ -297,7 +380,12 @@ function checkReachability(scenario: Scenario, reach: Reach, evaluator: Evaluato
       never('FD402', p, `Outcome ${j + 1} of action "${a.id}" is never used: its "when" can never hold`);
       if (!p.canFail) {
         for (let k = j + 1; k < a.outcomes.length; k++) {
-          add('FD410', ['actions', i, 'outcomes', k], `Outcome ${k + 1} of action "${a.id}" is never used: the "when" of outcome ${j + 1} always holds (${explain(p.always)}).`, { blames: p.always });
+          add(
+            'FD410',
+            ['actions', i, 'outcomes', k],
+            `Outcome ${k + 1} of action "${a.id}" is never used: the "when" of outcome ${j + 1} always holds (${explain(p.always)}).`,
+            { blames: p.always },
+          );
         }
         break;
       }
@@ -311,21 +399,38 @@ function checkReachability(scenario: Scenario, reach: Reach, evaluator: Evaluato
       never('FD402', p, `Message "${m.id}" never posts by itself: its "when" can never hold`, { entity });
     }
     if (m.repeat && reach.posted.has(m.id)) {
-      never('FD402', evaluate(m.repeat.while, ['messages', i, 'repeat', 'while']), `Message "${m.id}" never repeats: its "repeat.while" can never hold`);
+      never(
+        'FD402',
+        evaluate(m.repeat.while, ['messages', i, 'repeat', 'while']),
+        `Message "${m.id}" never repeats: its "repeat.while" can never hold`,
+      );
     }
   });
   scenario.triggers.forEach((t, i) => never('FD402', evaluate(t.when, ['triggers', i, 'when']), `Trigger "${t.id}" never fires`));
-  if (scenario.coach) scenario.hints.forEach((h, i) => never('FD402', evaluate(h.when, ['hints', i, 'when']), `Hint "${h.id}" is never sent`));
-  scenario.scoring.rules.forEach((r, i) => never('FD402', evaluate(r.when, ['scoring', 'rules', i, 'when']), `Scoring rule "${r.id}" never applies`));
+  if (scenario.coach)
+    scenario.hints.forEach((h, i) => never('FD402', evaluate(h.when, ['hints', i, 'when']), `Hint "${h.id}" is never sent`));
+  scenario.scoring.rules.forEach((r, i) =>
+    never('FD402', evaluate(r.when, ['scoring', 'rules', i, 'when']), `Scoring rule "${r.id}" never applies`),
+  );
   scenario.endings.forEach((e, i) => {
     if (e.kind === 'failed' && e.when) never('FD402', evaluate(e.when, ['endings', i, 'when']), `Ending "${e.id}" can never happen`);
-    (e.variants ?? []).forEach((v, j) => never('FD402', evaluate(v.when, ['endings', i, 'variants', j, 'when']), `Variant ${j + 1} of ending "${e.id}" is never told: its "when" can never hold`));
+    (e.variants ?? []).forEach((v, j) =>
+      never(
+        'FD402',
+        evaluate(v.when, ['endings', i, 'variants', j, 'when']),
+        `Variant ${j + 1} of ending "${e.id}" is never told: its "when" can never hold`,
+      ),
+    );
   });
   scenario.services.forEach((s, i) =>
-    s.health.forEach((rule, j) => never('FD402', evaluate(rule.when, ['services', i, 'health', j, 'when']), `Health rule ${j + 1} of service "${s.id}" never applies`)),
+    s.health.forEach((rule, j) =>
+      never('FD402', evaluate(rule.when, ['services', i, 'health', j, 'when']), `Health rule ${j + 1} of service "${s.id}" never applies`),
+    ),
   );
   scenario.metrics.forEach((m, i) =>
-    m.levels.forEach((level, j) => never('FD402', evaluate(level.when, ['metrics', i, 'levels', j, 'when']), `Level ${j + 1} of metric "${m.id}" never applies`)),
+    m.levels.forEach((level, j) =>
+      never('FD402', evaluate(level.when, ['metrics', i, 'levels', j, 'when']), `Level ${j + 1} of metric "${m.id}" never applies`),
+    ),
   );
 
   checkExpertSteps(scenario, reach, evaluator, add);
@@ -346,7 +451,9 @@ function checkExpertSteps(scenario: Scenario, reach: Reach, evaluator: Evaluator
       return;
     }
     if (!a.repeatable && done.has(a.id)) {
-      add('FD408', path, `${label} can never happen: the action is not repeatable and step ${done.get(a.id)! + 1} already did it.`, { keep: true });
+      add('FD408', path, `${label} can never happen: the action is not repeatable and step ${done.get(a.id)! + 1} already did it.`, {
+        keep: true,
+      });
       return;
     }
     done.set(a.id, n);

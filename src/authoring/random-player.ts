@@ -2,7 +2,18 @@
  * A seeded random player: plays any scenario by picking among what is possible at each moment.
  * Tests use it for determinism and robustness, the benchmarks for realistic logs.
  */
-import { availability, init, nextRandom, seedState, step, worldOf, type CoachMode, type EngineState, type Input, type LogEntry } from '../engine';
+import {
+  availability,
+  init,
+  nextRandom,
+  seedState,
+  step,
+  worldOf,
+  type CoachMode,
+  type EngineState,
+  type Input,
+  type LogEntry,
+} from '../engine';
 import type { Scenario } from '../format/schema';
 
 export interface RandomRun {
@@ -50,7 +61,7 @@ export function playRandomly(scenario: Scenario, seed: number, inputs = 40, opti
     } else if (roll < 0.85) {
       const open = state.chat.filter((p) => p.ask && !p.ask.answer && !p.ask.ignored && !p.ask.superseded);
       const post = pick(open);
-      const replies = post ? world.messages.get(post.message ?? '')?.asks?.replies ?? [] : [];
+      const replies = post ? (world.messages.get(post.message ?? '')?.asks?.replies ?? []) : [];
       const choice = pick(replies);
       if (post && choice) tryInput({ type: 'reply', message: post.id, choice: choice.id });
     } else if (roll < 0.95) {

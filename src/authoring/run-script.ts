@@ -21,8 +21,10 @@ export function runScript(scenario: Scenario, script: ActionScript, compiled: Co
     if (expect.ending !== undefined && state.ending?.id !== expect.ending) {
       unmet.push(`expected the ending "${expect.ending}", got "${state.ending?.id ?? 'none'}"`);
     }
-    if (expect.minScore !== undefined && card.total < expect.minScore) unmet.push(`expected a score of at least ${expect.minScore}, got ${card.total}`);
-    if (expect.maxScore !== undefined && card.total > expect.maxScore) unmet.push(`expected a score of at most ${expect.maxScore}, got ${card.total}`);
+    if (expect.minScore !== undefined && card.total < expect.minScore)
+      unmet.push(`expected a score of at least ${expect.minScore}, got ${card.total}`);
+    if (expect.maxScore !== undefined && card.total > expect.maxScore)
+      unmet.push(`expected a score of at most ${expect.maxScore}, got ${card.total}`);
     for (const code of expect.reasons ?? []) {
       if (!reasonCodes(card).includes(code)) unmet.push(`expected the score reason "${code}"`);
     }
@@ -31,7 +33,8 @@ export function runScript(scenario: Scenario, script: ActionScript, compiled: Co
       if (!allowed.includes(card.grade)) unmet.push(`expected the grade ${allowed.join(' or ')}, got ${card.grade} (${card.total}/100)`);
     }
     const relapsed = state.declarations.some((d) => !d.accepted);
-    if (expect.relapse !== undefined && relapsed !== expect.relapse) unmet.push(expect.relapse ? 'expected a relapse' : 'expected no relapse');
+    if (expect.relapse !== undefined && relapsed !== expect.relapse)
+      unmet.push(expect.relapse ? 'expected a relapse' : 'expected no relapse');
   }
   return { state, score: card, refused: played.refused, unmet };
 }

@@ -48,7 +48,9 @@ const dimensions = (run: RunSummary) =>
 export function formatExplore(scenario: Scenario, report: ExploreReport, elapsedMs: number): string {
   const lines: string[] = [];
   const { search } = report;
-  lines.push(`Exploring "${report.scenario.title}" (${report.scenario.id} v${report.scenario.version}), seed ${report.seed}, budget ${count(report.budget)} states`);
+  lines.push(
+    `Exploring "${report.scenario.title}" (${report.scenario.id} v${report.scenario.version}), seed ${report.seed}, budget ${count(report.budget)} states`,
+  );
   lines.push(
     `Searched ${count(search.states)} states (${count(search.expanded)} expanded, ${count(search.duplicates)} duplicates folded), ${search.rollouts} rollouts, ` +
       `${search.checked} dead-end checks, ${count(search.engineSteps)} engine steps in ${(elapsedMs / 1000).toFixed(2)} s`,
@@ -57,7 +59,9 @@ export function formatExplore(scenario: Scenario, report: ExploreReport, elapsed
 
   const witness = report.resolved.witness;
   if (witness) {
-    lines.push(`${mark(true)} The resolved ending is reachable: ${result(scenario, witness)}; found by ${witness.source}. To replay it, save the script from --json:`);
+    lines.push(
+      `${mark(true)} The resolved ending is reachable: ${result(scenario, witness)}; found by ${witness.source}. To replay it, save the script from --json:`,
+    );
     lines.push(...steps(witness.script, '    '));
   } else {
     lines.push(`${mark(false)} No run reached the resolved ending.`);
@@ -78,24 +82,33 @@ export function formatExplore(scenario: Scenario, report: ExploreReport, elapsed
   else lines.push(`Dead ends (${report.deadEnds.length}): states from which no resolved ending was found`);
   report.deadEnds.forEach((d, i) => {
     const where = d.ending ? `→ "${d.ending.title}" (${d.ending.kind}) at ${wallClock(scenario.clock, d.ending.at)}` : '→ no ending';
-    lines.push(`  ${i + 1}. ${d.cause}, at ${wallClock(scenario.clock, d.at)}, after ${d.inputs} input${d.inputs === 1 ? '' : 's'} ${where}`);
+    lines.push(
+      `  ${i + 1}. ${d.cause}, at ${wallClock(scenario.clock, d.at)}, after ${d.inputs} input${d.inputs === 1 ? '' : 's'} ${where}`,
+    );
     lines.push(...steps(d.script, '       '));
   });
 
   lines.push('');
   const { best, worst } = report.scores;
   if (best && worst) {
-    lines.push(`Scores over ${count(report.scores.runs)} complete runs: best ${best.score}/100 (${best.grade}, ${best.source}, ${ending(scenario, best)}), worst ${worst.score}/100 (${worst.grade}, ${worst.source}, ${ending(scenario, worst)})`);
-    lines.push(`  endings: ${Object.entries(report.scores.endings).map(([id, n]) => `${id} ${n}`).join(', ')}`);
+    lines.push(
+      `Scores over ${count(report.scores.runs)} complete runs: best ${best.score}/100 (${best.grade}, ${best.source}, ${ending(scenario, best)}), worst ${worst.score}/100 (${worst.grade}, ${worst.source}, ${ending(scenario, worst)})`,
+    );
+    lines.push(
+      `  endings: ${Object.entries(report.scores.endings)
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ')}`,
+    );
   }
 
   const { methodical, frantic, margin, clear, scripts } = report.policies;
-  lines.push(`${mark(clear)} Method vs panic: methodical ${methodical.score}/100 (${methodical.grade}, ${methodical.ending?.id ?? 'no ending'}), frantic ${frantic.score}/100 (${frantic.grade}, ${frantic.ending?.id ?? 'no ending'}): margin ${margin} (${CLEAR_MARGIN} or more expected)`);
+  lines.push(
+    `${mark(clear)} Method vs panic: methodical ${methodical.score}/100 (${methodical.grade}, ${methodical.ending?.id ?? 'no ending'}), frantic ${frantic.score}/100 (${frantic.grade}, ${frantic.ending?.id ?? 'no ending'}): margin ${margin} (${CLEAR_MARGIN} or more expected)`,
+  );
   for (const s of scripts) {
     const unmet = s.unmet.length > 0 ? `  [${s.unmet.length} unmet]` : '';
     lines.push(`    script ${s.name}: ${s.score}/100 (${s.grade}, ${s.ending?.id ?? 'no ending'})${unmet}`);
   }
-
 
   const { maximiser, frantic: patterns } = report;
   lines.push('');
@@ -103,7 +116,9 @@ export function formatExplore(scenario: Scenario, report: ExploreReport, elapsed
   if (top && maximiser.expert !== null) {
     lines.push(
       `${mark(!maximiser.beaten)} Highest score found (${count(maximiser.evaluations)} runs by the greedy player and the climbs): ${top.score}/100 (${top.grade}, ${top.source}), ` +
-        (maximiser.beaten ? `above the expert path's ${maximiser.expert}/100. To replay it, save the script from --json:` : `not above the expert path's ${maximiser.expert}/100.`),
+        (maximiser.beaten
+          ? `above the expert path's ${maximiser.expert}/100. To replay it, save the script from --json:`
+          : `not above the expert path's ${maximiser.expert}/100.`),
     );
     if (maximiser.beaten) {
       lines.push(`    ${result(scenario, top)}; ${dimensions(top)}`);
@@ -111,7 +126,9 @@ export function formatExplore(scenario: Scenario, report: ExploreReport, elapsed
       lines.push(...steps(top.script, '    ', SHOWN_FINDING_STEPS));
     }
   } else if (top) {
-    lines.push(`Highest score found (${count(maximiser.evaluations)} runs by the greedy player and the climbs): ${top.score}/100 (${top.grade}, ${top.source}); no expert path to compare it with.`);
+    lines.push(
+      `Highest score found (${count(maximiser.evaluations)} runs by the greedy player and the climbs): ${top.score}/100 (${top.grade}, ${top.source}); no expert path to compare it with.`,
+    );
   }
   const above = patterns.patterns.filter((p) => p.aboveC);
   lines.push(
@@ -125,7 +142,9 @@ export function formatExplore(scenario: Scenario, report: ExploreReport, elapsed
       lines.push(`    ${p.label}: no run found`);
       continue;
     }
-    lines.push(`  ${mark(!p.aboveC)} ${p.label}: best ${b.score}/100 (${b.grade}, ${b.source}), from ${wallClock(scenario.clock, b.at)}${b.action ? ` (${b.action})` : ''}`);
+    lines.push(
+      `  ${mark(!p.aboveC)} ${p.label}: best ${b.score}/100 (${b.grade}, ${b.source}), from ${wallClock(scenario.clock, b.at)}${b.action ? ` (${b.action})` : ''}`,
+    );
     if (p.aboveC) {
       lines.push(`      ${result(scenario, b)}; ${dimensions(b)}`);
       lines.push(...steps(b.script, '      ', SHOWN_FINDING_STEPS));
@@ -137,7 +156,10 @@ export function formatExplore(scenario: Scenario, report: ExploreReport, elapsed
     for (const f of report.findings) if (f.severity === 'warning') lines.push(`  - ${f.message} [${f.code}]`);
   }
   lines.push('');
-  if (report.ok) lines.push(`OK: the resolved ending is reachable, the expert path earns an A and nothing outscores it, method beats panic by ${margin} points and no frantic run grades above C.`);
+  if (report.ok)
+    lines.push(
+      `OK: the resolved ending is reachable, the expert path earns an A and nothing outscores it, method beats panic by ${margin} points and no frantic run grades above C.`,
+    );
   else {
     lines.push('NOT OK:');
     for (const f of report.findings) if (f.severity === 'error') lines.push(`  - ${f.message} [${f.code}]`);

@@ -1,5 +1,14 @@
 /** Plain-text renderings of a run for the terminal: the timeline, the ending and the score. */
-import { DIMENSIONS, shownEnding, suggestions, wallClock, worthText, type EngineState, type ScoreCard, type TimelineEvent } from '../engine';
+import {
+  DIMENSIONS,
+  shownEnding,
+  suggestions,
+  wallClock,
+  worthText,
+  type EngineState,
+  type ScoreCard,
+  type TimelineEvent,
+} from '../engine';
 import type { Scenario } from '../format';
 
 const VERDICT_MARK = { success: '✓', partial: '◐', neutral: '·', failure: '✗', harmful: '‼' } as const;

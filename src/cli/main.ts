@@ -107,7 +107,19 @@ function play(file: string | undefined, scriptFile: string | undefined, options:
   }
   const run = runScript(scenario, compiled.script, compiled.compiled);
   if (options.json) {
-    console.log(JSON.stringify({ ending: shownEnding(scenario, run.state), score: run.score, refused: run.refused, unmet: run.unmet, timeline: run.state.timeline }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          ending: shownEnding(scenario, run.state),
+          score: run.score,
+          refused: run.refused,
+          unmet: run.unmet,
+          timeline: run.state.timeline,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     if (!options.quiet) console.log(formatTimeline(scenario, run.state), '\n');
     for (const r of run.refused) console.log(`refused: step ${r.index + 1} (${JSON.stringify(r.entry.input)}): ${r.rejection.message}`);
@@ -122,7 +134,9 @@ function scriptsFor(file: string, scenario: Scenario): NonNullable<ExploreOption
   const dir = join(dirname(file), 'scripts', scenario.id);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
@@ -163,24 +177,29 @@ function explore(file: string | undefined, options: { json: boolean; seed?: stri
   return report.ok ? 0 : 1;
 }
 
-export function main(argv: string[]): number {
-  let parsed;
+const CLI_OPTIONS = {
+  actions: { type: 'string' },
+  seed: { type: 'string' },
+  budget: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The arguments, or the reason they could not be read. */
+function readArgs(argv: string[]) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        actions: { type: 'string' },
-        seed: { type: 'string' },
-        budget: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
   } catch (error) {
-    console.error(`firedrill: ${(error as Error).message}\n\n${USAGE}`);
+    return error as Error;
+  }
+}
+
+export function main(argv: string[]): number {
+  const parsed = readArgs(argv);
+  if (parsed instanceof Error) {
+    console.error(`firedrill: ${parsed.message}\n\n${USAGE}`);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;

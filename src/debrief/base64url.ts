@@ -20,7 +20,8 @@ export type Decoded = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false
 /** Decodes strictly; the error says where and what, for the "link is damaged" message. */
 export function decodeBase64url(text: string): Decoded {
   // One leftover character carries fewer than 8 bits, so no byte can end there: the text was cut.
-  if (text.length % 4 === 1) return { ok: false, error: 'it ends in the middle of a character group, so it was probably cut short when copied' };
+  if (text.length % 4 === 1)
+    return { ok: false, error: 'it ends in the middle of a character group, so it was probably cut short when copied' };
   const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
   let bits = 0;
   let buffer = 0;

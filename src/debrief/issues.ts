@@ -69,7 +69,8 @@ export function explainIssue(issue: Issue, root: unknown, base: Path = []): stri
  */
 function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, root: unknown, path: Path, value: unknown): string {
   const where = fieldPath(path);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${where}: expected an object, got ${describeValue(value)}`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return `${where}: expected an object, got ${describeValue(value)}`;
   const branches = issue.errors;
   const typeIssue = (branch: Issue[]) => branch.find((i) => i.path.length === 1 && i.path[0] === 'type');
   const intended = branches.find((branch) => branch.length > 0 && !typeIssue(branch));
@@ -78,7 +79,8 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, root: un
     const found = typeIssue(branch);
     return found?.code === 'invalid_value' ? found.values.map((v) => JSON.stringify(v)) : [];
   });
-  if (types.length > 0) return `${where}.type: expected one of ${types.join(', ')}, got ${describeValue((value as Record<string, unknown>).type)}`;
+  if (types.length > 0)
+    return `${where}.type: expected one of ${types.join(', ')}, got ${describeValue((value as Record<string, unknown>).type)}`;
   return `${where}: ${issue.message}`;
 }
 

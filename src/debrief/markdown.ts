@@ -17,7 +17,7 @@ const LINE_BREAK = /\r\n?|\n/;
  * so nothing after one can open a heading or a list of its own.
  */
 export function inline(text: string): string {
-  const escaped = escape(String(text).split(LINE_BREAK).join(' '));
+  const escaped = escapeText(String(text).split(LINE_BREAK).join(' '));
   // Where a block starts these would open a heading, a nested or numbered list, or a setext underline.
   return escaped.replace(/^(?:[-+=#]|\d+(?=[.)]))/, (lead) => (/\d/.test(lead) ? `${lead}\\` : `\\${lead}`));
 }
@@ -25,10 +25,10 @@ export function inline(text: string): string {
 /** A table cell: escaped, with line breaks as <br> so the row stays one line but keeps its lines. */
 export function cell(text: string): string {
   // Block syntax cannot start inside a cell, so unlike `inline` the first character needs no care.
-  return String(text).split(LINE_BREAK).map(escape).join('<br>');
+  return String(text).split(LINE_BREAK).map(escapeText).join('<br>');
 }
 
-function escape(text: string): string {
+function escapeText(text: string): string {
   return (
     text
       .replace(CONTROLS, ' ')

@@ -3,7 +3,16 @@
  * and what did not, and what to do next. Written so a team can paste it into their own postmortem
  * template. Same input, same text: nothing here reads the real clock or the environment.
  */
-import { formatDuration, shownEnding, splitNoteText, wallClock, type EngineState, type ScoreCard, type ScoreReason, type TimelineEvent } from '../engine';
+import {
+  formatDuration,
+  shownEnding,
+  splitNoteText,
+  wallClock,
+  type EngineState,
+  type ScoreCard,
+  type ScoreReason,
+  type TimelineEvent,
+} from '../engine';
 import type { Milestone, Scenario } from '../format/schema';
 import { cell, inline } from './markdown';
 
@@ -25,7 +34,13 @@ export interface PostmortemOptions {
   names?: Readonly<Record<string, string>>;
 }
 
-export function postmortem(scenario: Scenario, state: EngineState, card: ScoreCard, suggestions: readonly { text: string }[], options: PostmortemOptions = {}): string {
+export function postmortem(
+  scenario: Scenario,
+  state: EngineState,
+  card: ScoreCard,
+  suggestions: readonly { text: string }[],
+  options: PostmortemOptions = {},
+): string {
   const clock = (t: number) => wallClock(scenario.clock, t, false);
   const end = state.ending?.at ?? state.time;
   const sections = [
@@ -33,8 +48,18 @@ export function postmortem(scenario: Scenario, state: EngineState, card: ScoreCa
     summary(scenario, state, card, end),
     impact(scenario, state, end),
     timeline(scenario, state, card, options.names),
-    verdicts('What went well', card.reasons.filter((r) => !isBookkeeping(r) && r.points > 0), 'Nothing earned credit in this run.', clock),
-    verdicts('What did not go well', card.reasons.filter((r) => !isBookkeeping(r) && !isHint(r) && r.points <= 0), 'Nothing was held against this run.', clock),
+    verdicts(
+      'What went well',
+      card.reasons.filter((r) => !isBookkeeping(r) && r.points > 0),
+      'Nothing earned credit in this run.',
+      clock,
+    ),
+    verdicts(
+      'What did not go well',
+      card.reasons.filter((r) => !isBookkeeping(r) && !isHint(r) && r.points <= 0),
+      'Nothing was held against this run.',
+      clock,
+    ),
     contributingFactors(scenario, state),
     actionItems(suggestions),
     lessons(scenario),
@@ -69,18 +94,34 @@ function story(scenario: Scenario, state: EngineState): string {
   if (m.impact === null) parts.push('Users were never affected.');
   else {
     parts.push(`Users were first affected at ${clock(m.impact)}.`);
-    parts.push(m.stabilised !== null ? `The impact was contained at ${clock(m.stabilised)}, ${formatDuration(m.stabilised - m.impact)} after it began.` : 'The impact was never contained.');
+    parts.push(
+      m.stabilised !== null
+        ? `The impact was contained at ${clock(m.stabilised)}, ${formatDuration(m.stabilised - m.impact)} after it began.`
+        : 'The impact was never contained.',
+    );
   }
-  parts.push(m.understood !== null ? `What really changed was understood at ${clock(m.understood)}.` : 'What really changed was never pinned down.');
+  parts.push(
+    m.understood !== null ? `What really changed was understood at ${clock(m.understood)}.` : 'What really changed was never pinned down.',
+  );
   if (m.fixed !== null) {
-    parts.push(m.verified !== null ? `The cause was fixed at ${clock(m.fixed)} and the recovery verified at ${clock(m.verified)}.` : `The cause was fixed at ${clock(m.fixed)}, but the recovery was never verified.`);
+    parts.push(
+      m.verified !== null
+        ? `The cause was fixed at ${clock(m.fixed)} and the recovery verified at ${clock(m.verified)}.`
+        : `The cause was fixed at ${clock(m.fixed)}, but the recovery was never verified.`,
+    );
   } else {
-    parts.push(m.verified !== null ? `The cause was never fixed, though a recovery check passed at ${clock(m.verified)}.` : 'The cause was never fixed.');
+    parts.push(
+      m.verified !== null
+        ? `The cause was never fixed, though a recovery check passed at ${clock(m.verified)}.`
+        : 'The cause was never fixed.',
+    );
   }
   const premature = state.declarations.filter((d) => !d.accepted);
   if (premature.length > 0) {
     const times = premature.map((d) => clock(d.at)).join(' and ');
-    parts.push(`The incident was declared over too early ${premature.length === 1 ? 'once' : premature.length === 2 ? 'twice' : `${premature.length} times`} (${times}) and relapsed.`);
+    parts.push(
+      `The incident was declared over too early ${premature.length === 1 ? 'once' : premature.length === 2 ? 'twice' : `${premature.length} times`} (${times}) and relapsed.`,
+    );
   }
   if (state.declarations.some((d) => d.accepted)) parts.push('It was declared over once it really was.');
   return parts.join(' ');
@@ -94,10 +135,20 @@ function impact(scenario: Scenario, state: EngineState, end: number): string {
     const until = to ?? end;
     total += Math.max(0, until - from);
     const span = `${clock(from)}–${clock(until)}`;
-    return to === null ? `- ${span}, still affected when the run ended (${formatDuration(until - from)})` : `- ${span} (${formatDuration(until - from)})`;
+    return to === null
+      ? `- ${span}, still affected when the run ended (${formatDuration(until - from)})`
+      : `- ${span} (${formatDuration(until - from)})`;
   });
   const minutes = Math.round(total / 60);
-  return ['## Impact', '', 'Users were affected:', '', ...rows, '', `**Total:** ${minutes} minute${minutes === 1 ? '' : 's'} of user impact.`].join('\n');
+  return [
+    '## Impact',
+    '',
+    'Users were affected:',
+    '',
+    ...rows,
+    '',
+    `**Total:** ${minutes} minute${minutes === 1 ? '' : 's'} of user impact.`,
+  ].join('\n');
 }
 
 interface Row {
@@ -110,7 +161,10 @@ interface Row {
 
 function timeline(scenario: Scenario, state: EngineState, card: ScoreCard, names: Readonly<Record<string, string>> = {}): string {
   const rows: Row[] = [];
-  const name = (id: string) => (Object.hasOwn(names, id) ? names[id]! : undefined) ?? scenario.characters.find((c) => c.id === id)?.name ?? (id === 'you' ? scenario.player.name : id);
+  const name = (id: string) =>
+    (Object.hasOwn(names, id) ? names[id]! : undefined) ??
+    scenario.characters.find((c) => c.id === id)?.name ??
+    (id === 'you' ? scenario.player.name : id);
   const channelName = (id: string) => {
     const c = scenario.channels.find((x) => x.id === id);
     return c ? (c.kind === 'dm' ? `@${c.name}` : `#${c.name}`) : `#${id}`;
@@ -194,7 +248,9 @@ function contributingFactors(scenario: Scenario, state: EngineState): string {
     return `- **Change:** ${inline(d.title)} (${inline(service)}, ${when}, by ${inline(scenario.characters.find((c) => c.id === d.author)?.name ?? d.author)}). ${inline(d.summary)}`;
   });
   if (items.length === 0) items.push('- No change in the deploy history is marked as the cause.');
-  const seen = relevant.filter((e) => state.seen[e.id] !== undefined).sort((a, b) => state.seen[a.id]! - state.seen[b.id]! || (a.id < b.id ? -1 : 1));
+  const seen = relevant
+    .filter((e) => state.seen[e.id] !== undefined)
+    .sort((a, b) => state.seen[a.id]! - state.seen[b.id]! || (a.id < b.id ? -1 : 1));
   for (const e of seen) items.push(`- **Evidence looked at:** ${inline(e.title)} (${clock(state.seen[e.id]!)})`);
   const missed = relevant.filter((e) => state.seen[e.id] === undefined);
   for (const e of missed) items.push(`- **Key evidence never looked at:** ${inline(e.title)}`);

@@ -32,14 +32,20 @@ export async function readReplayFragment(hash: string, scenarios: readonly Scena
     const value = part.slice(REPLAY_PARAM.length + 1);
     if (value.length === 0) return damaged('it carries no run');
     if (value.length > MAX_REPLAY_FRAGMENT) {
-      return { ok: false, error: `The replay link is too long (${value.length.toLocaleString('en')} characters; the limit is ${MAX_REPLAY_FRAGMENT.toLocaleString('en')}). It is not a Firedrill replay.` };
+      return {
+        ok: false,
+        error: `The replay link is too long (${value.length.toLocaleString('en')} characters; the limit is ${MAX_REPLAY_FRAGMENT.toLocaleString('en')}). It is not a Firedrill replay.`,
+      };
     }
     const decoded = decodeBase64url(value);
     if (!decoded.ok) return damaged(decoded.error);
     const inflated = await pump(decoded.bytes, new DecompressionStream('deflate-raw'), MAX_REPLAY_INFLATED);
     if (!inflated.ok) {
       return inflated.reason === 'too-big'
-        ? { ok: false, error: `The replay link unpacks to more than ${MAX_REPLAY_INFLATED / (1024 * 1024)} MB, far more than any run; it was not opened.` }
+        ? {
+            ok: false,
+            error: `The replay link unpacks to more than ${MAX_REPLAY_INFLATED / (1024 * 1024)} MB, far more than any run; it was not opened.`,
+          }
         : damaged('its data does not unpack (it may have been cut short or changed when copied)');
     }
     let text: string;
@@ -61,7 +67,10 @@ async function pump(input: Uint8Array<ArrayBuffer>, transform: CompressionStream
   const writer = transform.writable.getWriter();
   // Written while reading, not before: a stream that fills up would otherwise wait forever. Its
   // failures surface on the reading side too, so they are only swallowed here, never awaited.
-  void writer.write(input).then(() => writer.close()).catch(() => undefined);
+  void writer
+    .write(input)
+    .then(() => writer.close())
+    .catch(() => undefined);
   const reader = transform.readable.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -50,8 +50,14 @@ const RunFileSchema = SavedRunSchema.extend({
   // Out-of-order or future stamps would replay at other times than they claim; say so plainly.
   file.log.forEach((entry, i) => {
     const previous = i > 0 ? file.log[i - 1]!.at : 0;
-    if (entry.at < previous) ctx.addIssue({ code: 'custom', path: ['log', i, 'at'], message: `${entry.at} is earlier than the entry before it (${previous}); entries must be in time order` });
-    else if (entry.at > file.time) ctx.addIssue({ code: 'custom', path: ['log', i, 'at'], message: `${entry.at} is after the time the run reached (${file.time})` });
+    if (entry.at < previous)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['log', i, 'at'],
+        message: `${entry.at} is earlier than the entry before it (${previous}); entries must be in time order`,
+      });
+    else if (entry.at > file.time)
+      ctx.addIssue({ code: 'custom', path: ['log', i, 'at'], message: `${entry.at} is after the time the run reached (${file.time})` });
   });
 });
 export type RunFile = z.infer<typeof RunFileSchema>;
@@ -113,19 +119,24 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
   try {
     if (typeof text !== 'string') return fail(`${the} could not be read: expected text, got ${text === null ? 'null' : typeof text}.`);
     const size = text.length > MAX_RUN_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
-    if (size > MAX_RUN_FILE_BYTES) return fail(`${the} is too large (${megabytes(size)}; the limit is ${megabytes(MAX_RUN_FILE_BYTES)}). It is not a Firedrill run.`);
+    if (size > MAX_RUN_FILE_BYTES)
+      return fail(`${the} is too large (${megabytes(size)}; the limit is ${megabytes(MAX_RUN_FILE_BYTES)}). It is not a Firedrill run.`);
 
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return fail(source === 'file' ? `${the} is not valid JSON: ${why}` : `${the} is damaged: what it unpacks to is not valid JSON (${why}).`);
+      return fail(
+        source === 'file' ? `${the} is not valid JSON: ${why}` : `${the} is damaged: what it unpacks to is not valid JSON (${why}).`,
+      );
     }
 
     // Format and version first: a newer file deserves "update the game", not a list of schema errors.
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      return fail(`${the} is not a Firedrill run: expected a JSON object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}.`);
+      return fail(
+        `${the} is not a Firedrill run: expected a JSON object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}.`,
+      );
     }
     const head = raw as Record<string, unknown>;
     if (head.format !== RUN_FILE_FORMAT) {
@@ -136,9 +147,12 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
       return fail(`${the} has no usable "version" (expected the whole number ${RUN_FILE_VERSION}).`);
     }
     if (head.version > RUN_FILE_VERSION) {
-      return fail(`${the} comes from a newer version of Firedrill (run format ${head.version}; this game reads format ${RUN_FILE_VERSION}). Update the game to open it.`);
+      return fail(
+        `${the} comes from a newer version of Firedrill (run format ${head.version}; this game reads format ${RUN_FILE_VERSION}). Update the game to open it.`,
+      );
     }
-    if (head.version !== RUN_FILE_VERSION) return fail(`${the} has an unknown run format version (${head.version}); this game reads format ${RUN_FILE_VERSION}.`);
+    if (head.version !== RUN_FILE_VERSION)
+      return fail(`${the} has an unknown run format version (${head.version}); this game reads format ${RUN_FILE_VERSION}.`);
 
     const parsed = RunFileSchema.safeParse(raw);
     if (!parsed.success) return fail(`${the} does not have the expected contents: ${explainIssues(parsed.error.issues, raw)}.`);
@@ -147,39 +161,55 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
     // Hash what was read (minus the checksum) the same way export hashed what it wrote.
     const { checksum: _claimed, ...body } = head;
     if ((await sha256Label(canonicalJson(body))) !== file.checksum) {
-      return fail(source === 'file'
-        ? 'The run file was edited after it was exported: its checksum does not match.'
-        : 'The replay link is damaged or was edited after it was made: its checksum does not match.');
+      return fail(
+        source === 'file'
+          ? 'The run file was edited after it was exported: its checksum does not match.'
+          : 'The replay link is damaged or was edited after it was made: its checksum does not match.',
+      );
     }
 
     const scenario = scenarios.find((s) => s.id === file.scenario.id);
     if (!scenario) {
       const loaded = scenarios.map((s) => `"${s.id}"`).join(', ') || 'none';
-      return fail(`${the} is of a scenario that is not loaded: "${file.scenario.id}" ("${file.scenario.title}"). Loaded scenarios: ${loaded}.`);
+      return fail(
+        `${the} is of a scenario that is not loaded: "${file.scenario.id}" ("${file.scenario.title}"). Loaded scenarios: ${loaded}.`,
+      );
     }
     if (scenario.version !== file.scenario.version) {
-      return fail(`${the} was played on "${scenario.title}" version ${file.scenario.version}, but the loaded scenario is version ${scenario.version}; a run only replays on the version it was played on.`);
+      return fail(
+        `${the} was played on "${scenario.title}" version ${file.scenario.version}, but the loaded scenario is version ${scenario.version}; a run only replays on the version it was played on.`,
+      );
     }
 
-    const record: RunRecord = { scenario: { id: file.scenario.id, version: file.scenario.version }, options: file.options, log: file.log, time: file.time };
+    const record: RunRecord = {
+      scenario: { id: file.scenario.id, version: file.scenario.version },
+      options: file.options,
+      log: file.log,
+      time: file.time,
+    };
     const replayed = replay(scenario, record.options, record.log, record.time);
     const refused = replayed.refused[0];
     if (refused) {
       const { index, entry, rejection } = refused;
       // Entries are numbered from 1 for people; the schema's field paths (log[3]) count from 0.
-      return fail(`Entry ${index + 1} (${wallClock(scenario.clock, entry.at)}, ${describeInput(entry)}) was refused by the engine: ${rejection.message}`);
+      return fail(
+        `Entry ${index + 1} (${wallClock(scenario.clock, entry.at)}, ${describeInput(entry)}) was refused by the engine: ${rejection.message}`,
+      );
     }
     const { state } = replayed;
     if (state.time !== record.time) {
-      return fail(`${the} says the run reached ${wallClock(scenario.clock, record.time)}, but replaying its actions ends at ${wallClock(scenario.clock, state.time)}.`);
+      return fail(
+        `${the} says the run reached ${wallClock(scenario.clock, record.time)}, but replaying its actions ends at ${wallClock(scenario.clock, state.time)}.`,
+      );
     }
     const result = resultOf(scenario, state);
     if (result.ending !== file.result.ending || result.total !== file.result.total || result.grade !== file.result.grade) {
       const claim = (r: RunResult) => `${r.total}/100 (${r.grade})`;
       const outcome = (r: RunResult) => (r.ending === null ? `no ending yet and ${claim(r)}` : `the ending "${r.ending}" and ${claim(r)}`);
-      const detail = result.ending === file.result.ending
-        ? `says ${claim(file.result)} but replaying its actions gives ${claim(result)}`
-        : `says ${outcome(file.result)} but replaying its actions gives ${outcome(result)}`;
+      const detail =
+        result.ending === file.result.ending
+          ? `says ${claim(file.result)} but replaying its actions gives ${claim(result)}`
+          : `says ${outcome(file.result)} but replaying its actions gives ${outcome(result)}`;
       return fail(`${the} ${detail}. Its actions do not lead to the result it claims.`);
     }
     return { ok: true, scenario, record, state, result };

@@ -14,13 +14,15 @@ export function availability(world: World, state: EngineState, actionId: string,
   const action = world.actions.get(actionId);
   if (!action) return refuse('action.unknown', `There is no action "${actionId}".`);
   if (state.ending) return refuse('game.over', 'The incident is over.');
-  if (action.visible && !holds(world, state, action.visible)) return refuse('action.hidden', `"${action.label}" is not possible right now.`);
+  if (action.visible && !holds(world, state, action.visible))
+    return refuse('action.hidden', `"${action.label}" is not possible right now.`);
   const busy = state.current[player];
   if (busy) {
     const label = world.actions.get(busy.action)?.label ?? busy.action;
     return refuse('action.busy', `You are still busy: ${label} (${Math.ceil(busy.endsAt - state.time)} s left).`);
   }
-  if (!action.repeatable && state.done.some((d) => d.action === actionId)) return refuse('action.done', `"${action.label}" has already been done.`);
+  if (!action.repeatable && state.done.some((d) => d.action === actionId))
+    return refuse('action.done', `"${action.label}" has already been done.`);
   for (const requirement of action.requires) {
     if (!holds(world, state, requirement.when)) return refuse('action.precondition', requirement.reason);
   }

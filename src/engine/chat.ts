@@ -1,7 +1,7 @@
 /** Posting messages into channels, questions that expire, and the player's own posts. */
 import type { Message } from '../format/schema';
 import { emit, type Draft } from './draft';
-import type { ChatPost, Rejection } from './types';
+import type { ChatPost } from './types';
 
 function newPostId(draft: Draft): string {
   return `p${draft.state.chat.length + 1}`;
@@ -23,13 +23,21 @@ export function postMessage(draft: Draft, message: Message, text = message.text)
   };
   if (message.asks && !state.chat.some((p) => p.message === message.id && p.ask?.answer)) {
     // Only the newest posting asks; an earlier one still open is superseded rather than ignored.
-    for (const earlier of state.chat) if (earlier.message === message.id && earlier.ask && !earlier.ask.ignored) earlier.ask.superseded = true;
+    for (const earlier of state.chat)
+      if (earlier.message === message.id && earlier.ask && !earlier.ask.ignored) earlier.ask.superseded = true;
     post.ask = { expiresAt: state.time + message.asks.expiresAfter };
   }
   state.chat.push(post);
   const record = state.posted[message.id];
   state.posted[message.id] = { count: (record?.count ?? 0) + 1, lastAt: state.time };
-  emit(draft, { kind: 'message', post: post.id, channel: post.channel, from: post.from, importance: post.importance, mention: post.mentionsPlayer });
+  emit(draft, {
+    kind: 'message',
+    post: post.id,
+    channel: post.channel,
+    from: post.from,
+    importance: post.importance,
+    mention: post.mentionsPlayer,
+  });
   return post;
 }
 
@@ -49,7 +57,14 @@ export function postAsCharacter(
     mentionsPlayer: post.mentionsPlayer,
   };
   draft.state.chat.push(made);
-  emit(draft, { kind: 'message', post: made.id, channel: made.channel, from: made.from, importance: made.importance, mention: made.mentionsPlayer });
+  emit(draft, {
+    kind: 'message',
+    post: made.id,
+    channel: made.channel,
+    from: made.from,
+    importance: made.importance,
+    mention: made.mentionsPlayer,
+  });
   return made;
 }
 

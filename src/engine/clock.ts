@@ -21,7 +21,7 @@ export function wallClock(clock: Clock, t: number, withSeconds = true): string {
 
 /** Hours since midnight as a fraction (16.5 at 16:30), for lighting that follows the clock. */
 export function hourOfDay(clock: Clock, t: number): number {
-  return (((startSeconds(clock) + t) / 3600) % 24 + 24) % 24;
+  return ((((startSeconds(clock) + t) / 3600) % 24) + 24) % 24;
 }
 
 /**

@@ -22,7 +22,12 @@ function comparator(c: Comparable): (value: FactValue | undefined) => boolean {
     if (ne !== undefined && value === ne) return false;
     if (!numeric) return true;
     if (typeof value !== 'number') return false;
-    return (gt === undefined || value > gt) && (gte === undefined || value >= gte) && (lt === undefined || value < lt) && (lte === undefined || value <= lte);
+    return (
+      (gt === undefined || value > gt) &&
+      (gte === undefined || value >= gte) &&
+      (lt === undefined || value < lt) &&
+      (lte === undefined || value <= lte)
+    );
   };
 }
 
@@ -89,7 +94,10 @@ function compile(c: Condition): Test {
   }
   if ('answered' in c) {
     const { answered, choice } = c;
-    return (_, state) => state.chat.some((p) => p.message === answered && p.ask?.answer !== undefined && (choice === undefined || p.ask.answer.choice === choice));
+    return (_, state) =>
+      state.chat.some(
+        (p) => p.message === answered && p.ask?.answer !== undefined && (choice === undefined || p.ask.answer.choice === choice),
+      );
   }
   if ('milestone' in c) {
     const { milestone } = c;

@@ -48,26 +48,53 @@ export function explain(world: World, state: EngineState, condition: Condition, 
     const value = state.metrics[condition.metric]?.value;
     return leaf(`metric "${condition.metric}" ${comparison(condition)} (it is ${value === undefined ? 'unknown' : value.toFixed(2)})`);
   }
-  if ('service' in condition) return leaf(`service "${condition.service}" is ${condition.is} (it is ${state.services[condition.service] ?? 'healthy'})`);
+  if ('service' in condition)
+    return leaf(`service "${condition.service}" is ${condition.is} (it is ${state.services[condition.service] ?? 'healthy'})`);
   if ('time' in condition) {
     const { gte, lt } = condition.time;
     const bounds = [gte !== undefined && `≥ ${gte}`, lt !== undefined && `< ${lt}`].filter(Boolean).join(' and ');
     return leaf(`game time ${bounds || 'any'} (it is ${state.time})`);
   }
   if ('did' in condition) {
-    const n = state.done.filter((d) => d.action === condition.did && (condition.outcome === undefined || d.verdict === condition.outcome)).length;
-    const times = condition.count ? [condition.count.gte !== undefined && `at least ${condition.count.gte}`, condition.count.lte !== undefined && `at most ${condition.count.lte}`].filter(Boolean).join(' and ') : 'at least once';
-    return leaf(`did "${condition.did}"${condition.outcome ? ` with outcome ${condition.outcome}` : ''} ${times} (done ${n} time${n === 1 ? '' : 's'})`);
+    const n = state.done.filter(
+      (d) => d.action === condition.did && (condition.outcome === undefined || d.verdict === condition.outcome),
+    ).length;
+    const times = condition.count
+      ? [
+          condition.count.gte !== undefined && `at least ${condition.count.gte}`,
+          condition.count.lte !== undefined && `at most ${condition.count.lte}`,
+        ]
+          .filter(Boolean)
+          .join(' and ')
+      : 'at least once';
+    return leaf(
+      `did "${condition.did}"${condition.outcome ? ` with outcome ${condition.outcome}` : ''} ${times} (done ${n} time${n === 1 ? '' : 's'})`,
+    );
   }
-  if ('doing' in condition) return leaf(`doing "${condition.doing}" (${Object.values(state.current).map((c) => c.action).join(', ') || 'nothing'} in progress)`);
-  if ('seen' in condition) return leaf(`seen evidence "${condition.seen}" (${state.seen[condition.seen] === undefined ? 'not yet' : `at ${state.seen[condition.seen]}`})`);
-  if ('sent' in condition) return leaf(`message "${condition.sent}" posted (${state.posted[condition.sent] ? `${state.posted[condition.sent]!.count} time(s)` : 'not yet'})`);
+  if ('doing' in condition)
+    return leaf(
+      `doing "${condition.doing}" (${
+        Object.values(state.current)
+          .map((c) => c.action)
+          .join(', ') || 'nothing'
+      } in progress)`,
+    );
+  if ('seen' in condition)
+    return leaf(
+      `seen evidence "${condition.seen}" (${state.seen[condition.seen] === undefined ? 'not yet' : `at ${state.seen[condition.seen]}`})`,
+    );
+  if ('sent' in condition)
+    return leaf(
+      `message "${condition.sent}" posted (${state.posted[condition.sent] ? `${state.posted[condition.sent]!.count} time(s)` : 'not yet'})`,
+    );
   if ('answered' in condition) return leaf(`answered "${condition.answered}"${condition.choice ? ` with "${condition.choice}"` : ''}`);
   if ('milestone' in condition) {
     return { holds: ok, text: `milestone ${condition.milestone}`, parts: [inner(world.scenario.incident[condition.milestone])] };
   }
   if ('since' in condition) {
-    const what = Object.entries(condition.since).map(([k, v]) => `${k} "${v}"`).join(', ');
+    const what = Object.entries(condition.since)
+      .map(([k, v]) => `${k} "${v}"`)
+      .join(', ');
     return leaf(`at least ${condition.gte} s since ${what}`);
   }
   return leaf('an unrecognised condition (never holds)');

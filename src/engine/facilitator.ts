@@ -20,10 +20,15 @@ export function inject(draft: Draft, input: InjectInput): Rejection | undefined 
   const from = input.from ?? scripted?.from ?? '';
   const channel = input.channel ?? scripted?.channel ?? '';
   const text = (input.text ?? scripted?.text ?? '').trim();
-  if (!world.characters.has(from)) return { code: 'inject.character', message: `This scenario has no character "${from}" to post the inject.` };
-  if (!world.channels.has(channel)) return { code: 'inject.channel', message: `This scenario has no channel "${channel}" to post the inject in.` };
+  if (!world.characters.has(from))
+    return { code: 'inject.character', message: `This scenario has no character "${from}" to post the inject.` };
+  if (!world.channels.has(channel))
+    return { code: 'inject.channel', message: `This scenario has no channel "${channel}" to post the inject in.` };
   const post = postAsCharacter(draft, { from, channel, text, importance: 'important', mentionsPlayer: false });
-  emit(draft, scripted ? { kind: 'inject', post: post.id, channel, from, inject: scripted.id } : { kind: 'inject', post: post.id, channel, from });
+  emit(
+    draft,
+    scripted ? { kind: 'inject', post: post.id, channel, from, inject: scripted.id } : { kind: 'inject', post: post.id, channel, from },
+  );
   if (scripted) applyEffects(draft, scripted.effects);
   return undefined;
 }
@@ -31,8 +36,18 @@ export function inject(draft: Draft, input: InjectInput): Rejection | undefined 
 /** Posts a facilitator's hint as the coach, in the coach's channel, whatever the coach mode. */
 export function facilitatorHint(draft: Draft, input: HintInput): Rejection | undefined {
   const coach = draft.world.scenario.coach;
-  if (!coach) return { code: 'hint.no-coach', message: 'This scenario has no coach, so there is nobody to send a hint as; use a free-text inject instead.' };
-  const post = postAsCharacter(draft, { from: coach.character, channel: coach.channel, text: input.text.trim(), importance: 'important', mentionsPlayer: true });
+  if (!coach)
+    return {
+      code: 'hint.no-coach',
+      message: 'This scenario has no coach, so there is nobody to send a hint as; use a free-text inject instead.',
+    };
+  const post = postAsCharacter(draft, {
+    from: coach.character,
+    channel: coach.channel,
+    text: input.text.trim(),
+    importance: 'important',
+    mentionsPlayer: true,
+  });
   const to = input.to === undefined ? undefined : 'role' in input.to ? { role: input.to.role } : { player: input.to.player };
   emit(draft, to ? { kind: 'facilitator-hint', post: post.id, to } : { kind: 'facilitator-hint', post: post.id });
   return undefined;

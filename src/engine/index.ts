@@ -6,7 +6,21 @@ export { holds, milestoneHolds } from './conditions';
 export { shownEnding, type ShownEnding } from './endings';
 export { ALL_CLEAR_TEXT } from './actions';
 export { explain, failingParts, type Explanation } from './explain';
-export { score, gradeFor, limitText, reasonCodes, suggestions, worthText, DIMENSIONS, type ScoreCard, type ScoreReason, type ScoreLimit, type DimensionScore, type Grade, type Suggestion } from './scoring';
+export {
+  score,
+  gradeFor,
+  limitText,
+  reasonCodes,
+  suggestions,
+  worthText,
+  DIMENSIONS,
+  type ScoreCard,
+  type ScoreReason,
+  type ScoreLimit,
+  type DimensionScore,
+  type Grade,
+  type Suggestion,
+} from './scoring';
 export { wallClock, parseWallClock, formatDuration, hourOfDay } from './clock';
 export { worldOf, type World } from './world';
 export { seedState, nextRandom, randomFloats } from './rng';

@@ -127,25 +127,30 @@ function validateInput(input: Input): Rejection | undefined {
   if (player !== undefined && !isValidId(player)) return bad('A player id is 1–64 lower-case letters, digits, "-" or "_".');
   switch (input.type) {
     case 'tick':
-      return Number.isFinite(input.seconds) && input.seconds >= 0 && input.seconds <= 86_400 ? undefined : bad('A tick advances 0 to 86,400 game seconds.');
+      return Number.isFinite(input.seconds) && input.seconds >= 0 && input.seconds <= 86_400
+        ? undefined
+        : bad('A tick advances 0 to 86,400 game seconds.');
     case 'act':
       return typeof input.action === 'string' ? undefined : bad('An action needs an id.');
     case 'reply':
-      return typeof input.message === 'string' && typeof input.choice === 'string' ? undefined : bad('A reply needs a message and a choice.');
+      return typeof input.message === 'string' && typeof input.choice === 'string'
+        ? undefined
+        : bad('A reply needs a message and a choice.');
     case 'post':
     case 'note': {
       if (typeof input.text !== 'string') return bad('Text is required.');
       const tooLong = checkText(input.text);
       if (tooLong) return tooLong;
       if (input.type === 'post' && typeof input.channel !== 'string') return bad('A post needs a channel.');
-      if (input.type === 'note' && input.kind !== undefined && !NOTE_KINDS.includes(input.kind)) return bad(`A note's kind is one of ${NOTE_KINDS.join(', ')}.`);
+      if (input.type === 'note' && input.kind !== undefined && !NOTE_KINDS.includes(input.kind))
+        return bad(`A note's kind is one of ${NOTE_KINDS.join(', ')}.`);
       return undefined;
     }
     case 'inject': {
       if (input.inject !== undefined && typeof input.inject !== 'string') return bad('An inject names a scenario inject by its id.');
       if (input.from !== undefined && typeof input.from !== 'string') return bad('An inject\'s "from" is a character id.');
       if (input.channel !== undefined && typeof input.channel !== 'string') return bad('An inject\'s "channel" is a channel id.');
-      if (input.text !== undefined && typeof input.text !== 'string') return bad('An inject\'s text must be text.');
+      if (input.text !== undefined && typeof input.text !== 'string') return bad("An inject's text must be text.");
       if (input.inject === undefined && (input.from === undefined || input.channel === undefined || input.text === undefined)) {
         return bad('An inject names a scenario inject, or gives a character ("from"), a channel and a text.');
       }
@@ -156,7 +161,8 @@ function validateInput(input: Input): Rejection | undefined {
       const to: unknown = input.to;
       if (to !== undefined) {
         const keys = typeof to === 'object' && to !== null ? Object.keys(to) : [];
-        const target = keys.length === 1 && (keys[0] === 'role' || keys[0] === 'player') ? (to as Record<string, unknown>)[keys[0]] : undefined;
+        const target =
+          keys.length === 1 && (keys[0] === 'role' || keys[0] === 'player') ? (to as Record<string, unknown>)[keys[0]] : undefined;
         if (!isValidId(target)) return bad('A hint is for a role ({ "role": id }) or a player ({ "player": id }).');
       }
       return checkText(input.text);
@@ -168,5 +174,7 @@ function validateInput(input: Input): Rejection | undefined {
 
 function checkText(text: string): Rejection | undefined {
   const length = text.trim().length;
-  return length === 0 || length > MAX_PLAYER_TEXT ? { code: 'text.invalid', message: `Write between 1 and ${MAX_PLAYER_TEXT} characters.` } : undefined;
+  return length === 0 || length > MAX_PLAYER_TEXT
+    ? { code: 'text.invalid', message: `Write between 1 and ${MAX_PLAYER_TEXT} characters.` }
+    : undefined;
 }

@@ -28,32 +28,104 @@ interface CatalogueEntry {
 
 export const CATALOGUE = {
   FD100: { severity: 'error', title: 'File too large', hint: 'Scenario files are limited to 2 MB; split long logs or trim repeated text.' },
-  FD101: { severity: 'error', title: 'Invalid JSON', hint: 'Fix the JSON syntax at this position: a missing comma, quote or bracket is the usual cause.' },
+  FD101: {
+    severity: 'error',
+    title: 'Invalid JSON',
+    hint: 'Fix the JSON syntax at this position: a missing comma, quote or bracket is the usual cause.',
+  },
   FD102: { severity: 'error', title: 'Duplicate key', hint: 'Each key may appear once in an object; remove or rename one of them.' },
   FD103: { severity: 'error', title: 'Nested too deeply', hint: 'Scenario values nest at most 64 levels; flatten the structure.' },
   FD200: { severity: 'error', title: 'Wrong type', hint: 'Change the value to the type the schema expects.' },
-  FD201: { severity: 'error', title: 'Missing field', hint: 'Add the required field; your editor completes it when "$schema" points to scenario.schema.json.' },
-  FD202: { severity: 'error', title: 'Unknown field', hint: 'Remove the field or fix its spelling; the format has no field by this name here.' },
+  FD201: {
+    severity: 'error',
+    title: 'Missing field',
+    hint: 'Add the required field; your editor completes it when "$schema" points to scenario.schema.json.',
+  },
+  FD202: {
+    severity: 'error',
+    title: 'Unknown field',
+    hint: 'Remove the field or fix its spelling; the format has no field by this name here.',
+  },
   FD203: { severity: 'error', title: 'Value out of range', hint: 'Bring the value within the bounds the schema states.' },
   FD204: { severity: 'error', title: 'Invalid value', hint: 'Use one of the values the schema allows.' },
-  FD205: { severity: 'error', title: 'Unrecognised form', hint: 'Conditions and effects are told apart by their first key (e.g. "fact", "did", "all"; "set", "reveal"); check that key and its companions.' },
+  FD205: {
+    severity: 'error',
+    title: 'Unrecognised form',
+    hint: 'Conditions and effects are told apart by their first key (e.g. "fact", "did", "all"; "set", "reveal"); check that key and its companions.',
+  },
   FD300: { severity: 'error', title: 'Unknown reference', hint: 'Refer to an id that is defined in the scenario, or define it.' },
   FD301: { severity: 'error', title: 'Duplicate id', hint: 'Ids must be unique within their list; rename one.' },
   FD302: { severity: 'error', title: 'No resolved ending', hint: 'Add an ending with "kind": "resolved" so the incident can be won.' },
-  FD400: { severity: 'warning', title: 'Type mismatch', hint: 'A fact keeps the type of its "initial" value: set and compare it with values of that type, and use "add" and gt/gte/lt/lte only on numbers.' },
-  FD401: { severity: 'warning', title: 'Undeclared value', hint: 'Use one of the fact\'s "values", or add this one to the list ("values" applies to string facts only).' },
-  FD402: { severity: 'warning', title: 'Condition never holds', hint: 'Nothing in the scenario can make this condition true: make an effect set the value it needs, fix the comparison, or remove what depends on it.' },
-  FD403: { severity: 'warning', title: 'Action never possible', hint: 'Make its "visible" and "requires" conditions reachable, or shorten it to fit the scenario; otherwise remove the action.' },
-  FD404: { severity: 'warning', title: 'Time outside the scenario', hint: 'Times are game seconds from 0 to clock.limitSeconds: move this time inside the scenario or raise the limit.' },
-  FD405: { severity: 'warning', title: 'Fact never read', hint: 'Test the fact in a condition (a health rule, a level, a message, a trigger…), or remove it and the effects that set it.' },
-  FD406: { severity: 'warning', title: 'No expert path', hint: 'Add "expertPath": the actions an experienced engineer would take, when and why; the debrief and its advice compare the player with it.' },
-  FD407: { severity: 'warning', title: 'Expert path out of order', hint: 'List expert steps in time order, each starting after the previous one has finished.' },
-  FD408: { severity: 'warning', title: 'Impossible expert step', hint: 'The engine would refuse this step: move it to a time when the action is shown and its requirements hold, or fix the action.' },
-  FD409: { severity: 'warning', title: 'Milestone cycle', hint: 'Write each milestone in terms of facts, actions, evidence and earlier milestones, never in terms of itself.' },
-  FD410: { severity: 'warning', title: 'Unreachable outcome', hint: 'Outcomes are tried in order and the first that holds applies: move the catch-all outcome (no "when") to the end.' },
-  FD411: { severity: 'warning', title: 'Hints without a coach', hint: 'Add "coach" with the character and channel the hints come from, or remove the hints.' },
-  FD412: { severity: 'warning', title: 'Never shown', hint: 'Give the message an "at" or "when", or send it from an effect; uncover evidence with a "reveal" effect. Otherwise remove it.' },
-  FD413: { severity: 'warning', title: 'Cannot be won', hint: 'The player wins by completing a "resolve" action while "fixed" and "verified" hold: make sure all three can happen.' },
+  FD400: {
+    severity: 'warning',
+    title: 'Type mismatch',
+    hint: 'A fact keeps the type of its "initial" value: set and compare it with values of that type, and use "add" and gt/gte/lt/lte only on numbers.',
+  },
+  FD401: {
+    severity: 'warning',
+    title: 'Undeclared value',
+    hint: 'Use one of the fact\'s "values", or add this one to the list ("values" applies to string facts only).',
+  },
+  FD402: {
+    severity: 'warning',
+    title: 'Condition never holds',
+    hint: 'Nothing in the scenario can make this condition true: make an effect set the value it needs, fix the comparison, or remove what depends on it.',
+  },
+  FD403: {
+    severity: 'warning',
+    title: 'Action never possible',
+    hint: 'Make its "visible" and "requires" conditions reachable, or shorten it to fit the scenario; otherwise remove the action.',
+  },
+  FD404: {
+    severity: 'warning',
+    title: 'Time outside the scenario',
+    hint: 'Times are game seconds from 0 to clock.limitSeconds: move this time inside the scenario or raise the limit.',
+  },
+  FD405: {
+    severity: 'warning',
+    title: 'Fact never read',
+    hint: 'Test the fact in a condition (a health rule, a level, a message, a trigger…), or remove it and the effects that set it.',
+  },
+  FD406: {
+    severity: 'warning',
+    title: 'No expert path',
+    hint: 'Add "expertPath": the actions an experienced engineer would take, when and why; the debrief and its advice compare the player with it.',
+  },
+  FD407: {
+    severity: 'warning',
+    title: 'Expert path out of order',
+    hint: 'List expert steps in time order, each starting after the previous one has finished.',
+  },
+  FD408: {
+    severity: 'warning',
+    title: 'Impossible expert step',
+    hint: 'The engine would refuse this step: move it to a time when the action is shown and its requirements hold, or fix the action.',
+  },
+  FD409: {
+    severity: 'warning',
+    title: 'Milestone cycle',
+    hint: 'Write each milestone in terms of facts, actions, evidence and earlier milestones, never in terms of itself.',
+  },
+  FD410: {
+    severity: 'warning',
+    title: 'Unreachable outcome',
+    hint: 'Outcomes are tried in order and the first that holds applies: move the catch-all outcome (no "when") to the end.',
+  },
+  FD411: {
+    severity: 'warning',
+    title: 'Hints without a coach',
+    hint: 'Add "coach" with the character and channel the hints come from, or remove the hints.',
+  },
+  FD412: {
+    severity: 'warning',
+    title: 'Never shown',
+    hint: 'Give the message an "at" or "when", or send it from an effect; uncover evidence with a "reveal" effect. Otherwise remove it.',
+  },
+  FD413: {
+    severity: 'warning',
+    title: 'Cannot be won',
+    hint: 'The player wins by completing a "resolve" action while "fixed" and "verified" hold: make sure all three can happen.',
+  },
   FD414: {
     severity: 'warning',
     title: 'Ending claims what it does not check',
@@ -83,7 +155,7 @@ export const EXPLORE_CATALOGUE = {
   'explore.expert-below-a': {
     severity: 'error',
     title: 'Expert path short of an A',
-    hint: 'Play the expert path with `firedrill play` and read the score\'s reasons: a missing check, status update or verification, or overlapping steps, are the usual causes.',
+    hint: "Play the expert path with `firedrill play` and read the score's reasons: a missing check, status update or verification, or overlapping steps, are the usual causes.",
   },
   'explore.method-margin': {
     severity: 'error',
@@ -93,7 +165,7 @@ export const EXPLORE_CATALOGUE = {
   'explore.expert-outscored': {
     severity: 'error',
     title: 'A run outscores the expert path',
-    hint: 'Replay the run (its script is in --json) and compare its score\'s reasons with the expert path\'s: if it does something a careful engineer would do, add that to the expert path; if it farms points (more questions, more posts, delays), the scoring must stop paying for it.',
+    hint: "Replay the run (its script is in --json) and compare its score's reasons with the expert path's: if it does something a careful engineer would do, add that to the expert path; if it farms points (more questions, more posts, delays), the scoring must stop paying for it.",
   },
   'explore.frantic-above-c': {
     severity: 'error',
@@ -178,7 +250,8 @@ export function codeFrame(text: string, line: number, column: number): string {
   // One window for all shown lines, so the context stays aligned with the caret's line.
   const target = clean(lines[line - 1]!);
   const col = Math.min(Math.max(1, column), target.length + 1);
-  const start = target.length <= FRAME_WIDTH ? 0 : Math.max(0, Math.min(col - 1 - Math.floor(FRAME_WIDTH / 3), target.length - FRAME_WIDTH));
+  const start =
+    target.length <= FRAME_WIDTH ? 0 : Math.max(0, Math.min(col - 1 - Math.floor(FRAME_WIDTH / 3), target.length - FRAME_WIDTH));
   const cut = (s: string) => {
     const shown = s.slice(start, start + FRAME_WIDTH);
     return (start > 0 ? '…' : '') + shown + (s.length > start + FRAME_WIDTH ? '…' : '');

@@ -21,7 +21,7 @@ export type ParseProblem = { kind: 'syntax' | 'duplicate' | 'depth'; message: st
 
 /** RFC 6901 pointer for a path. */
 export function pointerOf(path: Path): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 function lineIndex(text: string): (offset: number) => { line: number; column: number } {
@@ -69,7 +69,11 @@ function findDuplicates(root: Node, locate: (offset: number) => { line: number; 
         if (!keyNode) continue;
         const key = String(keyNode.value);
         if (keys.has(key)) {
-          problems.push({ kind: 'duplicate', message: `Key "${key}" appears more than once in this object.`, at: { ...locate(keyNode.offset), pointer: pointerOf([...path, key]) } });
+          problems.push({
+            kind: 'duplicate',
+            message: `Key "${key}" appears more than once in this object.`,
+            at: { ...locate(keyNode.offset), pointer: pointerOf([...path, key]) },
+          });
         }
         keys.add(key);
         if (valueNode) stack.push({ node: valueNode, path: [...path, key] });
@@ -86,12 +90,21 @@ export function parseJsonSource(text: string): { ok: true; source: JsonSource } 
   const locate = lineIndex(text);
   const deep = nestingDepth(text);
   if (deep.offset >= 0) {
-    return { ok: false, problems: [{ kind: 'depth', message: `Values are nested more than ${MAX_DEPTH} levels deep.`, at: { ...locate(deep.offset), pointer: '' } }] };
+    return {
+      ok: false,
+      problems: [
+        { kind: 'depth', message: `Values are nested more than ${MAX_DEPTH} levels deep.`, at: { ...locate(deep.offset), pointer: '' } },
+      ],
+    };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
-    const problems: ParseProblem[] = errors.slice(0, 20).map((e) => ({ kind: 'syntax', message: describeSyntaxError(printParseErrorCode(e.error)), at: { ...locate(e.offset), pointer: '' } }));
+    const problems: ParseProblem[] = errors.slice(0, 20).map((e) => ({
+      kind: 'syntax',
+      message: describeSyntaxError(printParseErrorCode(e.error)),
+      at: { ...locate(e.offset), pointer: '' },
+    }));
     if (problems.length === 0) problems.push({ kind: 'syntax', message: 'The file is empty.', at: { line: 1, column: 1, pointer: '' } });
     return { ok: false, problems };
   }

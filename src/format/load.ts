@@ -27,7 +27,10 @@ export function readScenario(text: string, file = 'scenario.json', linter?: Scen
   } catch (error) {
     // A bug of ours must not take the caller down with it: report it like any other problem.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, diagnostics: [diagnostic('FD101', file, { line: 1, column: 1, pointer: '' }, `The file could not be read: ${message}`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic('FD101', file, { line: 1, column: 1, pointer: '' }, `The file could not be read: ${message}`)],
+    };
   }
 }
 
@@ -39,7 +42,10 @@ function loadStaged(text: string, file: string, linter: ScenarioLinter | undefin
   const bytes = utf8Length(text);
   if (bytes > MAX_FILE_BYTES) {
     const mb = (bytes / 1024 / 1024).toFixed(1);
-    return { ok: false, diagnostics: [diagnostic('FD100', file, { line: 1, column: 1, pointer: '' }, `The file is ${mb} MB; the limit is 2 MB.`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic('FD100', file, { line: 1, column: 1, pointer: '' }, `The file is ${mb} MB; the limit is 2 MB.`)],
+    };
   }
   const parsed = parseJsonSource(text);
   if (!parsed.ok) {
@@ -59,7 +65,7 @@ function loadStaged(text: string, file: string, linter: ScenarioLinter | undefin
 
 /** The lint's warnings in file order. A bug in the lint must not refuse a valid scenario, so it costs only the warnings. */
 function lint(linter: ScenarioLinter, scenario: Scenario, source: JsonSource, file: string): Diagnostic[] {
-  let problems;
+  let problems: LintProblem[];
   try {
     problems = linter(scenario);
   } catch {
@@ -112,13 +118,18 @@ function explainIssue(issue: Issue, base: Path, source: JsonSource, file: string
   const at = source.positionOf(path);
   const name = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'The scenario';
   const value = valueAt(source.value, path);
-  const missing = value === undefined && path.length > 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
+  const missing =
+    value === undefined &&
+    path.length > 0 &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
   if (missing) return [diagnostic('FD201', file, at, `${name} is required here.`)];
   switch (issue.code) {
     case 'invalid_type':
       return [diagnostic('FD200', file, at, `${name} must be ${article(issue.expected)}, not ${describe(value)}.`)];
     case 'unrecognized_keys':
-      return issue.keys.map((key) => diagnostic('FD202', file, source.positionOf([...path, key], { key: true }), `Unknown field "${key}".`));
+      return issue.keys.map((key) =>
+        diagnostic('FD202', file, source.positionOf([...path, key], { key: true }), `Unknown field "${key}".`),
+      );
     case 'too_big':
     case 'too_small': {
       const limit = String(issue.code === 'too_big' ? issue.maximum : issue.minimum);
@@ -127,7 +138,14 @@ function explainIssue(issue: Issue, base: Path, source: JsonSource, file: string
       return [diagnostic('FD203', file, at, `${name} must be ${bound} ${limit}${unit}.`)];
     }
     case 'invalid_value':
-      return [diagnostic('FD204', file, at, `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(value)}.`)];
+      return [
+        diagnostic(
+          'FD204',
+          file,
+          at,
+          `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(value)}.`,
+        ),
+      ];
     case 'invalid_format':
       return [diagnostic('FD204', file, at, `${name}: ${issue.message}.`)];
     case 'invalid_union':
@@ -146,7 +164,13 @@ function article(expected: string): string {
  * A union failed: find the form the author meant (the branch whose distinctive key is present)
  * and report that branch's problems, rather than every branch's.
  */
-function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Path, value: unknown, source: JsonSource, file: string): Diagnostic[] {
+function explainUnion(
+  issue: Extract<Issue, { code: 'invalid_union' }>,
+  path: Path,
+  value: unknown,
+  source: JsonSource,
+  file: string,
+): Diagnostic[] {
   const at = source.positionOf(path);
   const name = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'The scenario';
   const branches = 'errors' in issue ? issue.errors : [];
@@ -163,7 +187,11 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pa
   const candidates = branches.filter(present).sort((a, b) => a.length - b.length);
   const best = candidates[0];
   if (!best) {
-    const keys = Object.keys(value).slice(0, 5).map((k) => `"${k}"`).join(', ') || 'no keys';
+    const keys =
+      Object.keys(value)
+        .slice(0, 5)
+        .map((k) => `"${k}"`)
+        .join(', ') || 'no keys';
     return [diagnostic('FD205', file, at, `${name} is not a recognised form (it has ${keys}).`)];
   }
   return best.flatMap((inner) => explainIssue(inner, path, source, file));

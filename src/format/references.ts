@@ -3,7 +3,6 @@
  * visit every condition and effect with its path, for this check and for the linter.
  */
 import type { PathProblem } from './problem';
-import type { DiagnosticCode } from './diagnostics';
 import type { Path } from './json-source';
 import type { Condition, Effect, Scenario } from './schema';
 import { checkTeamReferences } from './team-references';
@@ -85,7 +84,8 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
   for (const [kind, key, items] of lists) {
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (seen.has(item.id)) problems.push({ code: 'FD301', path: [...key.split('/'), i, 'id'], message: `The id "${item.id}" is used twice in ${key}.` });
+      if (seen.has(item.id))
+        problems.push({ code: 'FD301', path: [...key.split('/'), i, 'id'], message: `The id "${item.id}" is used twice in ${key}.` });
       seen.add(item.id);
       if (kind !== 'other') ids[kind].add(item.id);
     });
@@ -94,7 +94,12 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
   scenario.messages.forEach((m, i) => {
     const seen = new Set<string>();
     m.asks?.replies.forEach((r, j) => {
-      if (seen.has(r.id)) problems.push({ code: 'FD301', path: ['messages', i, 'asks', 'replies', j, 'id'], message: `The reply id "${r.id}" is used twice in message "${m.id}".` });
+      if (seen.has(r.id))
+        problems.push({
+          code: 'FD301',
+          path: ['messages', i, 'asks', 'replies', j, 'id'],
+          message: `The reply id "${r.id}" is used twice in message "${m.id}".`,
+        });
       seen.add(r.id);
     });
   });

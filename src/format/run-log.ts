@@ -27,7 +27,14 @@ export const LogEntrySchema = z.strictObject({ at: z.number().min(0).max(86_400)
  * so the saved run refuses them; a run file (and so a replay link) of a game day carries them.
  */
 const FacilitatorLogInput = z.union([
-  z.strictObject({ type: z.literal('inject'), inject: Ref, from: Ref.optional(), channel: Ref.optional(), text: PlayerText.optional(), player: Ref.optional() }),
+  z.strictObject({
+    type: z.literal('inject'),
+    inject: Ref,
+    from: Ref.optional(),
+    channel: Ref.optional(),
+    text: PlayerText.optional(),
+    player: Ref.optional(),
+  }),
   z.strictObject({ type: z.literal('inject'), from: Ref, channel: Ref, text: PlayerText, player: Ref.optional() }),
   z.strictObject({
     type: z.literal('hint'),
@@ -42,7 +49,6 @@ export const RunLogEntrySchema = z.strictObject({ at: z.number().min(0).max(86_4
 
 export const Coach = z.enum(['off', 'gentle', 'guided']);
 
-
 /** A run in progress: enough to rebuild it exactly by replaying. */
 export const SavedRunSchema = z.strictObject({
   version: z.number(),
@@ -53,4 +59,3 @@ export const SavedRunSchema = z.strictObject({
   time: z.number().min(0).max(86_400),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema>;
-

@@ -29,7 +29,9 @@ const Verdict = z
 
 const Category = z
   .enum(['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'])
-  .describe('investigate reveals evidence; mitigate stops the bleeding; remediate fixes the cause; communicate keeps people informed; resolve declares the incident over.');
+  .describe(
+    'investigate reveals evidence; mitigate stops the bleeding; remediate fixes the cause; communicate keeps people informed; resolve declares the incident over.',
+  );
 
 const Health = z.enum(['healthy', 'degraded', 'down']);
 
@@ -87,7 +89,9 @@ const DidCondition = z
   })
   .describe('Holds when the player has completed an action.');
 const DoingCondition = z.strictObject({ doing: Id.describe('The action.') }).describe('Holds while an action is in progress.');
-const SeenCondition = z.strictObject({ seen: Id.describe('The evidence.') }).describe('Holds once the player has uncovered a piece of evidence.');
+const SeenCondition = z
+  .strictObject({ seen: Id.describe('The evidence.') })
+  .describe('Holds once the player has uncovered a piece of evidence.');
 const SentCondition = z.strictObject({ sent: Id.describe('The message.') }).describe('Holds once a message has been posted at least once.');
 const AnsweredCondition = z
   .strictObject({ answered: Id.describe('The message.'), choice: Id.optional().describe('Only this reply counts.') })
@@ -103,7 +107,9 @@ const SinceCondition = z
         sent: Id.optional().describe('Measure from the last posting of this message.'),
         seen: Id.optional().describe('Measure from when this evidence was uncovered.'),
       })
-      .describe('What to measure from: the last completion of an action, the last posting of a message, or the uncovering of evidence. Never happened counts as the scenario start.'),
+      .describe(
+        'What to measure from: the last completion of an action, the last posting of a message, or the uncovering of evidence. Never happened counts as the scenario start.',
+      ),
     gte: z.number().int().min(0).max(86_400).describe('Seconds that must have passed.'),
   })
   .describe('Holds when at least this long has passed since something happened.');
@@ -161,7 +167,22 @@ function ConditionField(description: string) {
 }
 
 /** The key that tells each condition form apart, used to explain union errors precisely. */
-export const CONDITION_KEYS = ['fact', 'metric', 'service', 'time', 'did', 'doing', 'seen', 'sent', 'answered', 'milestone', 'since', 'all', 'any', 'not'] as const;
+export const CONDITION_KEYS = [
+  'fact',
+  'metric',
+  'service',
+  'time',
+  'did',
+  'doing',
+  'seen',
+  'sent',
+  'answered',
+  'milestone',
+  'since',
+  'all',
+  'any',
+  'not',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Effects: what actions, replies, deploys and triggers do to the world.
@@ -194,7 +215,7 @@ const FactSchema = z
   .strictObject({
     id: Id,
     description: Text(400).describe('What this fact means, for mentors and the debrief.'),
-    initial: FactValue.describe('Its value at the start. Its type (boolean, number or string) is the fact\'s type.'),
+    initial: FactValue.describe("Its value at the start. Its type (boolean, number or string) is the fact's type."),
     values: z.array(z.string().max(200)).min(1).max(32).optional().describe('For a string fact, the values it may take.'),
   })
   .describe('A piece of world state that effects change and conditions test, such as "migration 42 applied".');
@@ -216,19 +237,25 @@ const ServiceSchema = z
       .default([])
       .describe('Rules tried in order; the first whose condition holds gives the health. None holding means healthy.'),
   })
-  .describe('A service on the map, whose health follows the world\'s facts.');
+  .describe("A service on the map, whose health follows the world's facts.");
 
 const MetricSchema = z
   .strictObject({
     id: Id,
-    name: Text(80).describe('The graph\'s title on the dashboards.'),
+    name: Text(80).describe("The graph's title on the dashboards."),
     unit: z.string().max(16).describe('Shown on the graph\'s axis, e.g. "%", "ms", "req/s".'),
     service: Id.optional().describe('The service this metric belongs to.'),
     baseline: z.number().min(-1e9).max(1e9).describe('The value when nothing is wrong.'),
     noise: z.number().min(0).max(1e9).default(0).describe('Amplitude of seeded random noise added to each sample.'),
     min: z.number().min(-1e9).max(1e9).default(0).describe('Samples never go below this.'),
     max: z.number().min(-1e9).max(1e9).optional().describe('Samples never go above this.'),
-    responseSeconds: z.number().int().min(0).max(3600).default(60).describe('How quickly the metric moves to a new level: roughly the seconds to cover two thirds of the way.'),
+    responseSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(60)
+      .describe('How quickly the metric moves to a new level: roughly the seconds to cover two thirds of the way.'),
     levels: z
       .array(
         z.strictObject({
@@ -238,7 +265,9 @@ const MetricSchema = z
       )
       .max(16)
       .default([])
-      .describe('Rules tried in order; the first whose condition holds sets the level the metric moves towards. None holding means the baseline.'),
+      .describe(
+        'Rules tried in order; the first whose condition holds sets the level the metric moves towards. None holding means the baseline.',
+      ),
     warnAbove: z.number().optional().describe('Drawn as a warning line; crossing it counts as an alarm.'),
   })
   .describe('A time series drawn on the dashboards.');
@@ -248,7 +277,7 @@ const DeploySchema = z
     id: Id,
     at: GameSeconds.describe('When it ships, in game seconds (negative: earlier that day).'),
     service: Id.describe('The service it changed.'),
-    title: Text(120).describe('The change\'s title in the deploy history.'),
+    title: Text(120).describe("The change's title in the deploy history."),
     author: Id.describe('The character who wrote it.'),
     summary: Text(600).describe('What the change says it does, as its author wrote it.'),
     evidence: Id.optional().describe('The evidence that shows its diff.'),
@@ -264,16 +293,24 @@ const EvidenceSchema = z
       .describe('What sort of evidence it is. Logs get a level filter and search; diffs and migrations are shown as diffs.'),
     title: Text(120).describe('Its title in the Evidence tab.'),
     body: z.array(z.string().max(400)).min(1).max(400).describe('The content, one line per entry (log lines, diff lines, paragraphs).'),
-    relevant: z.boolean().default(false).describe('True when this evidence points at the real cause; the debrief credits looking at it before changing things.'),
-    changeHistory: z.boolean().default(false).describe('True when this evidence is the change history (deploys, diffs); checking it early is credited as methodical.'),
+    relevant: z
+      .boolean()
+      .default(false)
+      .describe('True when this evidence points at the real cause; the debrief credits looking at it before changing things.'),
+    changeHistory: z
+      .boolean()
+      .default(false)
+      .describe('True when this evidence is the change history (deploys, diffs); checking it early is credited as methodical.'),
   })
   .describe('Something the player can look at once an investigate action uncovers it.');
 
 const ChannelSchema = z
   .strictObject({
     id: Id,
-    name: Text(60).describe('The channel\'s name in the channel list.'),
-    kind: z.enum(['incident', 'support', 'team', 'dm']).describe('incident: where status updates count; support: customer-facing reports; team: general chatter; dm: a direct message.'),
+    name: Text(60).describe("The channel's name in the channel list."),
+    kind: z
+      .enum(['incident', 'support', 'team', 'dm'])
+      .describe('incident: where status updates count; support: customer-facing reports; team: general chatter; dm: a direct message.'),
     topic: Text(200).optional().describe('A line shown at the top of the channel.'),
   })
   .describe('A chat channel.');
@@ -283,7 +320,10 @@ const CharacterSchema = z
     id: Id,
     name: Text(60).describe('Their name in chat.'),
     role: Text(80).describe('Shown next to their name in chat, such as "Support lead".'),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/).describe('Their name colour in chat, as #rrggbb.'),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .describe('Their name colour in chat, as #rrggbb.'),
   })
   .describe('A person (or bot) who posts messages.');
 
@@ -305,7 +345,10 @@ const MessageSchema = z
     text: Text(1000).describe('What the message says. Repeats use "repeat.texts" instead.'),
     at: GameSeconds.optional().describe('Posted at this game time.'),
     when: ConditionSchema.optional().describe('Posted once this condition holds (after "at", when both are given).'),
-    importance: z.enum(['noise', 'normal', 'important', 'critical']).default('normal').describe('noise can be ignored; important and critical matter, and ignoring those is scored.'),
+    importance: z
+      .enum(['noise', 'normal', 'important', 'critical'])
+      .default('normal')
+      .describe('noise can be ignored; important and critical matter, and ignoring those is scored.'),
     mentionsPlayer: z.boolean().default(false).describe('Shown as a mention of the player.'),
     repeat: z
       .strictObject({
@@ -330,27 +373,38 @@ const MessageSchema = z
 const ActionSchema = z
   .strictObject({
     id: Id,
-    label: Text(80).describe('The action\'s name in the palette.'),
-    description: Text(400).optional().describe('A line shown under the action in the palette (a refusal\'s reason takes its place).'),
+    label: Text(80).describe("The action's name in the palette."),
+    description: Text(400).optional().describe("A line shown under the action in the palette (a refusal's reason takes its place)."),
     category: Category,
     duration: Duration.describe('Game seconds it takes; the player can do nothing else meanwhile but chat.'),
     tags: z
       .array(z.enum(['restart', 'rollback', 'scale', 'change', 'verify', 'status-update', 'hypothesis', 'precheck', 'command', 'escalate']))
       .max(8)
       .default([])
-      .describe('Patterns the debrief looks for: a restart, a rollback, a change to production, a verification, a status update, a written hypothesis, a check before shipping.'),
+      .describe(
+        'Patterns the debrief looks for: a restart, a rollback, a change to production, a verification, a status update, a written hypothesis, a check before shipping.',
+      ),
     visible: ConditionSchema.optional().describe('Shown in the palette only while this holds (default: always).'),
     requires: z
-      .array(z.strictObject({ when: ConditionField('Must hold for the action to start.'), reason: Text(200).describe('Told to the player when this does not hold.') }))
+      .array(
+        z.strictObject({
+          when: ConditionField('Must hold for the action to start.'),
+          reason: Text(200).describe('Told to the player when this does not hold.'),
+        }),
+      )
       .max(8)
       .default([])
       .describe('Preconditions checked when the player starts the action.'),
     repeatable: z.boolean().default(true).describe('False: the player can do it only once.'),
-    undoes: Id.optional().describe('The action this one reverses (resume undoes pause, re-deploy undoes a rollback). Going back and forth between the two is scored as thrashing.'),
+    undoes: Id.optional().describe(
+      'The action this one reverses (resume undoes pause, re-deploy undoes a rollback). Going back and forth between the two is scored as thrashing.',
+    ),
     outcomes: z
       .array(
         z.strictObject({
-          when: ConditionSchema.optional().describe('Checked when the action completes; the first outcome that holds is used. Leave it off on the last.'),
+          when: ConditionSchema.optional().describe(
+            'Checked when the action completes; the first outcome that holds is used. Leave it off on the last.',
+          ),
           text: Text(1000).describe('What the player is told.'),
           verdict: Verdict,
           effects: Effects.describe('What this outcome does to the world.'),
@@ -367,7 +421,13 @@ const TriggerSchema = z
     id: Id,
     description: Text(400).optional().describe('What the trigger stands for, for mentors.'),
     when: ConditionField('The trigger fires when this holds: once, or every "every" seconds while it holds.'),
-    every: z.number().int().min(5).max(3600).optional().describe('Fire again every this many seconds while the condition holds (default: once).'),
+    every: z
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .optional()
+      .describe('Fire again every this many seconds while the condition holds (default: once).'),
     max: z.number().int().min(1).max(10_000).optional().describe('At most this many firings.'),
     effects: Effects.describe('What each firing does to the world.'),
   })
@@ -384,24 +444,32 @@ const HintSchema = z
 
 const EndingVariantSchema = z
   .strictObject({
-    when: ConditionField('The variant is told when this holds as the run ends (and no earlier variant\'s does).'),
-    title: Text(120).optional().describe('Its title in the debrief; without one, the ending\'s own title.'),
-    text: Text(1000).describe('How it ended, told instead of the ending\'s own text.'),
+    when: ConditionField("The variant is told when this holds as the run ends (and no earlier variant's does)."),
+    title: Text(120).optional().describe("Its title in the debrief; without one, the ending's own title."),
+    text: Text(1000).describe("How it ended, told instead of the ending's own text."),
   })
-  .describe('A telling of an ending for runs in which more is true than the ending itself guarantees, such as which repairs the player made.');
+  .describe(
+    'A telling of an ending for runs in which more is true than the ending itself guarantees, such as which repairs the player made.',
+  );
 
 const EndingSchema = z
   .strictObject({
     id: Id,
-    kind: z.enum(['resolved', 'failed', 'timeout']).describe('resolved: declared over while fixed and verified; failed: its condition held; timeout: the clock ran out.'),
-    title: Text(120).describe('The ending\'s title in the debrief, when no variant applies.'),
-    text: Text(1000).describe('How it ended, in a short paragraph for the debrief, when no variant applies. It may claim only what the ending guarantees (see "variants").'),
+    kind: z
+      .enum(['resolved', 'failed', 'timeout'])
+      .describe('resolved: declared over while fixed and verified; failed: its condition held; timeout: the clock ran out.'),
+    title: Text(120).describe("The ending's title in the debrief, when no variant applies."),
+    text: Text(1000).describe(
+      'How it ended, in a short paragraph for the debrief, when no variant applies. It may claim only what the ending guarantees (see "variants").',
+    ),
     when: ConditionSchema.optional().describe('For a failed ending: the condition that ends the game.'),
     variants: z
       .array(EndingVariantSchema)
       .max(8)
       .default([])
-      .describe('Tried in order when the run ends; the first whose "when" holds gives the title and text shown. None holding means the ending\'s own.'),
+      .describe(
+        'Tried in order when the run ends; the first whose "when" holds gives the title and text shown. None holding means the ending\'s own.',
+      ),
   })
   .describe('How the scenario can end.');
 
@@ -422,17 +490,38 @@ const ScoringSchema = z
       })
       .prefault({})
       .describe('How much each dimension counts in the total.'),
-    stabiliseTargetSeconds: z.number().int().min(60).max(14_400).default(900).describe('Impact contained within this many seconds of starting earns the containment part of stabilise in full.'),
-    stabiliseLimitSeconds: z.number().int().min(60).max(14_400).default(3600).describe('Impact contained after this many seconds earns nothing for containment.'),
+    stabiliseTargetSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(14_400)
+      .default(900)
+      .describe('Impact contained within this many seconds of starting earns the containment part of stabilise in full.'),
+    stabiliseLimitSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(14_400)
+      .default(3600)
+      .describe('Impact contained after this many seconds earns nothing for containment.'),
     harmLimitSeconds: z
       .number()
       .int()
       .min(60)
       .max(14_400)
       .default(1200)
-      .describe('Harm beyond what the expert path lets through, in seconds of full impact: this much more earns nothing for harm. A contained but still affected second counts as `degradedHarm` of one.'),
-    degradedHarm: z.number().min(0).max(1).default(0.5).describe('How much a second of impact counts once it is contained (users degraded, not failing): 0 to 1.'),
-    lostCommandMessage: Id.optional().describe('The message that hands the incident to another commander (say, after a false all-clear); its posting is scored as losing command.'),
+      .describe(
+        'Harm beyond what the expert path lets through, in seconds of full impact: this much more earns nothing for harm. A contained but still affected second counts as `degradedHarm` of one.',
+      ),
+    degradedHarm: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe('How much a second of impact counts once it is contained (users degraded, not failing): 0 to 1.'),
+    lostCommandMessage: Id.optional().describe(
+      'The message that hands the incident to another commander (say, after a false all-clear); its posting is scored as losing command.',
+    ),
     limits: z
       .strictObject({
         premature: z
@@ -441,25 +530,73 @@ const ScoringSchema = z
           .max(5)
           .default([69, 54, 39])
           .describe('The most the total can be after one, two, three… premature all-clears (the last entry holds for more).'),
-        silent: z.number().int().min(0).max(100).default(69).describe('The most the total can be when no status update said anything while users were affected.'),
-        frantic: z.number().int().min(0).max(100).default(69).describe('The most the total can be after a restart on a hunch or retrying a change that had failed.'),
-        guess: z.number().int().min(0).max(100).default(84).describe('The most the total can be when the fix that held was started before the cause was understood.'),
-        open: z.number().int().min(0).max(100).default(54).describe('The most the total can be when time ran out with the recovery unverified.'),
-        undeclared: z.number().int().min(0).max(100).default(69).describe('The most the total can be when time ran out with the recovery verified but never declared.'),
+        silent: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(69)
+          .describe('The most the total can be when no status update said anything while users were affected.'),
+        frantic: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(69)
+          .describe('The most the total can be after a restart on a hunch or retrying a change that had failed.'),
+        guess: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(84)
+          .describe('The most the total can be when the fix that held was started before the cause was understood.'),
+        open: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(54)
+          .describe('The most the total can be when time ran out with the recovery unverified.'),
+        undeclared: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(69)
+          .describe('The most the total can be when time ran out with the recovery verified but never declared.'),
       })
       .prefault({})
-      .describe('Grade limits: the most the total can be after the mistakes an incident commander will not sign off, whatever else went well.'),
-    updateCadenceSeconds: z.number().int().min(60).max(7200).default(900).describe('A status update is expected at least this often while users are affected.'),
-    changeWindowSeconds: z.number().int().min(30).max(3600).default(300).describe('Changes closer together than this, with no check between, count as several changes at once.'),
+      .describe(
+        'Grade limits: the most the total can be after the mistakes an incident commander will not sign off, whatever else went well.',
+      ),
+    updateCadenceSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(7200)
+      .default(900)
+      .describe('A status update is expected at least this often while users are affected.'),
+    changeWindowSeconds: z
+      .number()
+      .int()
+      .min(30)
+      .max(3600)
+      .default(300)
+      .describe('Changes closer together than this, with no check between, count as several changes at once.'),
     rules: z
       .array(
         z.strictObject({
           id: Id,
-          dimension: z.enum(['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure']).describe('The dimension the points count towards.'),
+          dimension: z
+            .enum(['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure'])
+            .describe('The dimension the points count towards.'),
           points: z.number().int().min(-50).max(50).describe('Points added when the rule fires (negative: taken away).'),
           when: ConditionField('The rule fires the first time this holds.'),
           text: Text(300).describe('The reason shown in the debrief.'),
-          advice: Text(300).optional().describe('For a rule that removes points: what to do instead, offered as a suggestion in the debrief when the rule fired.'),
+          advice: Text(300)
+            .optional()
+            .describe('For a rule that removes points: what to do instead, offered as a suggestion in the debrief when the rule fired.'),
         }),
       )
       .max(32)
@@ -467,7 +604,7 @@ const ScoringSchema = z
       .describe('Scenario-specific scoring: each rule awards or removes points the first time its condition holds.'),
   })
   .prefault({})
-  .describe('Tunes the built-in scoring and adds rules of the scenario\'s own.');
+  .describe("Tunes the built-in scoring and adds rules of the scenario's own.");
 
 // ---------------------------------------------------------------------------------------------
 // Team mode: the roles players take in a game day and the injects the facilitator has at hand.
@@ -479,7 +616,7 @@ const ActionTagName = ActionSchema.shape.tags.unwrap().element;
 const TeamRoleSchema = z
   .strictObject({
     id: Id,
-    name: Text(60).describe('The role\'s name, shown in the lobby and next to its players\' names.'),
+    name: Text(60).describe("The role's name, shown in the lobby and next to its players' names."),
     description: Text(400).describe('What players in this role do, shown when they choose a role.'),
     may: z
       .strictObject({
@@ -489,7 +626,9 @@ const TeamRoleSchema = z
         statusUpdates: z
           .boolean()
           .default(false)
-          .describe('Post in incident channels and start actions tagged status-update. Only this grants them: whatever its categories, a role without it gives no status updates.'),
+          .describe(
+            'Post in incident channels and start actions tagged status-update. Only this grants them: whatever its categories, a role without it gives no status updates.',
+          ),
         chat: z.boolean().default(false).describe('Post in the other channels and answer questions asked in chat.'),
         notes: z.boolean().default(false).describe('Write in the shared incident notes.'),
       })
@@ -516,7 +655,9 @@ const TeamSchema = z
       .min(1)
       .max(12)
       .optional()
-      .describe('The roles players choose from. Leave it out for the built-in set: incident commander, operator, communications, scribe and observer.'),
+      .describe(
+        'The roles players choose from. Leave it out for the built-in set: incident commander, operator, communications, scribe and observer.',
+      ),
     injects: z.array(InjectSchema).max(64).default([]).describe('Messages or events the facilitator can inject with one press.'),
   })
   .describe('Team mode: the roles players take and the injects the facilitator has at hand. Solo play ignores it.');
@@ -526,13 +667,25 @@ export const ScenarioSchema = z
     $schema: z.string().max(400).optional().describe('Path to scenario.schema.json, for editor completion.'),
     format: z.literal(1).describe('The scenario format version.'),
     id: Id,
-    version: z.string().regex(/^\d+\.\d+\.\d+$/).describe('The scenario\'s own version, major.minor.patch; saved runs remember it.'),
-    title: Text(120).describe('The scenario\'s name, shown on the scenario card and in the briefing.'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .describe("The scenario's own version, major.minor.patch; saved runs remember it."),
+    title: Text(120).describe("The scenario's name, shown on the scenario card and in the briefing."),
     summary: Text(600).describe('One or two sentences on the scenario card: what the player is in for.'),
     difficulty: z.enum(['beginner', 'intermediate', 'advanced']).describe('Shown on the scenario card.'),
-    estimatedMinutes: z.number().int().min(1).max(240).describe('About how many real minutes a run takes; shown on the card and in the briefing.'),
+    estimatedMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(240)
+      .describe('About how many real minutes a run takes; shown on the card and in the briefing.'),
     tags: z.array(z.string().max(40)).max(16).default([]).describe('Keywords that describe the scenario, such as "deploy" or "cache".'),
-    lessons: z.array(z.strictObject({ id: Id, text: Text(400).describe('The lesson, in a sentence or two.') })).min(1).max(12).describe('What the scenario teaches, shown in the briefing and the debrief.'),
+    lessons: z
+      .array(z.strictObject({ id: Id, text: Text(400).describe('The lesson, in a sentence or two.') }))
+      .min(1)
+      .max(12)
+      .describe('What the scenario teaches, shown in the briefing and the debrief.'),
     briefing: z
       .strictObject({
         role: Text(600).describe('Who the player is and what they are responsible for.'),
@@ -544,15 +697,28 @@ export const ScenarioSchema = z
         weekday: z
           .enum(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
           .describe('The day the incident happens on, shown in the briefing.'),
-        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).describe('The wall-clock time at game second 0, as HH:MM.'),
+        start: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+          .describe('The wall-clock time at game second 0, as HH:MM.'),
         limitSeconds: z.number().int().min(300).max(43_200).describe('The scenario times out after this many game seconds.'),
-        tickSeconds: z.number().int().min(1).max(60).default(5).describe('How often the world updates (triggers, conditions, metric samples).'),
+        tickSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(60)
+          .default(5)
+          .describe('How often the world updates (triggers, conditions, metric samples).'),
       })
       .describe('Where the game clock starts and how long the scenario may run.'),
     player: z
       .strictObject({
-        name: Text(60).default('You').describe('The player\'s name in chat.'),
-        color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#4ea1ff').describe('The player\'s name colour in chat, as #rrggbb.'),
+        name: Text(60).default('You').describe("The player's name in chat."),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .default('#4ea1ff')
+          .describe("The player's name colour in chat, as #rrggbb."),
       })
       .prefault({})
       .describe('How the player appears in chat.'),

@@ -28,7 +28,8 @@ export function checkTeamReferences(scenario: Scenario): PathProblem[] {
   const unique = (items: readonly { id: string }[], key: 'roles' | 'injects') => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (seen.has(item.id)) problems.push({ code: 'FD301', path: ['team', key, i, 'id'], message: `The id "${item.id}" is used twice in team.${key}.` });
+      if (seen.has(item.id))
+        problems.push({ code: 'FD301', path: ['team', key, i, 'id'], message: `The id "${item.id}" is used twice in team.${key}.` });
       seen.add(item.id);
     });
   };

@@ -62,7 +62,12 @@ export function computeLayout(width: number, height: number): WorldLayout {
   const pager: Rect = { x: sideX + sideW - pagerW - r(sideW * 0.08), y: deskTop + r(deskH * 0.26), w: pagerW, h: pagerH };
 
   const kbW = r(dashboardBezel.w * 0.46);
-  const keyboard: Rect = { x: r(dashboardBezel.x + dashboardBezel.w / 2 - kbW / 2), y: deskTop + r(deskH * 0.34), w: kbW, h: r(deskH * 0.36) };
+  const keyboard: Rect = {
+    x: r(dashboardBezel.x + dashboardBezel.w / 2 - kbW / 2),
+    y: deskTop + r(deskH * 0.34),
+    w: kbW,
+    h: r(deskH * 0.36),
+  };
   const mugW = r(26 * ui);
   const mug: Rect = { x: pad + r(22 * ui), y: deskTop + r(deskH * 0.16), w: mugW, h: r(mugW * 1.05) };
 

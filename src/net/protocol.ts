@@ -57,8 +57,17 @@ const Text = (max: number) =>
     .refine((s) => s.trim().length > 0, 'is empty')
     .refine((s) => !CONTROL.test(s), 'contains control characters');
 const Name = Text(LIMITS.name).refine((s) => !LINE_BREAK.test(s), 'must fit on one line');
-const Secret = z.string().min(16, 'is too short to be a secret').max(LIMITS.secret).regex(/^[A-Za-z0-9_-]+$/, 'is not a secret this server issued');
-const Ref = z.number().int().min(0).max(2 ** 31 - 1).optional();
+const Secret = z
+  .string()
+  .min(16, 'is too short to be a secret')
+  .max(LIMITS.secret)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not a secret this server issued');
+const Ref = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1)
+  .optional();
 export const JoinCode = z.string().regex(JOIN_CODE_PATTERN, `is not a join code (${JOIN_CODE_LENGTH} letters and digits)`);
 const SpeedSchema = z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<4>]);
 
@@ -66,7 +75,8 @@ const SpeedSchema = z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<1>,
 // Client → server
 // ---------------------------------------------------------------------------------------------
 
-const command = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) => z.strictObject({ type: z.literal(type), ref: Ref, ...shape });
+const command = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) =>
+  z.strictObject({ type: z.literal(type), ref: Ref, ...shape });
 const facilitator = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) => command(type, { secret: Secret, ...shape });
 
 /** Who a hint is for: everyone in a role, or one seat. */
@@ -74,7 +84,13 @@ export const HintTarget = z.union([z.strictObject({ role: Id }), z.strictObject(
 export type HintTarget = z.infer<typeof HintTarget>;
 
 const PLAYER_COMMANDS = {
-  sync: command('sync', { since: z.number().int().min(0).max(2 ** 31 - 1) }),
+  sync: command('sync', {
+    since: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  }),
   act: command('act', { action: Id }),
   reply: command('reply', { message: Id, choice: Id }),
   post: command('post', { channel: Id, text: Text(LIMITS.text) }),
@@ -94,7 +110,10 @@ const FACILITATOR_COMMANDS = {
 const COMMANDS = { ...PLAYER_COMMANDS, ...FACILITATOR_COMMANDS };
 type CommandType = keyof typeof COMMANDS;
 
-export const ClientCommand = z.discriminatedUnion('type', Object.values(COMMANDS) as unknown as [(typeof COMMANDS)[CommandType], ...(typeof COMMANDS)[CommandType][]]);
+export const ClientCommand = z.discriminatedUnion(
+  'type',
+  Object.values(COMMANDS) as unknown as [(typeof COMMANDS)[CommandType], ...(typeof COMMANDS)[CommandType][]],
+);
 export type ClientCommand = { [K in CommandType]: z.infer<(typeof COMMANDS)[K]> }[CommandType];
 export type PlayerCommand = Extract<ClientCommand, { type: keyof typeof PLAYER_COMMANDS }>;
 export type FacilitatorCommand = Extract<ClientCommand, { type: keyof typeof FACILITATOR_COMMANDS }>;
@@ -109,7 +128,12 @@ export const GameDayOptions = z.strictObject({
   speed: SpeedSchema.default(1),
   coach: z.enum(['off', 'gentle', 'guided']).default('off'),
   /** For a reproducible game day; the server draws one when left out. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
 });
 export type GameDayOptions = z.output<typeof GameDayOptions>;
 
@@ -181,7 +205,8 @@ export function parseCommand(raw: unknown): { ok: true; command: ClientCommand }
     return { ok: false, error: { code: 'protocol.unknown-type', message: `Unknown command type (${shown}).` } };
   }
   const parsed = COMMANDS[type as CommandType].safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { code: 'protocol.invalid', message: `Invalid "${type}" command: ${describeIssue(parsed.error)}` } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'protocol.invalid', message: `Invalid "${type}" command: ${describeIssue(parsed.error)}` } };
   return { ok: true, command: parsed.data as ClientCommand };
 }
 
@@ -227,7 +252,13 @@ export type LoggedInput = z.infer<typeof LoggedInput>;
 
 /** What the engine reported; the shape is the engine's own, so only its frame is checked here. */
 const Happened = z.array(
-  z.custom<TimelineEvent>((v) => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { seq?: unknown }).seq === 'number'),
+  z.custom<TimelineEvent>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as { kind?: unknown }).kind === 'string' &&
+      typeof (v as { seq?: unknown }).seq === 'number',
+  ),
 );
 
 /**
@@ -277,7 +308,11 @@ export const Welcome = z.strictObject({
 export type Welcome = z.infer<typeof Welcome>;
 
 /** Numbered events, live or as a catch-up after `sync`; `latest` is the room's newest number. */
-export const EventsMessage = z.strictObject({ events: z.array(RoomEvent).max(LIMITS.eventsPerMessage), latest: z.number().int().min(0), catchUp: z.boolean() });
+export const EventsMessage = z.strictObject({
+  events: z.array(RoomEvent).max(LIMITS.eventsPerMessage),
+  latest: z.number().int().min(0),
+  catchUp: z.boolean(),
+});
 export type EventsMessage = z.infer<typeof EventsMessage>;
 export const ErrorMessage = z.strictObject({ code: z.string().max(40), message: z.string().max(400), ref: Ref });
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
@@ -297,7 +332,10 @@ export const ROOM_INFO_PATH = '/game-days/';
 export const RoomInfo = z.strictObject({
   code: JoinCode,
   scenario: z.strictObject({ id: Id, title: z.string().max(200) }),
-  roles: z.array(z.strictObject({ id: Id, name: z.string().max(60), description: z.string().max(400) })).min(1).max(12),
+  roles: z
+    .array(z.strictObject({ id: Id, name: z.string().max(60), description: z.string().max(400) }))
+    .min(1)
+    .max(12),
   phase: z.enum(PHASES),
   players: z.array(z.strictObject({ name: Name, role: Id })).max(64),
 });

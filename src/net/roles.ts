@@ -54,19 +54,32 @@ export function scenarioRoles(scenario: Scenario): readonly TeamRole[] {
  */
 export interface RoleGrants {
   name: string;
-  may: { categories: readonly string[]; actions: readonly string[]; tags: readonly string[]; statusUpdates: boolean; chat: boolean; notes: boolean };
+  may: {
+    categories: readonly string[];
+    actions: readonly string[];
+    tags: readonly string[];
+    statusUpdates: boolean;
+    chat: boolean;
+    notes: boolean;
+  };
 }
 
 /** Why a role may not do something; `null` when it may. */
 export type RoleRefusal = { code: 'role.forbidden'; message: string } | null;
 
-const forbid = (role: RoleGrants, what: string): RoleRefusal => ({ code: 'role.forbidden', message: `As ${role.name} you may not ${what}.` });
+const forbid = (role: RoleGrants, what: string): RoleRefusal => ({
+  code: 'role.forbidden',
+  message: `As ${role.name} you may not ${what}.`,
+});
 
 /** Whether a role may start an action. Status updates need `statusUpdates` whatever else is granted. */
 export function mayAct(role: RoleGrants, action: Action): RoleRefusal {
   const label = `“${action.label}”`;
   if (action.tags.includes('status-update')) return role.may.statusUpdates ? null : forbid(role, `give status updates (${label})`);
-  const granted = role.may.categories.includes(action.category) || role.may.actions.includes(action.id) || action.tags.some((t) => role.may.tags.includes(t));
+  const granted =
+    role.may.categories.includes(action.category) ||
+    role.may.actions.includes(action.id) ||
+    action.tags.some((t) => role.may.tags.includes(t));
   return granted ? null : forbid(role, `${label} (${action.category})`);
 }
 

@@ -71,7 +71,8 @@ export function teamClient(endpoint: string) {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       // The matchmaker's own "no such room" (or a room closed to joins) carries its code 4212.
-      if ((error as { code?: unknown }).code === MATCHMAKE_INVALID_ROOM_ID) throw new TeamJoinError({ code: 'join.code', message: 'No game day is open to join under that code.' });
+      if ((error as { code?: unknown }).code === MATCHMAKE_INVALID_ROOM_ID)
+        throw new TeamJoinError({ code: 'join.code', message: 'No game day is open to join under that code.' });
       throw new TeamJoinError(parseJoinError(text) ?? { code: 'server.error', message: text });
     }
     return startSession(room, known);
@@ -80,13 +81,17 @@ export function teamClient(endpoint: string) {
     /** Opens a new game day; the session's welcome holds the join code and the facilitator secret. */
     create: (game: Partial<GameDayOptions> & { scenario: string }) => enter(() => client.create(ROOM_NAME, { as: 'create', game })),
     /** Takes a new seat in a game day. */
-    join: (code: string, player: { name: string; role: string }) => enter(() => client.joinById(normaliseJoinCode(code), { as: 'player', ...player })),
+    join: (code: string, player: { name: string; role: string }) =>
+      enter(() => client.joinById(normaliseJoinCode(code), { as: 'player', ...player })),
     /** Back to one's seat after a drop or a reload; pass the events already held to receive only the rest. */
-    returnToSeat: (code: string, token: string, known: readonly RoomEvent[] = []) => enter(() => client.joinById(normaliseJoinCode(code), { as: 'seat', token }), known),
+    returnToSeat: (code: string, token: string, known: readonly RoomEvent[] = []) =>
+      enter(() => client.joinById(normaliseJoinCode(code), { as: 'seat', token }), known),
     /** The facilitator's console on another device, or after a reload. */
-    facilitate: (code: string, secret: string, known: readonly RoomEvent[] = []) => enter(() => client.joinById(normaliseJoinCode(code), { as: 'facilitator', secret }), known),
+    facilitate: (code: string, secret: string, known: readonly RoomEvent[] = []) =>
+      enter(() => client.joinById(normaliseJoinCode(code), { as: 'facilitator', secret }), known),
     /** A projector view: anyone with the code watches the game day, read-only; pass the events held after a drop. */
-    watch: (code: string, known: readonly RoomEvent[] = []) => enter(() => client.joinById(normaliseJoinCode(code), { as: 'watch' }), known),
+    watch: (code: string, known: readonly RoomEvent[] = []) =>
+      enter(() => client.joinById(normaliseJoinCode(code), { as: 'watch' }), known),
   };
 }
 
@@ -132,7 +137,8 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
     const parsed = ErrorMessage.safeParse(raw);
     if (!parsed.success) return;
     for (const l of refusalListeners) l(parsed.data);
-    if (parsed.data.ref !== undefined) settle(parsed.data.ref, { ok: false, error: { code: parsed.data.code as RoomError['code'], message: parsed.data.message } });
+    if (parsed.data.ref !== undefined)
+      settle(parsed.data.ref, { ok: false, error: { code: parsed.data.code as RoomError['code'], message: parsed.data.message } });
   });
   room.onMessage(MESSAGE.notes, (raw) => {
     const parsed = NotesMessage.safeParse(raw);
@@ -143,7 +149,8 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
   let open = true;
   room.onLeave((code) => {
     open = false;
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'server.error', message: `The connection closed (${code}).` } });
+    for (const resolve of pending.values())
+      resolve({ ok: false, error: { code: 'server.error', message: `The connection closed (${code}).` } });
     pending.clear();
     for (const l of leaveListeners) l(code);
   });
@@ -157,7 +164,10 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
   function request(body: Record<string, unknown>): Promise<CommandResult> {
     const ref = nextRef++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => settle(ref, { ok: false, error: { code: 'server.error', message: 'No answer from the server.' } }), ANSWER_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => settle(ref, { ok: false, error: { code: 'server.error', message: 'No answer from the server.' } }),
+        ANSWER_TIMEOUT_MS,
+      );
       pending.set(ref, (result) => {
         clearTimeout(timer);
         resolve(result);

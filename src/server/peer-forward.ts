@@ -83,7 +83,10 @@ export async function peerForwarding(address: string | undefined): Promise<PeerF
           if (name.toLowerCase() === 'x-forwarded-for' || name.toLowerCase() === FORWARDED_HEADER) continue;
           lines.push(`${name}: ${req.rawHeaders[i + 1]}`);
         }
-        const forwardedFor = [req.headers['x-forwarded-for'], socket instanceof net.Socket ? socket.remoteAddress : undefined].flat().filter(Boolean).join(', ');
+        const forwardedFor = [req.headers['x-forwarded-for'], socket instanceof net.Socket ? socket.remoteAddress : undefined]
+          .flat()
+          .filter(Boolean)
+          .join(', ');
         if (forwardedFor) lines.push(`x-forwarded-for: ${forwardedFor}`);
         lines.push(`${FORWARDED_HEADER}: ${matchMaker.processId}`);
         upstream.write(`${lines.join('\r\n')}\r\n\r\n`);

@@ -99,7 +99,8 @@ export function createRoom(p: CreateParams): { ok: true; state: RoomState } | Re
   let roles = offered;
   if (p.game.roles) {
     const unknown = p.game.roles.find((id) => !offered.some((r) => r.id === id));
-    if (unknown) return refuse('create.role', `"${p.scenario.title}" has no role "${unknown}"; it offers ${offered.map((r) => r.id).join(', ')}.`);
+    if (unknown)
+      return refuse('create.role', `"${p.scenario.title}" has no role "${unknown}"; it offers ${offered.map((r) => r.id).join(', ')}.`);
     roles = offered.filter((r) => p.game.roles!.includes(r.id));
   }
   const options: RunOptions = { seed: p.seed, coach: p.game.coach };
@@ -127,7 +128,10 @@ export function createRoom(p: CreateParams): { ok: true; state: RoomState } | Re
 export function joinSeat(state: RoomState, who: { name: string; role: string; token: string }): Outcome<{ seat: Seat }> {
   if (state.phase === 'ended') return refuse('room.ended', 'This game day is over.');
   if (!state.roles.some((r) => r.id === who.role)) {
-    return refuse('join.role', `There is no role "${who.role}" in this game day; choose one of ${state.roles.map((r) => r.id).join(', ')}.`);
+    return refuse(
+      'join.role',
+      `There is no role "${who.role}" in this game day; choose one of ${state.roles.map((r) => r.id).join(', ')}.`,
+    );
   }
   if (state.roster.length >= MAX_SEATS) return refuse('room.full', `This game day is full (${MAX_SEATS} players).`);
   const name = who.name.trim();
@@ -162,7 +166,8 @@ export const seatView = (seat: Seat): SeatView => ({ id: seat.id, name: seat.nam
 
 /** Events after `since`, for a client catching up; it may not claim to have seen more than exist. */
 export function eventsSince(state: RoomState, since: number): { ok: true; events: RoomEvent[] } | Refused {
-  if (since > state.events.length) return refuse('sync.ahead', `This room has ${state.events.length} events, not ${since}; start again from 0.`);
+  if (since > state.events.length)
+    return refuse('sync.ahead', `This room has ${state.events.length} events, not ${since}; start again from 0.`);
   return { ok: true, events: state.events.slice(since) };
 }
 
@@ -176,7 +181,8 @@ export function eventsSince(state: RoomState, since: number): { ok: true; events
  */
 export function applyCommand(state: RoomState, seat: string | null, command: Exclude<ClientCommand, { type: 'sync' }>): Outcome {
   if (isFacilitatorCommand(command)) {
-    if (!isFacilitator(state, command.secret)) return refuse('auth.facilitator', `Only the facilitator may "${command.type}"; the secret given is not this game day's.`);
+    if (!isFacilitator(state, command.secret))
+      return refuse('auth.facilitator', `Only the facilitator may "${command.type}"; the secret given is not this game day's.`);
     return facilitate(state, command);
   }
   return play(state, seat, command);
@@ -211,7 +217,9 @@ function play(state: RoomState, seatId: string | null, command: Exclude<PlayerCo
     }
     case 'note':
       refusal = mayNote(role);
-      input = command.kind ? { type: 'note', text: command.text, kind: command.kind, player } : { type: 'note', text: command.text, player };
+      input = command.kind
+        ? { type: 'note', text: command.text, kind: command.kind, player }
+        : { type: 'note', text: command.text, player };
       break;
   }
   if (refusal) return refuse(refusal.code, refusal.message);
@@ -227,7 +235,9 @@ function feed(state: RoomState, input: Exclude<Input, { type: 'tick' }>): Outcom
   const result = step(state.scenario, state.engine, input);
   if (result.rejected) return { ok: false, error: result.rejected };
   const entry: LogEntry = { at: state.engine.time, input };
-  const news: NewRoomEvent[] = [{ kind: 'input', entry: entry as Extract<NewRoomEvent, { kind: 'input' }>['entry'], happened: result.events }];
+  const news: NewRoomEvent[] = [
+    { kind: 'input', entry: entry as Extract<NewRoomEvent, { kind: 'input' }>['entry'], happened: result.events },
+  ];
   return emit(withEngine({ ...state, log: [...state.log, entry] }, result.state, news), news);
 }
 
@@ -278,8 +288,10 @@ function facilitate(state: RoomState, command: FacilitatorCommand): Outcome {
     case 'hint': {
       if (!live) return inPhase(state);
       const { to } = command;
-      if ('role' in to && !state.roles.some((r) => r.id === to.role)) return refuse('hint.role', `There is no role "${to.role}" in this game day.`);
-      if ('seat' in to && !state.roster.some((s) => s.id === to.seat)) return refuse('hint.seat', `There is no seat "${to.seat}" in this game day.`);
+      if ('role' in to && !state.roles.some((r) => r.id === to.role))
+        return refuse('hint.role', `There is no role "${to.role}" in this game day.`);
+      if ('seat' in to && !state.roster.some((s) => s.id === to.seat))
+        return refuse('hint.seat', `There is no seat "${to.seat}" in this game day.`);
       const audience = 'role' in to ? { role: to.role } : { player: to.seat };
       return feed(state, { type: 'hint', text: command.text, to: audience, player: FACILITATOR_PLAYER });
     }
@@ -306,7 +318,8 @@ export function tick(state: RoomState, realMs: number): Accepted {
   const result = step(state.scenario, state.engine, { type: 'tick', seconds: whole });
   const every = state.scenario.clock.tickSeconds;
   const crossed = Math.floor(result.state.time / every) !== Math.floor(before / every);
-  const news: NewRoomEvent[] = result.events.length > 0 || crossed ? [{ kind: 'clock', time: result.state.time, happened: result.events }] : [];
+  const news: NewRoomEvent[] =
+    result.events.length > 0 || crossed ? [{ kind: 'clock', time: result.state.time, happened: result.events }] : [];
   return emit(withEngine({ ...state, carry: carry - whole * 1000 }, result.state, news), news);
 }
 

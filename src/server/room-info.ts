@@ -36,5 +36,7 @@ export async function serveRoomInfo(req: http.IncomingMessage, res: http.ServerR
 }
 
 function send(res: http.ServerResponse, status: number, body: RoomInfo | RoomError, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra })
+    .end(JSON.stringify(body));
 }

@@ -70,7 +70,10 @@ export function staticFiles(dir: string, options: StaticFilesOptions = {}): (req
     } catch {
       return void notFound(res);
     }
-    const relative = file.slice(root.length + 1).split(sep).join('/');
+    const relative = file
+      .slice(root.length + 1)
+      .split(sep)
+      .join('/');
     res.writeHead(200, {
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': size,

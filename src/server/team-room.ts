@@ -22,7 +22,21 @@ import {
 } from '../net/protocol';
 import { DEFAULT_RATE_LIMIT, fullBucket, takeToken, type Bucket, type RateLimit } from '../net/rate-limit';
 import type { Scenario } from '../format/schema';
-import { applyCommand, createRoom, eventsSince, isFacilitator, joinSeat, MAX_SEATS, returnToSeat, roomInfo, seatView, setConnected, tick, welcome, type RoomState } from './room-core';
+import {
+  applyCommand,
+  createRoom,
+  eventsSince,
+  isFacilitator,
+  joinSeat,
+  MAX_SEATS,
+  returnToSeat,
+  roomInfo,
+  seatView,
+  setConnected,
+  tick,
+  welcome,
+  type RoomState,
+} from './room-core';
 import { newJoinCode, newSecret, newSeed } from './secrets';
 import { mirror, TeamState } from './team-state';
 
@@ -37,7 +51,12 @@ export interface TeamRoomConfig {
   maxRooms: number;
 }
 
-export const DEFAULT_ROOM_CONFIG: Omit<TeamRoomConfig, 'scenarios'> = { rateLimit: DEFAULT_RATE_LIMIT, idleDisposeMs: 30 * 60_000, tickMs: 250, maxRooms: 500 };
+export const DEFAULT_ROOM_CONFIG: Omit<TeamRoomConfig, 'scenarios'> = {
+  rateLimit: DEFAULT_RATE_LIMIT,
+  idleDisposeMs: 30 * 60_000,
+  tickMs: 250,
+  maxRooms: 500,
+};
 
 /** Facilitator connections a room takes besides its players (a console and a projector, say). */
 const MAX_FACILITATOR_CONNECTIONS = 4;
@@ -87,8 +106,10 @@ export function teamRoomClass(config: TeamRoomConfig) {
 
     override async onCreate(options: unknown): Promise<void> {
       const parsed = JoinOptions.safeParse(options);
-      if (!parsed.success || parsed.data.as !== 'create') throw joinError({ code: 'protocol.invalid', message: 'Create a game day with { as: "create", game: { scenario } }.' });
-      if (live >= config.maxRooms) throw joinError({ code: 'room.full', message: 'This server is running as many game days as it can; try again later.' });
+      if (!parsed.success || parsed.data.as !== 'create')
+        throw joinError({ code: 'protocol.invalid', message: 'Create a game day with { as: "create", game: { scenario } }.' });
+      if (live >= config.maxRooms)
+        throw joinError({ code: 'room.full', message: 'This server is running as many game days as it can; try again later.' });
       const game = parsed.data.game;
       const scenario = config.scenarios.get(game.scenario);
       if (!scenario) throw joinError({ code: 'room.unknown-scenario', message: `This server has no scenario "${game.scenario}".` });
@@ -111,7 +132,10 @@ export function teamRoomClass(config: TeamRoomConfig) {
         const connection = this.connections.get(client.sessionId);
         if (connection && this.withinRate(connection)) {
           if (connection.watcher) return this.answer(client, READ_ONLY);
-          this.answer(client, { code: 'protocol.unknown-type', message: `Send commands as "${MESSAGE.command}" messages, not "${String(type).slice(0, 40)}".` });
+          this.answer(client, {
+            code: 'protocol.unknown-type',
+            message: `Send commands as "${MESSAGE.command}" messages, not "${String(type).slice(0, 40)}".`,
+          });
         }
       });
       this.lastTick = performance.now();
@@ -130,18 +154,31 @@ export function teamRoomClass(config: TeamRoomConfig) {
     /** Decides who a new connection is; throws a join error for the client when it may not come in. */
     private admit(client: Client, join: JoinOptions): Welcome['you'] {
       const connection = (seat: string | null, facilitator: boolean, watcher = false) =>
-        this.connections.set(client.sessionId, { client, seat, facilitator, watcher, bucket: fullBucket(config.rateLimit, performance.now()), synced: false });
+        this.connections.set(client.sessionId, {
+          client,
+          seat,
+          facilitator,
+          watcher,
+          bucket: fullBucket(config.rateLimit, performance.now()),
+          synced: false,
+        });
       switch (join.as) {
         case 'create': {
           const secret = this.creatorSecret;
-          if (secret === null) throw joinError({ code: 'join.not-creator', message: 'This game day already has its creator; join as a player, or as the facilitator with the secret.' });
+          if (secret === null)
+            throw joinError({
+              code: 'join.not-creator',
+              message: 'This game day already has its creator; join as a player, or as the facilitator with the secret.',
+            });
           this.creatorSecret = null;
           connection(null, true);
           return { kind: 'facilitator', secret };
         }
         case 'facilitator': {
-          if (!isFacilitator(this.core, join.secret)) throw joinError({ code: 'auth.facilitator', message: 'That is not this game day\'s facilitator secret.' });
-          if (this.facilitatorCount() >= MAX_FACILITATOR_CONNECTIONS) throw joinError({ code: 'room.full', message: `At most ${MAX_FACILITATOR_CONNECTIONS} facilitator connections.` });
+          if (!isFacilitator(this.core, join.secret))
+            throw joinError({ code: 'auth.facilitator', message: "That is not this game day's facilitator secret." });
+          if (this.facilitatorCount() >= MAX_FACILITATOR_CONNECTIONS)
+            throw joinError({ code: 'room.full', message: `At most ${MAX_FACILITATOR_CONNECTIONS} facilitator connections.` });
           connection(null, true);
           return { kind: 'facilitator', secret: join.secret };
         }
@@ -162,12 +199,17 @@ export function teamRoomClass(config: TeamRoomConfig) {
           const previous = this.holders.get(back.seat.id);
           this.holders.set(back.seat.id, client.sessionId);
           // The same player from a new tab or after a reload: the old connection gives the seat up.
-          if (previous && previous !== client.sessionId) this.connections.get(previous)?.client.leave(CLOSE_SEAT_TAKEN, 'Your seat was taken over by a newer connection.');
+          if (previous && previous !== client.sessionId)
+            this.connections.get(previous)?.client.leave(CLOSE_SEAT_TAKEN, 'Your seat was taken over by a newer connection.');
           connection(back.seat.id, false);
           return { kind: 'player', seat: seatView(back.seat), token: join.token };
         }
         case 'watch': {
-          if (this.watcherCount() >= MAX_WATCHERS) throw joinError({ code: 'room.full', message: `This game day already has ${MAX_WATCHERS} projector views; close one before opening another.` });
+          if (this.watcherCount() >= MAX_WATCHERS)
+            throw joinError({
+              code: 'room.full',
+              message: `This game day already has ${MAX_WATCHERS} projector views; close one before opening another.`,
+            });
           connection(null, false, true);
           return { kind: 'watcher' };
         }
@@ -229,7 +271,12 @@ export function teamRoomClass(config: TeamRoomConfig) {
     private withinRate(connection: Connection, ref?: number): boolean {
       const taken = takeToken(connection.bucket, performance.now(), config.rateLimit);
       connection.bucket = taken.bucket;
-      if (!taken.ok) this.answer(connection.client, { code: 'rate.limited', message: `Too many messages: wait ${taken.retryInMs} ms before sending more.` }, ref);
+      if (!taken.ok)
+        this.answer(
+          connection.client,
+          { code: 'rate.limited', message: `Too many messages: wait ${taken.retryInMs} ms before sending more.` },
+          ref,
+        );
       return taken.ok;
     }
 
@@ -239,7 +286,11 @@ export function teamRoomClass(config: TeamRoomConfig) {
       if (!missed.ok) return this.answer(connection.client, missed.error, ref);
       const latest = this.core.events.length;
       for (let i = 0; i === 0 || i < missed.events.length; i += LIMITS.eventsPerMessage) {
-        connection.client.send(MESSAGE.events, { events: missed.events.slice(i, i + LIMITS.eventsPerMessage), latest, catchUp: true } satisfies EventsMessage);
+        connection.client.send(MESSAGE.events, {
+          events: missed.events.slice(i, i + LIMITS.eventsPerMessage),
+          latest,
+          catchUp: true,
+        } satisfies EventsMessage);
       }
       connection.synced = true;
       if (ref !== undefined) connection.client.send(MESSAGE.ack, { ref, latest } satisfies AckMessage);

@@ -97,7 +97,8 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
   if (options.peerAddress !== undefined) parsePeerAddress(options.peerAddress);
   const owns = !options.httpServer;
   const httpServer = options.httpServer ?? http.createServer();
-  const under = (url: string | undefined) => url !== undefined && (url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`));
+  const under = (url: string | undefined) =>
+    url !== undefined && (url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`));
 
   // Colyseus wraps the request listeners present when it starts and adds an upgrade listener for
   // every websocket; both are confined to `path` below, so the game's own routes (and, in the dev
@@ -118,7 +119,11 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
   /** With Redis: passes on websockets for rooms on other processes (set once this process is registered). */
   let peers: PeerForwarding | null = null;
 
-  const colyseusUpgrade = httpServer.listeners('upgrade').filter((l) => !upgradeBefore.has(l)) as ((req: http.IncomingMessage, socket: Duplex, head: Buffer) => void)[];
+  const colyseusUpgrade = httpServer.listeners('upgrade').filter((l) => !upgradeBefore.has(l)) as ((
+    req: http.IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ) => void)[];
   for (const l of colyseusUpgrade) httpServer.removeListener('upgrade', l);
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (under(req.url)) {
@@ -138,7 +143,9 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
   };
   httpServer.on('upgrade', onUpgrade);
 
-  const handleMatchmake = (gameServer as unknown as { handleMatchMakeRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> }).handleMatchMakeRequest.bind(gameServer);
+  const handleMatchmake = (
+    gameServer as unknown as { handleMatchMakeRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> }
+  ).handleMatchMakeRequest.bind(gameServer);
   httpServer.removeAllListeners('request');
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!under(req.url)) {
@@ -146,7 +153,8 @@ async function start(options: TeamServerOptions): Promise<TeamServer> {
       for (const l of ownRequestListeners) l.call(httpServer, req, res);
       return;
     }
-    if (req.url!.startsWith(`${path}${ROOM_INFO_PATH}`)) return void serveRoomInfo(req, res, req.url!.slice(path.length + ROOM_INFO_PATH.length));
+    if (req.url!.startsWith(`${path}${ROOM_INFO_PATH}`))
+      return void serveRoomInfo(req, res, req.url!.slice(path.length + ROOM_INFO_PATH.length));
     if (!req.url!.startsWith(`${path}/matchmake/`)) return void res.writeHead(404).end();
     if (Number(req.headers['content-length'] ?? 0) > MAX_MATCHMAKE_BODY) return void res.writeHead(413).end();
     let received = 0;

@@ -3,7 +3,7 @@
  * speed, the clock, the newest event number). Events travel as numbered messages instead, which a
  * reconnecting client can ask for again; see the team-mode notes in TOOLCHAIN.md.
  */
-import { MapSchema, schema, type SchemaType } from '@colyseus/schema';
+import { type MapSchema, schema, type SchemaType } from '@colyseus/schema';
 import type { RoomState } from './room-core';
 
 // Defined with `schema()` rather than decorators: no compiler flags, and no class-field semantics

@@ -6,7 +6,13 @@ import type { DocumentSpec } from './persisted';
 
 export type { SavedRun };
 
-export const SAVED_RUN: DocumentSpec<SavedRun> = { key: 'firedrill.run', version: 1, schema: SavedRunSchema, migrations: {}, what: 'your saved run' };
+export const SAVED_RUN: DocumentSpec<SavedRun> = {
+  key: 'firedrill.run',
+  version: 1,
+  schema: SavedRunSchema,
+  migrations: {},
+  what: 'your saved run',
+};
 
 export const SettingsSchema = z.strictObject({
   version: z.number(),
@@ -17,7 +23,13 @@ export const SettingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { version: 1, volume: 0.7, muted: false, coach: 'gentle', speed: 1 };
-export const SETTINGS: DocumentSpec<Settings> = { key: 'firedrill.settings', version: 1, schema: SettingsSchema, migrations: {}, what: 'your settings' };
+export const SETTINGS: DocumentSpec<Settings> = {
+  key: 'firedrill.settings',
+  version: 1,
+  schema: SettingsSchema,
+  migrations: {},
+  what: 'your settings',
+};
 
 const Best = z.strictObject({
   completed: z.number().int().min(0),
@@ -33,4 +45,10 @@ export const ProgressSchema = z.strictObject({
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 export const EMPTY_PROGRESS: Progress = { version: 1, scenarios: {} };
-export const PROGRESS: DocumentSpec<Progress> = { key: 'firedrill.progress', version: 1, schema: ProgressSchema, migrations: {}, what: 'your progress' };
+export const PROGRESS: DocumentSpec<Progress> = {
+  key: 'firedrill.progress',
+  version: 1,
+  schema: ProgressSchema,
+  migrations: {},
+  what: 'your progress',
+};

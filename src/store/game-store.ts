@@ -202,8 +202,15 @@ export function reloadScenario(store: GameStore, scenario: Scenario): void {
     rejection: null,
     recent: { events: [], serial: store.getState().recent.serial + 1 },
   });
-  const lost = dropped.size === 0 ? '' : ` ${dropped.size} earlier input${dropped.size === 1 ? '' : 's'} no longer appl${dropped.size === 1 ? 'ies' : 'y'} and ${dropped.size === 1 ? 'was' : 'were'} dropped.`;
-  showNotice(store, `Reloaded “${scenario.title}” (version ${scenario.version}); your run was replayed onto it up to ${wallClock(scenario.clock, replayed.state.time, true)}.${lost}`, 'info');
+  const lost =
+    dropped.size === 0
+      ? ''
+      : ` ${dropped.size} earlier input${dropped.size === 1 ? '' : 's'} no longer appl${dropped.size === 1 ? 'ies' : 'y'} and ${dropped.size === 1 ? 'was' : 'were'} dropped.`;
+  showNotice(
+    store,
+    `Reloaded “${scenario.title}” (version ${scenario.version}); your run was replayed onto it up to ${wallClock(scenario.clock, replayed.state.time, true)}.${lost}`,
+    'info',
+  );
   save(store);
 }
 
@@ -272,7 +279,16 @@ export function jumpTo(store: GameStore, t: number): void {
   save(store);
 }
 
-const NOTABLE = new Set<TimelineEvent['kind']>(['message', 'action-completed', 'evidence', 'alarm', 'service', 'relapse', 'ending', 'ignored']);
+const NOTABLE = new Set<TimelineEvent['kind']>([
+  'message',
+  'action-completed',
+  'evidence',
+  'alarm',
+  'service',
+  'relapse',
+  'ending',
+  'ignored',
+]);
 
 /**
  * Fast-forwards until something happens that the player may want to react to (a message, an action
@@ -362,14 +378,18 @@ function resumeSavedRun(store: GameStore): void {
   if (read.ok === 'empty') return;
   const fail = (reason: string) => {
     storage.remove(SAVED_RUN.key);
-    store.setState({ notices: [...store.getState().notices, notice(`${reason} A fresh start is ready; your settings and progress are kept.`)] });
+    store.setState({
+      notices: [...store.getState().notices, notice(`${reason} A fresh start is ready; your settings and progress are kept.`)],
+    });
   };
   if (read.ok === false) return fail(read.reason);
   const saved = read.value;
   const scenario = store.getState().scenarios.find((s) => s.id === saved.scenario.id);
   if (!scenario) return fail(`Your saved run is of a scenario that is no longer available ("${saved.scenario.id}").`);
   if (scenario.version !== saved.scenario.version) {
-    return fail(`Your saved run was of "${scenario.title}" version ${saved.scenario.version}; the scenario has changed since (now ${scenario.version}).`);
+    return fail(
+      `Your saved run was of "${scenario.title}" version ${saved.scenario.version}; the scenario has changed since (now ${scenario.version}).`,
+    );
   }
   const options: RunOptions = { seed: saved.options.seed, coach: saved.options.coach as CoachMode };
   const replayed = replay(scenario, options, saved.log, saved.time);
@@ -381,6 +401,12 @@ function resumeSavedRun(store: GameStore): void {
     screen: 'incident',
     paused: true,
     recent: { events: [], serial: store.getState().recent.serial + 1 },
-    notices: [...store.getState().notices, notice(`Welcome back: your run of "${scenario.title}" resumes at ${wallClock(scenario.clock, replayed.state.time, false)}, paused.`, 'info')],
+    notices: [
+      ...store.getState().notices,
+      notice(
+        `Welcome back: your run of "${scenario.title}" resumes at ${wallClock(scenario.clock, replayed.state.time, false)}, paused.`,
+        'info',
+      ),
+    ],
   });
 }

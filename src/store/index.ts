@@ -5,4 +5,15 @@ export { severity, composure } from './selectors';
 export { browserStorage, memoryStorage, type KeyValueStorage } from './storage';
 export { SAVED_RUN, SETTINGS, PROGRESS, DEFAULT_SETTINGS, type Settings, type Progress, type SavedRun } from './documents';
 export { readDocument, writeDocument, type DocumentSpec, type Migrations } from './persisted';
-export { openReplay, seekReplay, advanceReplay, setReplayPlaying, setReplaySpeed, leaveReplay, REPLAY_SPEEDS, type ReplaySpeed, type ReplayState, type RecordedRun } from './replay';
+export {
+  openReplay,
+  seekReplay,
+  advanceReplay,
+  setReplayPlaying,
+  setReplaySpeed,
+  leaveReplay,
+  REPLAY_SPEEDS,
+  type ReplaySpeed,
+  type ReplayState,
+  type RecordedRun,
+} from './replay';

@@ -39,7 +39,10 @@ export function readDocument<T>(storage: KeyValueStorage, spec: DocumentSpec<T>)
   }
   let version: number = stored;
   if (version > spec.version) {
-    return { ok: false, reason: `${capitalise(spec.what)} comes from a newer version of Firedrill (format ${version}) and could not be read.` };
+    return {
+      ok: false,
+      reason: `${capitalise(spec.what)} comes from a newer version of Firedrill (format ${version}) and could not be read.`,
+    };
   }
   while (version < spec.version) {
     const migrate = spec.migrations[version];

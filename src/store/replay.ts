@@ -83,7 +83,13 @@ export function leaveReplay(store: GameStore, screen: Screen): void {
 }
 
 /** Applies the log entries up to `target` in order, then lets the clock run on to it. */
-function forward(scenario: Scenario, state: EngineState, log: readonly LogEntry[], next: number, target: number): { state: EngineState; next: number; events: TimelineEvent[] } {
+function forward(
+  scenario: Scenario,
+  state: EngineState,
+  log: readonly LogEntry[],
+  next: number,
+  target: number,
+): { state: EngineState; next: number; events: TimelineEvent[] } {
   const events: TimelineEvent[] = [];
   let current = state;
   let index = next;

@@ -9,7 +9,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { init, type EngineState, type Input, type LogEntry, type Rejection, type RunOptions } from '../engine';
 import { followEvent } from '../net/team-view';
-import { JOIN_CODE_LENGTH, normaliseJoinCode, ROOM_INFO_PATH, RoomInfo, RoomInfoRefusal, describeIssue, type Phase, type RoomEvent, type SeatView, type Speed, type Welcome } from '../net/protocol';
+import {
+  JOIN_CODE_LENGTH,
+  normaliseJoinCode,
+  ROOM_INFO_PATH,
+  RoomInfo,
+  RoomInfoRefusal,
+  describeIssue,
+  type Phase,
+  type RoomEvent,
+  type SeatView,
+  type Speed,
+  type Welcome,
+} from '../net/protocol';
 import type { Command, CommandResult, TeamSession } from '../net/team-client';
 import type { Scenario } from '../format';
 import { createGameStore, type GameStore } from './game-store';
@@ -150,14 +162,20 @@ async function readRoomInfo(code: string, fetcher: typeof fetch): Promise<{ ok: 
   let response: Response;
   let body: unknown;
   try {
-    response = await fetcher(`${location.origin}/team${ROOM_INFO_PATH}${encodeURIComponent(code)}`, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    response = await fetcher(`${location.origin}/team${ROOM_INFO_PATH}${encodeURIComponent(code)}`, {
+      headers: { accept: 'application/json' },
+      cache: 'no-store',
+    });
     body = await response.json();
   } catch (error) {
     return { ok: false, message: `Could not look up the game day: ${message(error)}` };
   }
   if (!response.ok) {
     const refusal = RoomInfoRefusal.safeParse(body);
-    return { ok: false, message: refusal.success ? refusal.data.message : `Could not look up the game day (the server answered ${response.status}).` };
+    return {
+      ok: false,
+      message: refusal.success ? refusal.data.message : `Could not look up the game day (the server answered ${response.status}).`,
+    };
   }
   const info = RoomInfo.safeParse(body);
   // A garbled (or hostile) answer is refused whole rather than shown in part.
@@ -176,7 +194,21 @@ export function closeTeam(team: TeamStore): void {
   stopReconnecting(team);
   sessionStorage.removeItem(SEAT_KEY);
   sessionStorage.removeItem(FACILITATOR_KEY);
-  team.setState({ screen: null, as: null, welcome: null, game: null, roster: [], watchers: 0, feed: [], hints: [], facilitatorNotes: [], refusal: null, error: null, phase: 'lobby', lookup: { state: 'none' } });
+  team.setState({
+    screen: null,
+    as: null,
+    welcome: null,
+    game: null,
+    roster: [],
+    watchers: 0,
+    feed: [],
+    hints: [],
+    facilitatorNotes: [],
+    refusal: null,
+    error: null,
+    phase: 'lobby',
+    lookup: { state: 'none' },
+  });
 }
 
 async function client() {
@@ -246,7 +278,11 @@ export async function resumeTeam(team: TeamStore): Promise<boolean> {
     await begin(team, session);
   } catch (error) {
     sessionStorage.removeItem(seat ? SEAT_KEY : FACILITATOR_KEY);
-    team.setState({ screen: seat ? 'join' : 'create', prefillCode: saved.code, error: `Could not return to the game day: ${message(error)}` });
+    team.setState({
+      screen: seat ? 'join' : 'create',
+      prefillCode: saved.code,
+      error: `Could not return to the game day: ${message(error)}`,
+    });
   }
   return true;
 }
@@ -267,7 +303,9 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   const scenario = await scenarioFor(team, welcome.scenario.id);
   if (scenario.version !== welcome.scenario.version) {
     void session.leave().catch(() => {});
-    throw new Error(`This game day plays "${scenario.title}" version ${welcome.scenario.version}; this page has version ${scenario.version}.`);
+    throw new Error(
+      `This game day plays "${scenario.title}" version ${welcome.scenario.version}; this page has version ${scenario.version}.`,
+    );
   }
   const you = welcome.you;
   const secret = you.kind === 'facilitator' ? you.secret : null;
@@ -311,7 +349,10 @@ function attach(team: TeamStore, l: Live): void {
       if (live.get(team) !== l || l.session !== session) return;
       if (team.getState().phase === 'ended') return;
       if (shouldReconnect(code)) return reconnect(team, l);
-      const why = code === CLOSE_SEAT_TAKEN ? 'This seat was taken over by a newer tab or device.' : `The connection to the game day closed (${code}).`;
+      const why =
+        code === CLOSE_SEAT_TAKEN
+          ? 'This seat was taken over by a newer tab or device.'
+          : `The connection to the game day closed (${code}).`;
       team.setState({ error: `${why} Reload the page to return to it.` });
     }),
   );
@@ -341,7 +382,11 @@ function reconnect(team: TeamStore, l: Live): void {
       const c = await client();
       const held = l.session.events;
       const session =
-        you.kind === 'player' ? await c.returnToSeat(code, you.token, held) : you.kind === 'facilitator' ? await c.facilitate(code, you.secret, held) : await c.watch(code, held);
+        you.kind === 'player'
+          ? await c.returnToSeat(code, you.token, held)
+          : you.kind === 'facilitator'
+            ? await c.facilitate(code, you.secret, held)
+            : await c.watch(code, held);
       if (live.get(team) !== l) {
         void session.leave().catch(() => {});
         return;
@@ -368,7 +413,8 @@ function syncConnected(team: TeamStore, state: unknown): void {
   const speed = (state as { speed?: unknown } | undefined)?.speed;
   if ((speed === 1 || speed === 2 || speed === 4) && speed !== team.getState().speed) team.setState({ speed });
   const watchers = (state as { watchers?: unknown } | undefined)?.watchers;
-  if (typeof watchers === 'number' && Number.isInteger(watchers) && watchers >= 0 && watchers !== team.getState().watchers) team.setState({ watchers });
+  if (typeof watchers === 'number' && Number.isInteger(watchers) && watchers >= 0 && watchers !== team.getState().watchers)
+    team.setState({ watchers });
   const roster = (state as { roster?: { forEach?: (cb: (v: { id?: string; connected?: boolean }) => void) => void } } | undefined)?.roster;
   if (!roster?.forEach) return;
   const connected = new Map<string, boolean>();
@@ -405,7 +451,11 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   const pushHint = (hint: { to?: { role?: string; seat?: string; player?: string }; text?: string }, at: number, key: string) => {
     const to = hint.to;
     const seatId = to?.seat ?? to?.player;
-    const forMe = s.as === 'facilitator' || !to || (to.role !== undefined && to.role === l.seat?.role) || (seatId !== undefined && seatId === l.seat?.id);
+    const forMe =
+      s.as === 'facilitator' ||
+      !to ||
+      (to.role !== undefined && to.role === l.seat?.role) ||
+      (seatId !== undefined && seatId === l.seat?.id);
     const label = to?.role ? `everyone in ${roleName(team, to.role)}` : seatId ? nameOf(team, seatId) : 'everyone';
     if (forMe) hints.push({ at, text: hint.text ?? '', to: label });
     if (s.as === 'facilitator') feed.push({ key, at, kind: 'hint', text: `Hint to ${label}: ${hint.text ?? ''}` });
@@ -450,7 +500,12 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
       case 'facilitator-inject': {
         const entry = (e.entry ?? e) as { at?: number; from?: string; channel?: string; text?: string };
         const from = scenario.characters.find((c) => c.id === entry.from)?.name ?? entry.from ?? 'someone';
-        feed.push({ key: `e${e.seq}`, at: entry.at ?? l.engine.time, kind: 'inject', text: `Inject: ${from} in #${channel(entry.channel ?? '')}: ${entry.text ?? ''}` });
+        feed.push({
+          key: `e${e.seq}`,
+          at: entry.at ?? l.engine.time,
+          kind: 'inject',
+          text: `Inject: ${from} in #${channel(entry.channel ?? '')}: ${entry.text ?? ''}`,
+        });
         break;
       }
       case 'hint':
@@ -499,7 +554,12 @@ const PHASE_TEXT: Record<Phase, string> = {
   ended: 'The game day is over.',
 };
 
-function describeInput(scenario: Scenario, input: { type: string; player?: string } & Record<string, unknown>, who: string, channel: (id: string) => string): Omit<FeedItem, 'key' | 'at'> | null {
+function describeInput(
+  scenario: Scenario,
+  input: { type: string; player?: string } & Record<string, unknown>,
+  who: string,
+  channel: (id: string) => string,
+): Omit<FeedItem, 'key' | 'at'> | null {
   switch (input.type) {
     case 'act': {
       const label = scenario.actions.find((a) => a.id === input.action)?.label ?? String(input.action);
@@ -513,7 +573,10 @@ function describeInput(scenario: Scenario, input: { type: string; player?: strin
     case 'post':
       return { kind: 'post', text: `${who} posted in #${channel(String(input.channel))}: ${String(input.text)}` };
     case 'note':
-      return { kind: 'note', text: `${who} ${NOTE_VERB[input.kind === 'hypothesis' || input.kind === 'finding' ? input.kind : 'note']}: ${String(input.text)}` };
+      return {
+        kind: 'note',
+        text: `${who} ${NOTE_VERB[input.kind === 'hypothesis' || input.kind === 'finding' ? input.kind : 'note']}: ${String(input.text)}`,
+      };
     case 'inject': {
       const inject = scenario.team?.injects.find((i) => i.id === input.inject);
       const fromId = (input.from as string | undefined) ?? inject?.from;
@@ -536,7 +599,9 @@ function withSeats(scenario: Scenario, roster: readonly TeamSeat[], team: TeamSt
   if (cached && cached.key === key) return cached.scenario;
   const characters = [
     ...scenario.characters,
-    ...roster.filter((s) => !scenario.characters.some((c) => c.id === s.id)).map((s, i) => ({ id: s.id, name: s.name, role: roleName(team, s.role), color: SEAT_COLORS[i % SEAT_COLORS.length]! })),
+    ...roster
+      .filter((s) => !scenario.characters.some((c) => c.id === s.id))
+      .map((s, i) => ({ id: s.id, name: s.name, role: roleName(team, s.role), color: SEAT_COLORS[i % SEAT_COLORS.length]! })),
   ];
   const next = { ...scenario, characters } as Scenario;
   seated.set(scenario, { key, scenario: next });
@@ -577,7 +642,10 @@ function settle(team: TeamStore, result: CommandResult): void {
 }
 
 /** Sends a facilitator command (the secret is added here); a refusal is shown on the console. */
-export async function facilitatorCommand(team: TeamStore, command: DistributiveOmitSecret<Extract<Command, { secret: string }>>): Promise<boolean> {
+export async function facilitatorCommand(
+  team: TeamStore,
+  command: DistributiveOmitSecret<Extract<Command, { secret: string }>>,
+): Promise<boolean> {
   const l = live.get(team);
   if (!l?.secret) return false;
   if (isReconnecting(team)) {

@@ -91,7 +91,10 @@ export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | 
         placeholder.failed('Check the connection, then try again; reloading the page works too.');
         // One notice at a time: a second failed try replaces the first.
         if (failureNotice !== null) dismissNotice(store, failureNotice);
-        showNotice(store, `The ${source.label} screen could not be loaded (${why}). Check the connection, then use “Try again” or reload the page.`);
+        showNotice(
+          store,
+          `The ${source.label} screen could not be loaded (${why}). Check the connection, then use “Try again” or reload the page.`,
+        );
         failureNotice = store.getState().notices.at(-1)?.id ?? null;
       },
     );
@@ -108,7 +111,15 @@ export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | 
           'div',
           { className: `notice notice-${n.tone}` },
           el('p', {}, n.text),
-          el('button', { className: 'ghost', attrs: { type: 'button', 'aria-label': 'Dismiss this notice' }, on: { click: () => dismissNotice(store, n.id) } }, 'Dismiss'),
+          el(
+            'button',
+            {
+              className: 'ghost',
+              attrs: { type: 'button', 'aria-label': 'Dismiss this notice' },
+              on: { click: () => dismissNotice(store, n.id) },
+            },
+            'Dismiss',
+          ),
         ),
       () => {},
     );

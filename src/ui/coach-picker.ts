@@ -14,8 +14,15 @@ let groupCount = 0;
 export function coachPicker(store: GameStore): View {
   const name = `coach-${++groupCount}`;
   const inputs = MODES.map(({ mode, label, text }) => {
-    const input = el('input', { attrs: { type: 'radio', name, value: mode }, on: { change: () => updateSettings(store, { coach: mode }) } });
-    return { mode, input, label: el('label', { className: 'coach-option' }, input, el('strong', {}, label), el('span', { className: 'muted' }, text)) };
+    const input = el('input', {
+      attrs: { type: 'radio', name, value: mode },
+      on: { change: () => updateSettings(store, { coach: mode }) },
+    });
+    return {
+      mode,
+      input,
+      label: el('label', { className: 'coach-option' }, input, el('strong', {}, label), el('span', { className: 'muted' }, text)),
+    };
   });
   const element = el('fieldset', { className: 'coach-picker' }, el('legend', {}, 'Coach'), ...inputs.map((i) => i.label));
   const update = () => {

@@ -41,7 +41,13 @@ export function setAttr(node: Element, name: string, value: string | null): void
  * Keeps a container's children in step with a list, reusing the element for each key, so focus,
  * scroll and running animations survive updates.
  */
-export function syncList<T>(container: HTMLElement, items: readonly T[], key: (item: T) => string, create: (item: T) => HTMLElement, update: (node: HTMLElement, item: T) => void): void {
+export function syncList<T>(
+  container: HTMLElement,
+  items: readonly T[],
+  key: (item: T) => string,
+  create: (item: T) => HTMLElement,
+  update: (node: HTMLElement, item: T) => void,
+): void {
   const existing = new Map<string, HTMLElement>();
   for (const child of Array.from(container.children) as HTMLElement[]) {
     const k = child.dataset.key;
@@ -85,7 +91,11 @@ export function destroyViews(views: readonly View[]): void {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** An SVG element with attributes and children; text goes in as text nodes, never markup. */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number | undefined> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | undefined> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, String(value));
   append(node, children);

@@ -15,7 +15,13 @@ export function shortDuration(seconds: number): string {
 export { formatDuration };
 
 /** How the UI words an action's verdict: "did not help", "made it worse"… */
-export const VERDICT_WORD = { success: 'worked', partial: 'partly worked', neutral: 'done', failure: 'did not help', harmful: 'made it worse' } as const;
+export const VERDICT_WORD = {
+  success: 'worked',
+  partial: 'partly worked',
+  neutral: 'done',
+  failure: 'did not help',
+  harmful: 'made it worse',
+} as const;
 
 export function characterOf(scenario: Scenario, id: string): { name: string; role: string; color: string } {
   const c = scenario.characters.find((x) => x.id === id);

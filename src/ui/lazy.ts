@@ -16,12 +16,16 @@ export function failedModuleUrl(error: unknown): string | null {
  * Browsers may remember a module whose fetch failed and fail every later import of the same URL,
  * so a retry asks for the script the failure named under a fresh query: a new URL, fetched anew.
  */
-export function lazy<M>(importer: () => Promise<M>, reimport: (url: string) => Promise<unknown> = (url) => import(/* @vite-ignore */ url)): Lazy<M> {
+export function lazy<M>(
+  importer: () => Promise<M>,
+  reimport: (url: string) => Promise<unknown> = (url) => import(/* @vite-ignore */ url),
+): Lazy<M> {
   let module: M | undefined;
   let pending: Promise<M> | null = null;
   let failed: string | null = null;
   let attempts = 0;
-  const attempt = (): Promise<M> => (failed === null ? importer() : (reimport(`${failed}${failed.includes('?') ? '&' : '?'}retry=${attempts}`) as Promise<M>));
+  const attempt = (): Promise<M> =>
+    failed === null ? importer() : (reimport(`${failed}${failed.includes('?') ? '&' : '?'}retry=${attempts}`) as Promise<M>);
   return {
     loaded: () => module,
     load: () =>

@@ -12,7 +12,12 @@ export function soundControls(store: GameStore, compact = false): View {
     attrs: { type: 'range', min: '0', max: '100', step: '5', 'aria-label': 'Volume' },
     on: { input: () => updateSettings(store, { volume: Number(volume.value) / 100 }) },
   });
-  const element = el('div', { className: `sound-controls${compact ? ' compact' : ''}`, attrs: { role: 'group', 'aria-label': 'Sound' } }, mute, volume);
+  const element = el(
+    'div',
+    { className: `sound-controls${compact ? ' compact' : ''}`, attrs: { role: 'group', 'aria-label': 'Sound' } },
+    mute,
+    volume,
+  );
   const update = () => {
     const { muted, volume: level } = store.getState().settings;
     setText(mute, muted ? 'Sound off' : 'Sound on');

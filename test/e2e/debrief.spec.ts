@@ -22,7 +22,9 @@ const totalOf = async (page: Page) => Number(await page.locator('.total strong')
 test.describe('the debrief', () => {
   test.describe.configure({ timeout: 300_000 });
 
-  test('pins every scoring reason on the timeline beside the expert path, and exports a postmortem with the timeline', async ({ page }, testInfo) => {
+  test('pins every scoring reason on the timeline beside the expert path, and exports a postmortem with the timeline', async ({
+    page,
+  }, testInfo) => {
     await playFrantic(page);
     const timeline = page.getByRole('figure', { name: 'Timeline' });
     await expect(timeline).toBeVisible();
@@ -31,7 +33,12 @@ test.describe('the debrief', () => {
     await expect(pins.getByRole('listitem', { name: /-40 .*relapsed/ }).first()).toBeAttached();
     const ghost = timeline.getByRole('list', { name: 'Expert path (ghost)' });
     await expect(ghost.getByRole('listitem', { name: /Review deploy #482's diff/ })).toBeAttached();
-    await expect(timeline.getByRole('list', { name: 'What you did' }).getByRole('listitem', { name: /Roll back orders-api to v2.13: made it worse/ }).first()).toBeAttached();
+    await expect(
+      timeline
+        .getByRole('list', { name: 'What you did' })
+        .getByRole('listitem', { name: /Roll back orders-api to v2.13: made it worse/ })
+        .first(),
+    ).toBeAttached();
     // Three specific things to do differently, derived from the reasons.
     await expect(page.getByRole('region', { name: 'Next time, try this' }).getByRole('listitem')).toHaveCount(3);
     await page.screenshot({ path: testInfo.outputPath('debrief-timeline.png'), fullPage: true });
@@ -39,13 +46,16 @@ test.describe('the debrief', () => {
     // Every point in the total is explained: how the total is made, the limits on it, and each
     // dimension's reasons add up to its score, or to the sum its note says was kept within 0–100.
     await expect(page.getByText(/^The average of the six dimensions is \d+\./)).toBeVisible();
-    await expect(page.getByText(/false all-clears? costs? the trust an incident commander runs on: the total can be at most \d+\./)).toBeVisible();
+    await expect(
+      page.getByText(/false all-clears? costs? the trust an incident commander runs on: the total can be at most \d+\./),
+    ).toBeVisible();
     for (const section of await page.locator('.reasons section').all()) {
       const heading = (await section.getByRole('heading').textContent()) ?? '';
       const shown = Number(heading.split(':').pop());
       const points = (await section.locator('.points').allTextContents()).map(Number);
       const sum = points.reduce((a, b) => a + b, 0);
-      const note = (await section.locator('.dimension-note').count()) > 0 ? ((await section.locator('.dimension-note').textContent()) ?? '') : '';
+      const note =
+        (await section.locator('.dimension-note').count()) > 0 ? ((await section.locator('.dimension-note').textContent()) ?? '') : '';
       const said = /The points add up to (-?\d+)/.exec(note);
       expect(sum, heading).toBe(said ? Number(said[1]) : shown);
       expect(shown, heading).toBe(Math.max(0, Math.min(100, sum)));
@@ -72,7 +82,9 @@ test.describe('the debrief', () => {
     await finish(d);
     await expect(page.getByLabel('Grade C')).toBeVisible();
     const limits = page.getByRole('list', { name: 'Limits on the total' });
-    await expect(limits.getByRole('listitem')).toHaveText([/^A false all-clear costs the trust an incident commander runs on: the total can be at most 69\.$/]);
+    await expect(limits.getByRole('listitem')).toHaveText([
+      /^A false all-clear costs the trust an incident commander runs on: the total can be at most 69\.$/,
+    ]);
     expect(await totalOf(page)).toBe(69);
     // The first thing to do differently is the all-clear, with what it would really have been worth.
     const advice = page.getByRole('region', { name: 'Next time, try this' }).getByRole('listitem');
@@ -124,11 +136,20 @@ test.describe('the debrief', () => {
     const file = JSON.parse(text) as { log: { at: number; input: { type: string; action?: string } }[] };
 
     // Take out the second rollback, as someone improving their run by hand would.
-    const tampered = { ...file, log: file.log.filter((e, i) => !(e.input.action === 'rollback_api' && file.log.findIndex((x) => x.input.action === 'rollback_api') !== i)) };
+    const tampered = {
+      ...file,
+      log: file.log.filter(
+        (e, i) => !(e.input.action === 'rollback_api' && file.log.findIndex((x) => x.input.action === 'rollback_api') !== i),
+      ),
+    };
     expect(tampered.log.length).toBe(file.log.length - 1);
 
     await page.getByRole('button', { name: 'Choose another scenario' }).click();
-    await page.setInputFiles('#run-file', { name: 'edited-run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+    await page.setInputFiles('#run-file', {
+      name: 'edited-run.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(tampered)),
+    });
     await expect(page.getByText(/edited-run\.json was refused\. The run file was edited after it was exported/)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('run-file-refused.png') });
 

@@ -7,8 +7,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export const FLAGSHIP = 'The Friday 4pm deploy';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const startsWith = (text: string) => new RegExp(`^${escape(text)}`);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const startsWith = (text: string) => new RegExp(`^${escapeRegExp(text)}`);
 
 export interface Driver {
   page: Page;
@@ -66,14 +66,20 @@ export function mouse(page: Page): Driver {
       await expect(page.locator('.refused')).toBeEmpty();
     },
     async reply(channel, label) {
-      await page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith(channel) }).click();
+      await page
+        .getByRole('navigation', { name: 'Channels' })
+        .getByRole('button', { name: startsWith(channel) })
+        .click();
       const button = page.getByRole('log').getByRole('button', { name: label, exact: true }).last();
       await skipUntil(driver, () => button.isVisible(), `until ${channel} asks "${label}"`);
       await button.click();
       await expect(page.getByRole('log').getByText(`You answered: ${label}`).last()).toBeVisible();
     },
     async statusUpdate(text) {
-      await page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('#incident') }).click();
+      await page
+        .getByRole('navigation', { name: 'Channels' })
+        .getByRole('button', { name: startsWith('#incident') })
+        .click();
       await page.getByRole('textbox', { name: 'Message' }).fill(text);
       await page.getByRole('button', { name: 'Send' }).click();
       await expect(page.getByRole('log').getByText(text)).toBeVisible();
@@ -115,7 +121,11 @@ export function keyboard(page: Page): Driver {
     },
     async reply(channel, label) {
       await page.keyboard.press('c');
-      await tabTo(page, page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith(channel) }), `the channel ${channel}`);
+      await tabTo(
+        page,
+        page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith(channel) }),
+        `the channel ${channel}`,
+      );
       await page.keyboard.press('Enter');
       const button = page.getByRole('log').getByRole('button', { name: label, exact: true }).last();
       await skipUntil(driver, () => button.isVisible(), `until ${channel} asks "${label}"`);

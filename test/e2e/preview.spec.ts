@@ -37,7 +37,11 @@ test('saving a scenario under the dev server reloads it in the running game with
 
   // A broken save is refused with its diagnostic; the version in play stays.
   writeFileSync(file, edited('1.99.1', 'Tail the invoice-worker logs').replace('"format": 1', '"format": 1,,'));
-  await expect(page.getByText(/The saved scenario has \d+ problems?, so the previous version stays in play: scenarios\/friday-deploy\.json:\d+:\d+ FD101/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /The saved scenario has \d+ problems?, so the previous version stays in play: scenarios\/friday-deploy\.json:\d+:\d+ FD101/,
+    ),
+  ).toBeVisible();
   await page.getByRole('tab', { name: 'Actions' }).click();
   await expect(page.getByRole('button', { name: /^Tail the invoice-worker logs/ })).toBeVisible();
   expect(await clock(page)).toBe(before);

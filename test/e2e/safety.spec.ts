@@ -38,7 +38,10 @@ test('scenario text with HTML or script is shown as plain text and nothing runs'
   const d = mouse(page);
   await d.act('<u>Review</u>');
   await skipTo(d, '15:57');
-  await page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('#<i>chan</i>') }).click();
+  await page
+    .getByRole('navigation', { name: 'Channels' })
+    .getByRole('button', { name: startsWith('#<i>chan</i>') })
+    .click();
   await page.getByRole('tab', { name: /Evidence/ }).click();
   await page.locator('.evidence-item').first().click();
   await expect(page.getByText('<style>body{display:none}</style>')).toBeVisible();
@@ -54,7 +57,15 @@ test('a broken scenario file is refused with coded diagnostics and line numbers'
   await page.getByRole('button', { name: 'Choose a scenario' }).click();
   await expect(page.getByRole('article', { name: 'The Friday 4pm deploy' })).toBeVisible();
   const bundled = await page.getByRole('article').count();
-  const broken = JSON.stringify({ ...flagship, id: 'Not An Id', messages: flagship.messages.map((m: object, i: number) => (i === 0 ? { ...m, channel: 'nowhere' } : m)) }, null, 2);
+  const broken = JSON.stringify(
+    {
+      ...flagship,
+      id: 'Not An Id',
+      messages: flagship.messages.map((m: object, i: number) => (i === 0 ? { ...m, channel: 'nowhere' } : m)),
+    },
+    null,
+    2,
+  );
   await page.locator('#scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   const problems = page.getByRole('list', { name: 'Problems in the scenario file' });
   await expect(problems.getByRole('listitem').first()).toContainText(/broken\.json:\d+:\d+ FD204/);
@@ -66,7 +77,15 @@ test.describe('accessibility audit (axe) of every screen', () => {
   const audit = async (page: import('@playwright/test').Page, what: string) => {
     const results = await new AxeBuilder({ page }).exclude('canvas').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      serious.map(
+        (v) =>
+          `${what}: ${v.id} (${v.impact}) ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   };
 
   test('title, select, briefing, incident, debrief and replay have no serious or critical violations', async ({ page }) => {
@@ -82,7 +101,10 @@ test.describe('accessibility audit (axe) of every screen', () => {
     const d = mouse(page);
     await d.act("Review deploy #482's diff");
     await skipTo(d, '16:20');
-    await page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('#support') }).click();
+    await page
+      .getByRole('navigation', { name: 'Channels' })
+      .getByRole('button', { name: startsWith('#support') })
+      .click();
     await audit(page, 'incident (chat)');
     await page.getByRole('tab', { name: /Evidence/ }).click();
     await page.locator('.evidence-item').first().click();
@@ -110,6 +132,8 @@ test('a scenario file with only warnings loads, and its warnings are listed', as
   const warned = JSON.stringify({ ...flagship, id: 'no-expert', title: 'No expert path', expertPath: [] }, null, 2);
   await page.locator('#scenario-file').setInputFiles({ name: 'no-expert.json', mimeType: 'application/json', buffer: Buffer.from(warned) });
   await expect(page.getByText(/Loaded “No expert path”\. It is now in the list above\. 1 warning to look at:/)).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Warnings about the scenario file' }).getByRole('listitem').first()).toContainText(/no-expert\.json:\d+:\d+ FD406 warning/);
+  await expect(page.getByRole('list', { name: 'Warnings about the scenario file' }).getByRole('listitem').first()).toContainText(
+    /no-expert\.json:\d+:\d+ FD406 warning/,
+  );
   await expect(page.getByRole('article', { name: 'No expert path' })).toBeVisible();
 });

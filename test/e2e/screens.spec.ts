@@ -42,10 +42,18 @@ test('a corrupted save gets a clear message and a fresh start, keeping settings 
   await page.getByRole('slider', { name: 'Volume' }).fill('40');
   await page.evaluate(() => {
     localStorage.setItem('firedrill.run', '{"version":1,"scenario":{"id":"friday-deploy"'); // cut off mid-write
-    localStorage.setItem('firedrill.progress', JSON.stringify({ version: 1, scenarios: { 'friday-deploy': { completed: 2, bestScore: 71, bestGrade: 'B', lastEnding: 'resolved' } } }));
+    localStorage.setItem(
+      'firedrill.progress',
+      JSON.stringify({
+        version: 1,
+        scenarios: { 'friday-deploy': { completed: 2, bestScore: 71, bestGrade: 'B', lastEnding: 'resolved' } },
+      }),
+    );
   });
   await page.reload();
-  await expect(page.getByText(/Your saved run was damaged \(not valid JSON\) and could not be read\. A fresh start is ready/)).toBeVisible();
+  await expect(
+    page.getByText(/Your saved run was damaged \(not valid JSON\) and could not be read\. A fresh start is ready/),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Firedrill', level: 1 })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Volume' })).toHaveValue('40');
   await page.getByRole('button', { name: 'Choose a scenario' }).click();
@@ -54,7 +62,10 @@ test('a corrupted save gets a clear message and a fresh start, keeping settings 
   await expect(page.getByText(/Your saved run was damaged/)).toBeHidden();
 });
 
-test('a screen whose code fails to load says so and can be tried again, instead of a blank page', async ({ page, consoleErrors }, testInfo) => {
+test('a screen whose code fails to load says so and can be tried again, instead of a blank page', async ({
+  page,
+  consoleErrors,
+}, testInfo) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Firedrill', level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');

@@ -15,10 +15,14 @@ test.describe('solo play of the Friday 4pm deploy', () => {
     await expect(page.getByLabel('Grade A')).toBeVisible();
     const total = Number(await page.locator('.total strong').textContent());
     expect(total).toBeGreaterThanOrEqual(85);
-    await expect(page.getByRole('region', { name: 'Why, point by point' }).getByText('Confirmed the recovery before declaring the incident over.')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Why, point by point' }).getByText('Confirmed the recovery before declaring the incident over.'),
+    ).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('debrief-methodical.png'), fullPage: true });
     await page.getByRole('button', { name: 'Choose another scenario' }).click();
-    await expect(page.getByRole('article', { name: 'The Friday 4pm deploy' }).getByText(/Best result: A \(\d+\/100\) · played 1×/)).toBeVisible();
+    await expect(
+      page.getByRole('article', { name: 'The Friday 4pm deploy' }).getByText(/Best result: A \(\d+\/100\) · played 1×/),
+    ).toBeVisible();
   });
 
   test('a frantic playthrough relapses visibly and ends with a low score', async ({ page }, testInfo) => {
@@ -31,7 +35,10 @@ test.describe('solo play of the Friday 4pm deploy', () => {
     await d.act('Restart invoice-worker');
     await d.act('Declare the incident resolved');
     await waitUntilFree(d);
-    await page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('Dana Okafor') }).click();
+    await page
+      .getByRole('navigation', { name: 'Channels' })
+      .getByRole('button', { name: startsWith('Dana Okafor') })
+      .click();
     await expect(page.getByRole('log').getByText(/You said it was fixed/)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('incident-relapse.png') });
     await finish(d);
@@ -71,7 +78,8 @@ test.describe('solo play of the Friday 4pm deploy', () => {
     // Reach the incident with Tab and Enter only.
     const focusAndEnter = async (name: RegExp | string) => {
       const target = page.getByRole('button', { name });
-      for (let i = 0; i < 40 && !(await target.evaluate((n) => n === document.activeElement).catch(() => false)); i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 40 && !(await target.evaluate((n) => n === document.activeElement).catch(() => false)); i++)
+        await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
     };
     await focusAndEnter('Choose a scenario');

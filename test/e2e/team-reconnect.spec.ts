@@ -22,13 +22,19 @@ test.afterEach(async () => {
   for (const context of people.splice(0)) await context.close();
 });
 
-async function newPerson(browser: Browser, errors: string[], who: string, offline: () => boolean): Promise<{ context: BrowserContext; page: Page }> {
+async function newPerson(
+  browser: Browser,
+  errors: string[],
+  who: string,
+  offline: () => boolean,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   people.push(context);
   const page = await context.newPage();
   page.on('console', (message) => {
     // While the test holds the network down, the browser reports each failed try to reach the server.
-    if (message.type() === 'error' && !(offline() && /ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(message.text()))) errors.push(`${who}: ${message.text()}`);
+    if (message.type() === 'error' && !(offline() && /ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(message.text())))
+      errors.push(`${who}: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
   return { context, page };
@@ -50,7 +56,8 @@ async function holdSockets(page: Page): Promise<void> {
 }
 
 /** How many team-mode connections the page has opened so far. */
-const openedSockets = (page: Page) => page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => String(s.url).includes('/team/')).length);
+const openedSockets = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => String(s.url).includes('/team/')).length);
 
 /**
  * The page's open connections die under it and its network goes down. (Closed first: with the
@@ -67,7 +74,10 @@ async function cutNetwork(person: { context: BrowserContext; page: Page }): Prom
   await person.context.setOffline(true);
 }
 
-test('a player whose connection drops mid-incident returns to her seat by herself and catches up exactly; the projector shows the incident without controls', async ({ page, browser }, testInfo) => {
+test('a player whose connection drops mid-incident returns to her seat by herself and catches up exactly; the projector shows the incident without controls', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   let cut = false;
@@ -113,7 +123,11 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   await page.getByLabel('Inject in channel').selectOption({ label: '#general' });
   await page.getByLabel('Inject text').fill(injected);
   await page.getByRole('button', { name: 'Send inject' }).click();
-  const missed = [/Ben \(Incident commander\) posted in #.*: Ben here: Ana dropped/, `Ben (Incident commander) started “Check today's deploy history”`, injected];
+  const missed = [
+    /Ben \(Incident commander\) posted in #.*: Ben here: Ana dropped/,
+    `Ben (Incident commander) started “Check today's deploy history”`,
+    injected,
+  ];
   for (const p of [page, ben]) for (const text of missed) await expect(activity(p).getByText(text)).toBeVisible();
   // Ana saw none of it, and her page keeps trying (and failing) with growing pauses.
   for (const text of missed) await expect(activity(ana).getByText(text)).toHaveCount(0);
@@ -129,7 +143,10 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   for (const text of missed) await expect(activity(ana).getByText(text)).toHaveCount(1);
 
   // And she can act again (in #general: an operator gives no status updates); everyone sees that too.
-  await ana.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('#general') }).click();
+  await ana
+    .getByRole('navigation', { name: 'Channels' })
+    .getByRole('button', { name: startsWith('#general') })
+    .click();
   await ana.getByRole('textbox', { name: 'Message' }).fill('Ana back: I saw the deploy history.');
   await ana.getByRole('button', { name: 'Send' }).click();
   for (const p of everyone) await expect(activity(p).getByText(/Ana \(Operator\) posted in #.*: Ana back/)).toBeVisible();
@@ -142,7 +159,10 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   expect(final.length).toBeGreaterThan(before + missed.length);
   expect(new Set(final).size, 'no entry twice').toBe(final.length);
   expect(await opened(), 'Ana opened a new connection').toBeGreaterThan(openBefore);
-  testInfo.annotations.push({ type: 'reconnecting status', description: shown ?? '' }, { type: 'activity', description: final.join(' | ') });
+  testInfo.annotations.push(
+    { type: 'reconnecting status', description: shown ?? '' },
+    { type: 'activity', description: final.join(' | ') },
+  );
 
   // The projector view: its link (a plain new-tab link on the console) opened on another machine — a
   // fresh browser context, without the facilitator's session — shows the incident, and no controls.
@@ -182,7 +202,9 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   expect(errors, 'console errors in the other pages').toEqual([]);
 });
 
-test('a facilitator whose connection drops returns to the console by herself, misses nothing, and runs the game day on', async ({ browser }, testInfo) => {
+test('a facilitator whose connection drops returns to the console by herself, misses nothing, and runs the game day on', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   let cut = false;
@@ -209,7 +231,10 @@ test('a facilitator whose connection drops returns to the console by herself, mi
   await ana.getByRole('tab', { name: startsWith('Notes') }).click();
   await ana.getByRole('textbox', { name: 'New note' }).fill('Hypothesis: the 16:00 deploy changed data, not just code');
   await ana.getByRole('button', { name: 'Add note' }).click();
-  const missed = [`Ana (Incident commander) started “Check today's deploy history”`, 'Ana (Incident commander) wrote a hypothesis: the 16:00 deploy changed data, not just code'];
+  const missed = [
+    `Ana (Incident commander) started “Check today's deploy history”`,
+    'Ana (Incident commander) wrote a hypothesis: the 16:00 deploy changed data, not just code',
+  ];
   for (const text of missed) await expect(activity(ana).getByText(text)).toBeVisible();
   for (const text of missed) await expect(activity(page).getByText(text)).toHaveCount(0);
   // Meanwhile the console says why its commands cannot go through, instead of losing them.

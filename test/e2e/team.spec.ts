@@ -45,7 +45,10 @@ async function hintRole(facilitator: Page, role: string, text: string): Promise<
   await facilitator.getByRole('button', { name: 'Send hint' }).click();
 }
 
-test('a facilitator runs a game day: three players join by link, act, are paused, get an inject and a hint, and share the debrief', async ({ page, browser }, testInfo) => {
+test('a facilitator runs a game day: three players join by link, act, are paused, get an inject and a hint, and share the debrief', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
 
@@ -57,7 +60,8 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await page.getByLabel('Speed').selectOption('1');
   // The roles on offer: the scenario's, all ticked; this game day goes without an observer.
   const offer = page.getByRole('group', { name: 'Roles on offer' });
-  for (const role of ['Incident commander', 'Operator', 'Communications', 'Scribe', 'Observer']) await expect(offer.getByRole('checkbox', { name: role, exact: true })).toBeChecked();
+  for (const role of ['Incident commander', 'Operator', 'Communications', 'Scribe', 'Observer'])
+    await expect(offer.getByRole('checkbox', { name: role, exact: true })).toBeChecked();
   await offer.getByRole('checkbox', { name: 'Observer', exact: true }).uncheck();
   await page.getByRole('button', { name: 'Open the game day' }).click();
   await expect(page.getByRole('heading', { name: 'Game day lobby', level: 1 })).toBeVisible();
@@ -81,7 +85,8 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await expect(visitor.getByRole('radio')).toHaveCount(0);
   await visitor.getByLabel('Join code').fill(code.toLowerCase());
   await expect(visitor.locator('.team-scenario-title')).toHaveText(FLAGSHIP);
-  for (const role of ['Incident commander', 'Operator', 'Communications', 'Scribe']) await expect(visitor.getByRole('radio', { name: role, exact: true })).toBeVisible();
+  for (const role of ['Incident commander', 'Operator', 'Communications', 'Scribe'])
+    await expect(visitor.getByRole('radio', { name: role, exact: true })).toBeVisible();
   await expect(visitor.getByRole('radio', { name: 'Observer', exact: true })).toHaveCount(0);
   await expect(visitor.getByRole('alert').filter({ hasText: 'No game day' })).toHaveCount(0);
   await expect(visitor.getByRole('button', { name: 'Join', exact: true })).toBeDisabled();
@@ -144,8 +149,12 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await injectAsDana(page, injected);
   for (const p of [page, ...players]) await expect(activity(p).getByText(injected)).toBeVisible();
   // And one of the scenario's prepared injects, with one press.
-  await page.getByRole('list', { name: 'Prepared injects' }).getByRole('button', { name: 'Inject: Kofi answers from the train (uncovers the migration)' }).click();
-  for (const p of [page, ...players]) await expect(activity(p).getByText(/^Inject: Kofi Mensah in #deploys: Kofi here, on the train/)).toBeVisible();
+  await page
+    .getByRole('list', { name: 'Prepared injects' })
+    .getByRole('button', { name: 'Inject: Kofi answers from the train (uncovers the migration)' })
+    .click();
+  for (const p of [page, ...players])
+    await expect(activity(p).getByText(/^Inject: Kofi Mensah in #deploys: Kofi here, on the train/)).toBeVisible();
 
   // A hint for the operators reaches Ana, not Ben.
   const hint = 'Look at what changed at 16:00 before touching anything.';
@@ -168,9 +177,15 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await expect(page.getByRole('button', { name: 'Speed 4×' })).toHaveAttribute('aria-pressed', 'true');
   await chi.getByRole('textbox', { name: 'Message' }).fill('Chi taking command. Ana is on the diff.');
   await chi.getByRole('button', { name: 'Send' }).click();
-  for (const p of [page, ...players]) await expect(activity(p).getByText(/Chi \(Incident commander\) posted in #.*: Chi taking command/)).toBeVisible();
+  for (const p of [page, ...players])
+    await expect(activity(p).getByText(/Chi \(Incident commander\) posted in #.*: Chi taking command/)).toBeVisible();
   // In the chat itself, the post is under the player's own name.
-  await expect(ana.getByRole('log', { name: /incident/ }).getByText('Chi', { exact: true }).first()).toBeVisible();
+  await expect(
+    ana
+      .getByRole('log', { name: /incident/ })
+      .getByText('Chi', { exact: true })
+      .first(),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('console.png'), fullPage: true });
   await ana.screenshot({ path: testInfo.outputPath('player.png'), fullPage: true });
 
@@ -209,7 +224,10 @@ async function teamAct(p: Page, label: string): Promise<void> {
   await expect(p.locator('.top-bar .busy')).toHaveText(startsWith(label));
 }
 
-test('a team plays the flagship to the resolved ending, split by role, with a pause, an inject and a hint, and every debrief matches', async ({ page, browser }, testInfo) => {
+test('a team plays the flagship to the resolved ending, split by role, with a pause, an inject and a hint, and every debrief matches', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(200_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`facilitator: ${error.message}`));
@@ -244,7 +262,8 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   // The operator finds the failing worker and ships the fix forward.
   await teamAct(ana, 'Read invoice-worker logs');
   await teamAct(ana, 'Ship invoice-worker patch: read both v1 and v2 payloads');
-  for (const p of [page, ...players]) await expect(activity(p).getByText('Ana (Operator) started “Ship invoice-worker patch')).toBeVisible();
+  for (const p of [page, ...players])
+    await expect(activity(p).getByText('Ana (Operator) started “Ship invoice-worker patch')).toBeVisible();
 
   // While the patch ships, the facilitator pauses: the clock stops and actions are refused until resume.
   await expect(ben.locator('.top-bar .busy')).toHaveText(/^Free to act/, { timeout: 30_000 });
@@ -274,10 +293,14 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   await expect(page.getByRole('list', { name: 'Private notes' }).getByText(note)).toBeVisible();
 
   // Comms keeps people posted in the incident channel while the patch ships.
-  await ben.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: startsWith('#incident') }).click();
+  await ben
+    .getByRole('navigation', { name: 'Channels' })
+    .getByRole('button', { name: startsWith('#incident') })
+    .click();
   await ben.getByRole('textbox', { name: 'Message' }).fill('Patch for invoice-worker is shipping; next update in 15 minutes.');
   await ben.getByRole('button', { name: 'Send' }).click();
-  for (const p of [page, ...players]) await expect(activity(p).getByText(/Ben \(Communications\) posted in #incident.*: Patch for invoice-worker/)).toBeVisible();
+  for (const p of [page, ...players])
+    await expect(activity(p).getByText(/Ben \(Communications\) posted in #incident.*: Patch for invoice-worker/)).toBeVisible();
 
   // The patch is live: the operator checks the data while the commander watches the graphs.
   await teamAct(ana, 'Run the orders consistency check');
@@ -306,11 +329,15 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
     await expect(parts.getByRole('list', { name: "Ana's actions" }).getByText(/Ship invoice-worker patch.* — success$/)).toBeVisible();
     await expect(parts.getByRole('list', { name: "Chi's actions" }).getByText(/Declare the incident resolved — success$/)).toBeVisible();
     await expect(parts.getByText(/^Ben — Communications$/)).toBeVisible();
-    await expect(parts.getByRole('list', { name: "Ben's posts" }).getByText(/Status update in #incident.*Patch for invoice-worker/)).toBeVisible();
+    await expect(
+      parts.getByRole('list', { name: "Ben's posts" }).getByText(/Status update in #incident.*Patch for invoice-worker/),
+    ).toBeVisible();
     await expect(parts.getByText(/^2 actions, 3 status updates, 1 post/)).toBeVisible();
     // The timeline is the team's: each mark says who it was.
     const lane = p.getByRole('list', { name: 'What the team did' });
-    await expect(lane.getByRole('listitem', { name: /Declare the incident resolved: worked — Chi \(Incident commander\)$/ })).toBeAttached();
+    await expect(
+      lane.getByRole('listitem', { name: /Declare the incident resolved: worked — Chi \(Incident commander\)$/ }),
+    ).toBeAttached();
     await expect(lane.getByRole('listitem', { name: /Status update — Ben \(Communications\)$/ }).first()).toBeAttached();
     // The team's exports stand in for solo play's, which would export the run without names, and
     // solo play's ways on (play again, replay) are not offered.
@@ -321,7 +348,10 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
 
   // The team postmortem names every row by player and role; the facilitator's carries the private note.
   const markdownOf = async (p: Page) => {
-    const [file] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download team postmortem (Markdown)' }).click()]);
+    const [file] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Download team postmortem (Markdown)' }).click(),
+    ]);
     return readFile((await file.path())!, 'utf8');
   };
   const facilitatorMarkdown = await markdownOf(page);
@@ -332,8 +362,14 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   const playerMarkdown = await markdownOf(ben);
   expect(playerMarkdown).toContain('| Ben (Communications) | Posted in #incident');
   expect(playerMarkdown).not.toContain(note);
-  const [json] = await Promise.all([ana.waitForEvent('download'), ana.getByRole('button', { name: 'Download team record (JSON)' }).click()]);
-  const record = JSON.parse(await readFile((await json.path())!, 'utf8')) as { ending: { id: string }; timeline: { who: string; what: string }[] };
+  const [json] = await Promise.all([
+    ana.waitForEvent('download'),
+    ana.getByRole('button', { name: 'Download team record (JSON)' }).click(),
+  ]);
+  const record = JSON.parse(await readFile((await json.path())!, 'utf8')) as {
+    ending: { id: string };
+    timeline: { who: string; what: string }[];
+  };
   expect(record.ending.id).toBe('resolved');
   expect(record.timeline.some((r) => r.who === 'Facilitator' && r.what.startsWith('Hint to'))).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('resolved-debrief.png'), fullPage: true });

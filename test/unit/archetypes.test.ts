@@ -66,7 +66,9 @@ describe.each(shippedScenarioFiles().sort())('archetypes of %s', (file) => {
     for (let i = 1; i < played.length; i++) {
       const before = played[i - 1]!;
       const after = played[i]!;
-      expect(before.run.score.total, `${summary(before.name, before.run)}; ${summary(after.name, after.run)}`).toBeGreaterThan(after.run.score.total);
+      expect(before.run.score.total, `${summary(before.name, before.run)}; ${summary(after.name, after.run)}`).toBeGreaterThan(
+        after.run.score.total,
+      );
     }
   });
 

@@ -92,7 +92,9 @@ describe('cuesFor', () => {
   it('plays each cue once per batch', () => {
     expect(cuesFor([msg('normal'), msg('noise'), msg('normal')])).toEqual(['message']);
     expect(cuesFor([completed('success'), ending('resolved'), completed('partial')])).toEqual(['success']);
-    expect(cuesFor([ev({ kind: 'service', service: 'a', from: 'healthy', to: 'down' }), ev({ kind: 'relapse', player: 'you', missing: [] })])).toEqual(['page']);
+    expect(
+      cuesFor([ev({ kind: 'service', service: 'a', from: 'healthy', to: 'down' }), ev({ kind: 'relapse', player: 'you', missing: [] })]),
+    ).toEqual(['page']);
   });
 
   it('orders cues by urgency: page, alarm, failure, success, mention, message', () => {
@@ -170,7 +172,12 @@ function parseWav(bytes: Uint8Array): Wav {
     const body = at + 8;
     if (body + size > bytes.length) throw new Error(`chunk ${id} runs past the end`);
     if (id === 'fmt ') {
-      fmt = { format: view.getUint16(body, true), channels: view.getUint16(body + 2, true), rate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+      fmt = {
+        format: view.getUint16(body, true),
+        channels: view.getUint16(body + 2, true),
+        rate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
       if (view.getUint32(body + 8, true) !== fmt.rate * fmt.channels * (fmt.bits / 8)) throw new Error('bad byte rate');
     } else if (id === 'data') {
       samples = new Int16Array(size / 2);

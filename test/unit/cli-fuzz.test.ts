@@ -69,7 +69,8 @@ function problemsWith(label: string, file: string, budget: number, exploreValid:
       problems.push(`${label}: explore --json printed something that is not JSON: ${result.out.slice(0, 200)}`);
     }
     if (report && report.ok !== (result.code === 0)) problems.push(`${label}: explore exited ${result.code} with ok=${report.ok}`);
-    if (report && report.ok !== (report.problems.length === 0)) problems.push(`${label}: ok=${report.ok} but ${report.problems.length} problem(s)`);
+    if (report && report.ok !== (report.problems.length === 0))
+      problems.push(`${label}: ok=${report.ok} but ${report.problems.length} problem(s)`);
   } else if (result.code !== 1) problems.push(`${label}: explore accepted a scenario check refused`);
   return { problems, valid };
 }
@@ -132,7 +133,10 @@ describe('check and explore never crash', () => {
     expect(problems).toEqual([]);
     // A file that is not there, or is a folder, is a refusal too.
     for (const file of [join(dir, 'missing.json'), dir]) {
-      for (const args of [['check', file], ['explore', file]]) {
+      for (const args of [
+        ['check', file],
+        ['explore', file],
+      ]) {
         const result = run(args);
         expect(result.threw, args.join(' ')).toBeUndefined();
         expect(result.code, args.join(' ')).toBe(1);
@@ -145,15 +149,40 @@ describe('check and explore never crash', () => {
     const base = miniScenarioInput();
     const variants: [string, ScenarioInput][] = [
       ['as is', base],
-      ['over before it starts', { ...base, endings: [...base.endings, { id: 'instant', kind: 'failed', title: 'Instant', text: 'Over at once.', when: { time: { gte: 0 } } }] }],
-      ['already fixed and verified', { ...base, facts: base.facts!.map((f) => (f.id === 'fixed' || f.id === 'checked' ? { ...f, initial: true } : f)) }],
+      [
+        'over before it starts',
+        {
+          ...base,
+          endings: [
+            ...base.endings,
+            { id: 'instant', kind: 'failed', title: 'Instant', text: 'Over at once.', when: { time: { gte: 0 } } },
+          ],
+        },
+      ],
+      [
+        'already fixed and verified',
+        { ...base, facts: base.facts!.map((f) => (f.id === 'fixed' || f.id === 'checked' ? { ...f, initial: true } : f)) },
+      ],
       ['instant repeatable actions', { ...base, actions: base.actions.map((a) => ({ ...a, duration: 0, repeatable: true })) }],
       ['only a resolve action', { ...base, actions: base.actions.filter((a) => a.category === 'resolve'), hints: [] }],
-      ['no incident channel', { ...base, channels: base.channels.map((c) => (c.kind === 'incident' ? { ...c, kind: 'team' as const } : c)) }],
+      [
+        'no incident channel',
+        { ...base, channels: base.channels.map((c) => (c.kind === 'incident' ? { ...c, kind: 'team' as const } : c)) },
+      ],
       ['short and coarse', { ...base, clock: { ...base.clock, limitSeconds: 300, tickSeconds: 60 } }],
       ['long actions', { ...base, actions: base.actions.map((a) => ({ ...a, duration: 1700 })) }],
       ['every action hidden', { ...base, actions: base.actions.map((a) => ({ ...a, visible: { fact: 'pings', gt: 99 } })) }],
-      ['an expert path of refusals', { ...base, expertPath: [{ at: -50, action: 'fix', why: 'Too early.' }, { at: 10, action: 'fix', why: 'No diff yet.' }, { at: 10, action: 'resolve', why: 'Busy.' }] }],
+      [
+        'an expert path of refusals',
+        {
+          ...base,
+          expertPath: [
+            { at: -50, action: 'fix', why: 'Too early.' },
+            { at: 10, action: 'fix', why: 'No diff yet.' },
+            { at: 10, action: 'resolve', why: 'Busy.' },
+          ],
+        },
+      ],
     ];
     // Random timings on top: questions that expire at once, actions of any length, deploys at any time.
     for (let i = 0; i < 10; i++) {
@@ -172,13 +201,15 @@ describe('check and explore never crash', () => {
       const budget = rng.int(10, 120);
       try {
         const report = explore(parsed.data, { seed, budget });
-        if (report.ok !== (report.problems.length === 0)) problems.push(`${label}: ok=${report.ok} with problems ${report.problems.join('; ')}`);
+        if (report.ok !== (report.problems.length === 0))
+          problems.push(`${label}: ok=${report.ok} with problems ${report.problems.join('; ')}`);
         for (const run of [report.resolved.witness, report.scores.best, report.scores.worst, ...report.deadEnds]) {
           if (!run) continue;
           const compiled = compileScript(parsed.data, JSON.parse(JSON.stringify(run.script)));
           if (!compiled.ok) problems.push(`${label}: a reported script does not compile: ${compiled.errors.join('; ')}`);
         }
-        if (report.resolved.reachable !== (report.resolved.witness?.ending?.kind === 'resolved')) problems.push(`${label}: reachable without a resolved witness`);
+        if (report.resolved.reachable !== (report.resolved.witness?.ending?.kind === 'resolved'))
+          problems.push(`${label}: reachable without a resolved witness`);
       } catch (e) {
         problems.push(`${label} (seed ${seed}, budget ${budget}): explore threw: ${e instanceof Error ? e.stack : String(e)}`);
       }
@@ -191,7 +222,11 @@ describe('check and explore never crash', () => {
   it('runs as a real process: garbage is refused, a valid scenario gets a JSON report', () => {
     const bin = join(root, 'bin/firedrill.mjs');
     const spawn = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-    const garbage = spawnSync(process.execPath, [bin, 'explore', writeCase('\u0000{{{"')], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const garbage = spawnSync(process.execPath, [bin, 'explore', writeCase('\u0000{{{"')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(garbage.status).toBe(1);
     expect(garbage.stderr).toContain('FD101');
     const sub = join(dir, 'valid');

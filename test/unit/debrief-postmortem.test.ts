@@ -5,7 +5,16 @@ import { replay, runToEnd, score, wallClock, type EngineState, type LogEntry, ty
 import { loadShipped, shippedScriptLog } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');
-const SECTIONS = ['## Summary', '## Impact', '## Timeline', '## What went well', '## What did not go well', '## Contributing factors', '## Action items', '## Lessons'];
+const SECTIONS = [
+  '## Summary',
+  '## Impact',
+  '## Timeline',
+  '## What went well',
+  '## What did not go well',
+  '## Contributing factors',
+  '## Action items',
+  '## Lessons',
+];
 
 function logOf(script: string): { log: LogEntry[]; options: RunOptions } {
   return shippedScriptLog(scenario, `friday-deploy/${script}`);
@@ -27,7 +36,11 @@ function section(text: string, heading: string): string {
 }
 
 /** Table rows as cells, splitting on pipes that are not escaped. */
-const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+const cells = (row: string) =>
+  row
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((c) => c.trim());
 const timelineRows = (text: string) =>
   section(text, '## Timeline')
     .split('\n')
@@ -43,12 +56,17 @@ describe('the postmortem', () => {
     const mRun = play(m.log, m.options);
     const fRun = play(f.log, f.options);
     methodical = { ...mRun, text: postmortem(scenario, mRun.state, mRun.card, [{ text: 'Add backoff to the invoice-worker retries.' }]) };
-    frantic = { ...fRun, text: postmortem(scenario, fRun.state, fRun.card, [{ text: 'Verify before declaring resolved.' }, { text: 'Post status updates.' }]) };
+    frantic = {
+      ...fRun,
+      text: postmortem(scenario, fRun.state, fRun.card, [{ text: 'Verify before declaring resolved.' }, { text: 'Post status updates.' }]),
+    };
   });
 
   it('has a title and every section, in order', () => {
     const first = methodical.text.split('\n')[0];
-    expect(first).toBe(`# Postmortem: ${scenario.title} (Friday 15:55–${wallClock(scenario.clock, methodical.state.ending!.at, false)}, game time)`);
+    expect(first).toBe(
+      `# Postmortem: ${scenario.title} (Friday 15:55–${wallClock(scenario.clock, methodical.state.ending!.at, false)}, game time)`,
+    );
     const positions = SECTIONS.map((s) => methodical.text.indexOf(`\n${s}\n`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -58,13 +76,17 @@ describe('the postmortem', () => {
   it('summarises the ending, grade, total, duration and milestones', () => {
     const summary = section(methodical.text, '## Summary');
     const ending = scenario.endings.find((e) => e.id === 'resolved')!;
-    expect(summary).toContain(`- **Ending:** ${ending.title} (resolved) at ${wallClock(scenario.clock, methodical.state.ending!.at, false)}`);
+    expect(summary).toContain(
+      `- **Ending:** ${ending.title} (resolved) at ${wallClock(scenario.clock, methodical.state.ending!.at, false)}`,
+    );
     expect(summary).toContain(`- **Score:** ${methodical.card.total}/100, grade ${methodical.card.grade}`);
     expect(summary).toMatch(/- \*\*Duration:\*\* 1 h \d\d min of game time/);
     const m = methodical.state.milestones;
     expect(summary).toContain(`Users were first affected at ${wallClock(scenario.clock, m.impact!, false)}.`);
     expect(summary).toContain(`The impact was contained at ${wallClock(scenario.clock, m.stabilised!, false)}`);
-    expect(summary).toContain(`The cause was fixed at ${wallClock(scenario.clock, m.fixed!, false)} and the recovery verified at ${wallClock(scenario.clock, m.verified!, false)}.`);
+    expect(summary).toContain(
+      `The cause was fixed at ${wallClock(scenario.clock, m.fixed!, false)} and the recovery verified at ${wallClock(scenario.clock, m.verified!, false)}.`,
+    );
     expect(section(frantic.text, '## Summary')).toContain('The impact was never contained.');
     expect(section(frantic.text, '## Summary')).toMatch(/declared over too early twice \(\d\d:\d\d and \d\d:\d\d\) and relapsed/);
   });
@@ -99,7 +121,7 @@ describe('the postmortem', () => {
     expect(methodical.text).not.toContain('Starting point for');
   });
 
-  it('shows the frantic run\'s premature all-clear, its relapse and its penalty at the time they happened', () => {
+  it("shows the frantic run's premature all-clear, its relapse and its penalty at the time they happened", () => {
     const rows = timelineRows(frantic.text);
     const premature = frantic.state.declarations.filter((d) => !d.accepted);
     expect(premature).toHaveLength(2);
@@ -107,11 +129,19 @@ describe('the postmortem', () => {
       const at = clock(d.at);
       const here = rows.filter((r) => cells(r)[0] === at);
       expect(here, at).toContainEqual(expect.stringMatching(/\| You \| Declare the incident resolved \((harmful|failure|neutral)\): /));
-      expect(here, at).toContainEqual(`| ${at} | You | Relapse: declared resolved, but not yet fixed and verified; the incident goes on. |`);
-      expect(here, at).toContainEqual(expect.stringMatching(/\| Score \| -[46]0 verify: Declared resolved( again \(second time\))? at \d\d:\d\d before it was fixed and verified; it relapsed\. \|/));
+      expect(here, at).toContainEqual(
+        `| ${at} | You | Relapse: declared resolved, but not yet fixed and verified; the incident goes on. |`,
+      );
+      expect(here, at).toContainEqual(
+        expect.stringMatching(
+          /\| Score \| -[46]0 verify: Declared resolved( again \(second time\))? at \d\d:\d\d before it was fixed and verified; it relapsed\. \|/,
+        ),
+      );
       // The declaration, then what it caused, then what it cost.
       // Each false all-clear costs more than the one before: 40, then 60.
-      const order = ['Declare the incident resolved', 'Relapse:', `-${40 + 20 * i} verify`].map((s) => here.findIndex((r) => r.includes(s)));
+      const order = ['Declare the incident resolved', 'Relapse:', `-${40 + 20 * i} verify`].map((s) =>
+        here.findIndex((r) => r.includes(s)),
+      );
       expect(order).not.toContain(-1);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
     });
@@ -142,15 +172,19 @@ describe('the postmortem', () => {
     expect(section(frantic.text, '## Contributing factors')).toContain('- **Key evidence never looked at:** ');
   });
 
-  it('lists the suggestions as a checklist and the scenario\'s lessons', () => {
+  it("lists the suggestions as a checklist and the scenario's lessons", () => {
     expect(section(frantic.text, '## Action items').trim()).toBe('- [ ] Verify before declaring resolved.\n- [ ] Post status updates.');
-    expect(postmortem(scenario, frantic.state, frantic.card, [])).toContain('## Action items\n\nNo action items were suggested for this run.');
+    expect(postmortem(scenario, frantic.state, frantic.card, [])).toContain(
+      '## Action items\n\nNo action items were suggested for this run.',
+    );
     const lessons = section(methodical.text, '## Lessons');
     for (const lesson of scenario.lessons) expect(lessons).toContain(`- ${inline(lesson.text)}`);
   });
 
   it('is the same text for the same run', () => {
-    const again = postmortem(scenario, structuredClone(methodical.state), structuredClone(methodical.card), [{ text: 'Add backoff to the invoice-worker retries.' }]);
+    const again = postmortem(scenario, structuredClone(methodical.state), structuredClone(methodical.card), [
+      { text: 'Add backoff to the invoice-worker retries.' },
+    ]);
     expect(again).toBe(methodical.text);
   });
 
@@ -160,7 +194,13 @@ describe('the postmortem', () => {
     const at = log[0]!.at - 60;
     const withNotes: LogEntry[] = [
       { at, input: { type: 'note', text: hostile } },
-      { at, input: { type: 'note', text: 'two\nlines | and [a link](javascript:alert(1)) & ![img](x) `code` **bold** <img src=x onerror=alert(1)>' } },
+      {
+        at,
+        input: {
+          type: 'note',
+          text: 'two\nlines | and [a link](javascript:alert(1)) & ![img](x) `code` **bold** <img src=x onerror=alert(1)>',
+        },
+      },
       { at, input: { type: 'post', channel: 'incident-orders', text: '# Heading?\n- list?\n<b>bold</b>' } },
       ...log,
     ];
@@ -178,7 +218,9 @@ describe('the postmortem', () => {
     expect(cells(noteRow)).toHaveLength(3);
     const twoLines = rows.find((r) => r.includes('two'))!;
     expect(cells(twoLines)).toHaveLength(3);
-    expect(twoLines).toContain('two<br>lines \\| and \\[a link\\](javascript:alert(1)) &amp; !\\[img\\](x) \\`code\\` \\*\\*bold\\*\\* &lt;img src=x onerror=alert(1)&gt;');
+    expect(twoLines).toContain(
+      'two<br>lines \\| and \\[a link\\](javascript:alert(1)) &amp; !\\[img\\](x) \\`code\\` \\*\\*bold\\*\\* &lt;img src=x onerror=alert(1)&gt;',
+    );
     const postRow = rows.find((r) => r.includes('Heading?'))!;
     expect(postRow).toContain('“# Heading?<br>- list?<br>&lt;b&gt;bold&lt;/b&gt;”');
     // Every table line is one line with exactly three cells, whatever was written.

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportRun, readReplayFragment, REPLAY_PARAM, replayFragment, runRecordOf, type ImportResult, type RunRecord } from '../../src/debrief';
+import {
+  exportRun,
+  readReplayFragment,
+  REPLAY_PARAM,
+  replayFragment,
+  runRecordOf,
+  type ImportResult,
+  type RunRecord,
+} from '../../src/debrief';
 import { decodeBase64url, encodeBase64url } from '../../src/debrief/base64url';
 import { replay, runToEnd, score, type EngineState } from '../../src/engine';
 import { loadShipped, shippedScriptLog } from './helpers/flagship';
@@ -24,7 +32,10 @@ function withChecksum(file: Record<string, unknown>): Record<string, unknown> {
     Array.isArray(v)
       ? `[${v.map(canonical).join(',')}]`
       : v !== null && typeof v === 'object'
-        ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+        ? `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+            .join(',')}}`
         : JSON.stringify(v);
   return { ...body, checksum: `sha256:${createHash('sha256').update(canonical(body)).digest('hex')}` };
 }
@@ -71,7 +82,8 @@ describe('replay links', () => {
   });
 
   it('returns null when the hash carries no replay', async () => {
-    for (const hash of ['', '#', '#debrief', '#replayed=abc', '#view=replay']) expect(await readReplayFragment(hash, [scenario]), hash).toBeNull();
+    for (const hash of ['', '#', '#debrief', '#replayed=abc', '#view=replay'])
+      expect(await readReplayFragment(hash, [scenario]), hash).toBeNull();
   });
 
   it('says a link cut short when copied is damaged', async () => {
@@ -80,7 +92,7 @@ describe('replay links', () => {
       const cut = link.slice(0, Math.floor(link.length * keep));
       expect(await refusal(cut), String(keep)).toMatch(/^The replay link is damaged: /);
     }
-    expect(await refusal(link.slice(0, "#replay=".length + 4 * 50 + 1))).toBe(
+    expect(await refusal(link.slice(0, '#replay='.length + 4 * 50 + 1))).toBe(
       'The replay link is damaged: it ends in the middle of a character group, so it was probably cut short when copied.',
     );
   });
@@ -96,7 +108,9 @@ describe('replay links', () => {
       const changed = Buffer.from(bytes);
       changed[at] = changed[at]! ^ 0x5a;
       const error = await refusal(`#replay=${changed.toString('base64url')}`);
-      expect(error, String(at)).toMatch(/^The replay link (is damaged|is damaged or was edited|does not have the expected contents|is not a Firedrill run)/);
+      expect(error, String(at)).toMatch(
+        /^The replay link (is damaged|is damaged or was edited|does not have the expected contents|is not a Firedrill run)/,
+      );
     }
   });
 
@@ -106,7 +120,9 @@ describe('replay links', () => {
   });
 
   it('refuses an overlong fragment before decoding it', async () => {
-    expect(await refusal(`#replay=${'A'.repeat(200_001)}`)).toBe('The replay link is too long (200,001 characters; the limit is 200,000). It is not a Firedrill replay.');
+    expect(await refusal(`#replay=${'A'.repeat(200_001)}`)).toBe(
+      'The replay link is too long (200,001 characters; the limit is 200,000). It is not a Firedrill replay.',
+    );
   });
 
   it('stops inflating a decompression bomb', async () => {
@@ -119,9 +135,15 @@ describe('replay links', () => {
   });
 
   it('says what it unpacks to when that is not a run', async () => {
-    expect(await refusal(fragmentOf(Buffer.from('hello, world')))).toMatch(/^The replay link is damaged: what it unpacks to is not valid JSON \(.+\)\.$/);
-    expect(await refusal(fragmentOf(new Uint8Array([0xff, 0xfe, 0x00])))).toBe('The replay link is damaged: what it unpacks to is not text.');
-    expect(await refusal(fragmentOfJson({ format: 'other' }))).toBe('The replay link is not a Firedrill run: its "format" is "other", expected "firedrill-run".');
+    expect(await refusal(fragmentOf(Buffer.from('hello, world')))).toMatch(
+      /^The replay link is damaged: what it unpacks to is not valid JSON \(.+\)\.$/,
+    );
+    expect(await refusal(fragmentOf(new Uint8Array([0xff, 0xfe, 0x00])))).toBe(
+      'The replay link is damaged: what it unpacks to is not text.',
+    );
+    expect(await refusal(fragmentOfJson({ format: 'other' }))).toBe(
+      'The replay link is not a Firedrill run: its "format" is "other", expected "firedrill-run".',
+    );
   });
 
   it('applies every run-file check: a result the actions do not earn is refused even with a valid checksum', async () => {
@@ -131,7 +153,9 @@ describe('replay links', () => {
     expect(await refusal(fragmentOfJson(forged))).toBe(
       `The replay link says 96/100 (A) but replaying its actions gives ${actual.total}/100 (${actual.grade}). Its actions do not lead to the result it claims.`,
     );
-    expect(await refusal(fragmentOfJson({ ...file, time: file.time - 5 }))).toBe('The replay link is damaged or was edited after it was made: its checksum does not match.');
+    expect(await refusal(fragmentOfJson({ ...file, time: file.time - 5 }))).toBe(
+      'The replay link is damaged or was edited after it was made: its checksum does not match.',
+    );
     const other = await readReplayFragment(link, []);
     expect(other?.ok === false && other.error).toMatch(/^The replay link is of a scenario that is not loaded: "friday-deploy"/);
   });

@@ -24,7 +24,10 @@ function withChecksum(file: Record<string, unknown>): string {
     Array.isArray(v)
       ? `[${v.map(canonical).join(',')}]`
       : v !== null && typeof v === 'object'
-        ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+        ? `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+            .join(',')}}`
         : JSON.stringify(v);
   return JSON.stringify({ ...body, checksum: `sha256:${createHash('sha256').update(canonical(body)).digest('hex')}` });
 }
@@ -68,7 +71,12 @@ describe('run files', () => {
       const log: LogEntry[] = [{ at: 10, input: { type: 'act', action: 'review_change' } }];
       const state = replay(scenario, { seed: 1, coach: 'off' }, log, 30).state;
       const record = runRecordOf(scenario, { seed: 1, coach: 'off' }, log, state);
-      expect(record).toEqual({ scenario: { id: scenario.id, version: scenario.version }, options: { seed: 1, coach: 'off' }, log, time: 30 });
+      expect(record).toEqual({
+        scenario: { id: scenario.id, version: scenario.version },
+        options: { seed: 1, coach: 'off' },
+        log,
+        time: 30,
+      });
       log[0]!.at = 20;
       expect(record.log[0]!.at).toBe(10);
       expect(frantic.record.time).toBe(frantic.state.ending!.at);
@@ -126,7 +134,7 @@ describe('run files', () => {
       expect(await refusal('€'.repeat(800_000))).toMatch(/^The run file is too large \(2\.3 MB/);
     });
 
-    it('text that is not JSON, with the parser\'s words', async () => {
+    it("text that is not JSON, with the parser's words", async () => {
       const error = await refusal(methodicalText.slice(0, 200));
       expect(error).toMatch(/^The run file is not valid JSON: \S/);
       expect(await refusal('')).toMatch(/^The run file is not valid JSON/);
@@ -134,13 +142,19 @@ describe('run files', () => {
 
     it('JSON that is not a run file', async () => {
       expect(await refusal('[1, 2]')).toBe('The run file is not a Firedrill run: expected a JSON object, got a list.');
-      expect(await refusal('{"hello": 1}')).toBe('The run file is not a Firedrill run: it has no "format" field, expected "firedrill-run".');
-      expect(await refusal('{"format": "firedrill-save"}')).toBe('The run file is not a Firedrill run: its "format" is "firedrill-save", expected "firedrill-run".');
+      expect(await refusal('{"hello": 1}')).toBe(
+        'The run file is not a Firedrill run: it has no "format" field, expected "firedrill-run".',
+      );
+      expect(await refusal('{"format": "firedrill-save"}')).toBe(
+        'The run file is not a Firedrill run: its "format" is "firedrill-save", expected "firedrill-run".',
+      );
     });
 
     it('an unknown format version', async () => {
       const file = JSON.parse(methodicalText);
-      expect(await refusal(withChecksum({ ...file, version: 2 }))).toMatch(/^The run file comes from a newer version of Firedrill \(run format 2; this game reads format 1\)/);
+      expect(await refusal(withChecksum({ ...file, version: 2 }))).toMatch(
+        /^The run file comes from a newer version of Firedrill \(run format 2; this game reads format 1\)/,
+      );
       expect(await refusal(withChecksum({ ...file, version: 0 }))).toMatch(/unknown run format version \(0\)/);
       expect(await refusal(withChecksum({ ...file, version: '1' }))).toMatch(/has no usable "version"/);
     });
@@ -148,7 +162,9 @@ describe('run files', () => {
     it('a field of the wrong type, naming the field', async () => {
       const file = JSON.parse(methodicalText);
       file.log[3].at = 'soon';
-      expect(await refusal(withChecksum(file))).toBe('The run file does not have the expected contents: log[3].at: expected a number, got "soon".');
+      expect(await refusal(withChecksum(file))).toBe(
+        'The run file does not have the expected contents: log[3].at: expected a number, got "soon".',
+      );
     });
 
     it('other schema problems, each located', async () => {
@@ -161,7 +177,10 @@ describe('run files', () => {
         [(f) => (f.log[2].extra = true), 'log[2]: unknown field "extra"'],
         [(f) => (f.result.grade = 'A+'), 'result.grade: expected "A" or "B" or "C" or "D" or "F", got "A+"'],
         [(f) => (f.log[5].at = 1), 'log[5].at: 1 is earlier than the entry before it'],
-        [(f) => (f.log.at(-1).at = f.time + 60), `log[${27}].at: ${JSON.parse(methodicalText).time + 60} is after the time the run reached`],
+        [
+          (f) => (f.log.at(-1).at = f.time + 60),
+          `log[${27}].at: ${JSON.parse(methodicalText).time + 60} is after the time the run reached`,
+        ],
       ];
       for (const [edit, expected] of cases) {
         const file = JSON.parse(methodicalText);
@@ -170,13 +189,17 @@ describe('run files', () => {
       }
       const file = JSON.parse(methodicalText);
       file.checksum = 'md5:abc';
-      expect(await refusal(JSON.stringify(file))).toBe('The run file does not have the expected contents: checksum: expected "sha256:" followed by 64 lower-case hex digits.');
+      expect(await refusal(JSON.stringify(file))).toBe(
+        'The run file does not have the expected contents: checksum: expected "sha256:" followed by 64 lower-case hex digits.',
+      );
     });
 
     it('a log edited by hand, whose checksum no longer matches', async () => {
       const file = JSON.parse(franticText);
       file.log.splice(8, 1); // the premature all-clear
-      expect(await refusal(JSON.stringify(file, null, 2))).toBe('The run file was edited after it was exported: its checksum does not match.');
+      expect(await refusal(JSON.stringify(file, null, 2))).toBe(
+        'The run file was edited after it was exported: its checksum does not match.',
+      );
       const regraded = JSON.parse(franticText);
       regraded.result = { ending: 'resolved', total: 96, grade: 'A' };
       expect(await refusal(JSON.stringify(regraded))).toBe('The run file was edited after it was exported: its checksum does not match.');
@@ -195,7 +218,9 @@ describe('run files', () => {
       const file = JSON.parse(franticText);
       file.result = { ...JSON.parse(methodicalText).result };
       const error = await refusal(withChecksum(file));
-      expect(error).toMatch(/^The run file says the ending "resolved" and \d+\/100 \(A\) but replaying its actions gives the ending "meltdown" and \d+\/100 \([DF]\)\./);
+      expect(error).toMatch(
+        /^The run file says the ending "resolved" and \d+\/100 \(A\) but replaying its actions gives the ending "meltdown" and \d+\/100 \([DF]\)\./,
+      );
     });
 
     it('a log altered to look better, with the result and checksum recomputed by hand', async () => {
@@ -232,14 +257,20 @@ describe('run files', () => {
       // The first rollback takes minutes; a restart one second later cannot start.
       file.log.splice(1, 0, { at: file.log[0].at + 1, input: { type: 'act', action: 'restart_api' } });
       const error = await refusal(withChecksum(file));
-      expect(error).toMatch(new RegExp(`^Entry 2 \\(${wallClock(scenario.clock, file.log[1].at)}, act restart_api\\) was refused by the engine: .+`));
+      expect(error).toMatch(
+        new RegExp(`^Entry 2 \\(${wallClock(scenario.clock, file.log[1].at)}, act restart_api\\) was refused by the engine: .+`),
+      );
     });
 
     it('a scenario that is not loaded', async () => {
-      expect(await refusal(methodicalText, [])).toBe(`The run file is of a scenario that is not loaded: "friday-deploy" ("${scenario.title}"). Loaded scenarios: none.`);
+      expect(await refusal(methodicalText, [])).toBe(
+        `The run file is of a scenario that is not loaded: "friday-deploy" ("${scenario.title}"). Loaded scenarios: none.`,
+      );
       const file = JSON.parse(methodicalText);
       file.scenario.id = 'tuesday-outage';
-      expect(await refusal(withChecksum(file))).toMatch(/^The run file is of a scenario that is not loaded: "tuesday-outage" .*Loaded scenarios: "friday-deploy"\.$/);
+      expect(await refusal(withChecksum(file))).toMatch(
+        /^The run file is of a scenario that is not loaded: "tuesday-outage" .*Loaded scenarios: "friday-deploy"\.$/,
+      );
     });
 
     it('a different version of the scenario', async () => {
@@ -250,7 +281,18 @@ describe('run files', () => {
     });
 
     it('anything at all without throwing', async () => {
-      for (const bad of [null, undefined, 42, {}, '{', 'null', '"text"', '{"format":"firedrill-run","version":1}', '\u0000', '[[[[[[[[[[]]]]]]]]]]']) {
+      for (const bad of [
+        null,
+        undefined,
+        42,
+        {},
+        '{',
+        'null',
+        '"text"',
+        '{"format":"firedrill-run","version":1}',
+        '\u0000',
+        '[[[[[[[[[[]]]]]]]]]]',
+      ]) {
         const result = await importRun(bad as unknown as string, [scenario]);
         expect(result.ok, String(bad)).toBe(false);
         expect(result.ok === false && result.error, String(bad)).toMatch(/^The run file .{10,}/);
@@ -276,7 +318,9 @@ describe('the debrief modules stay pure', () => {
   });
 
   it.each(files)('%s imports nothing impure', (file) => {
-    const source = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const source = readFileSync(join(dir, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
     for (const [pattern, what] of FORBIDDEN) expect(source, `${file} ${what}`).not.toMatch(pattern);
   });
 });

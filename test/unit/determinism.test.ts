@@ -23,7 +23,7 @@ import {
   type TimelineEvent,
 } from '../../src/engine';
 import { loadScenario } from '../../src/authoring';
-import { type Scenario } from '../../src/format';
+import type { Scenario } from '../../src/format';
 import { Random } from './helpers/random';
 
 const FILE = 'scenarios/friday-deploy.json';
@@ -31,7 +31,8 @@ const TEXT = readFileSync(new URL('../../scenarios/friday-deploy.json', import.m
 
 function load(): Scenario {
   const result = loadScenario(TEXT, FILE);
-  if (!result.ok) throw new Error(`${FILE} does not load: ${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`${FILE} does not load: ${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('; ')}`);
   return result.scenario;
 }
 
@@ -40,7 +41,12 @@ const scenario = load();
 const twin = load();
 
 const COACH_MODES: readonly CoachMode[] = ['off', 'gentle', 'guided'];
-const POSTS = ['Investigating elevated checkout errors.', '  Mitigation in progress; next update in 15 min.  ', 'Rolled back? Checking. 🔥', 'ETA unknown — still looking'];
+const POSTS = [
+  'Investigating elevated checkout errors.',
+  '  Mitigation in progress; next update in 15 min.  ',
+  'Rolled back? Checking. 🔥',
+  'ETA unknown — still looking',
+];
 const NOTES = ['Hypothesis: the 16:00 deploy.', 'Errors started ~16:20', 'Check the worker queue next.', 'ünïcödé note'];
 
 interface RandomRun {
@@ -137,7 +143,8 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | undefined 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** The first problems, and how many more, so a broken engine does not flood the report. */
 const listed = (problems: string[]) => (problems.length > 20 ? [...problems.slice(0, 20), `… and ${problems.length - 20} more`] : problems);
-const describeRun = (run: RandomRun) => `run seed=${run.seed} (engine seed ${run.options.seed}, coach ${run.options.coach}, ${run.log.length} inputs)`;
+const describeRun = (run: RandomRun) =>
+  `run seed=${run.seed} (engine seed ${run.options.seed}, coach ${run.options.coach}, ${run.log.length} inputs)`;
 
 const RUNS = 200;
 const runs = Array.from({ length: RUNS }, (_, i) => playRandomly(7_000 + i));
@@ -164,17 +171,20 @@ describe('same scenario + seed + inputs ⇒ same state, timeline and score', () 
       }
       if (!same(first.state, second.state)) problems.push(`${what}: two replays differ at ${firstDifference(first.state, second.state)}`);
       const caughtUp = advanceTo(scenario, first.state, run.state.time).state;
-      if (!same(caughtUp, run.state)) problems.push(`${what}: the replay differs from the player's own state at ${firstDifference(caughtUp, run.state)}`);
+      if (!same(caughtUp, run.state))
+        problems.push(`${what}: the replay differs from the player's own state at ${firstDifference(caughtUp, run.state)}`);
       if (run.seed % 10 === 0) {
         const until = replay(twin, run.options, run.log, run.state.time).state;
-        if (!same(until, run.state)) problems.push(`${what}: replay(…, until) differs from the player's own state at ${firstDifference(until, run.state)}`);
+        if (!same(until, run.state))
+          problems.push(`${what}: replay(…, until) differs from the player's own state at ${firstDifference(until, run.state)}`);
       }
       const endA = runToEnd(scenario, first.state);
       const endB = runToEnd(twin, second.state);
       if (endA.ending === null) problems.push(`${what}: runToEnd did not end the run`);
       if (!same(endA, endB)) problems.push(`${what}: the runs to the end differ at ${firstDifference(endA, endB)}`);
       const fromPlayer = runToEnd(scenario, run.state);
-      if (!same(fromPlayer, endA)) problems.push(`${what}: running to the end from where the player stopped differs at ${firstDifference(fromPlayer, endA)}`);
+      if (!same(fromPlayer, endA))
+        problems.push(`${what}: running to the end from where the player stopped differs at ${firstDifference(fromPlayer, endA)}`);
       const scoreA = score(scenario, endA);
       const scoreB = score(twin, endB);
       if (!same(scoreA, scoreB)) problems.push(`${what}: the scores differ at ${firstDifference(scoreA, scoreB)}`);
@@ -204,7 +214,9 @@ describe('same scenario + seed + inputs ⇒ same state, timeline and score', () 
         const fromCopy = runToEnd(scenario, continueFrom(copy, rest));
         expect(JSON.stringify(fromCopy), `${describeRun(run)} continued from entry ${index}`).toBe(JSON.stringify(fromOriginal));
         expect(fromCopy).toStrictEqual(fromOriginal);
-        expect(JSON.stringify(fromOriginal), `${describeRun(run)} continued from entry ${index}, vs the whole replay`).toBe(JSON.stringify(whole));
+        expect(JSON.stringify(fromOriginal), `${describeRun(run)} continued from entry ${index}, vs the whole replay`).toBe(
+          JSON.stringify(whole),
+        );
         checked++;
       }
     }
@@ -267,13 +279,20 @@ describe('same scenario + seed + inputs ⇒ same state, timeline and score', () 
       expect(JSON.stringify(after600(seeds[i]!)), `seed ${seeds[i]} twice`).toBe(JSON.stringify(states[i]));
       for (let j = i + 1; j < seeds.length; j++) {
         for (const metric of noisy) {
-          expect(states[i]!.metrics[metric.id]!.samples, `${metric.id}: seeds ${seeds[i]} and ${seeds[j]}`).not.toEqual(states[j]!.metrics[metric.id]!.samples);
+          expect(states[i]!.metrics[metric.id]!.samples, `${metric.id}: seeds ${seeds[i]} and ${seeds[j]}`).not.toEqual(
+            states[j]!.metrics[metric.id]!.samples,
+          );
         }
       }
     }
     // Noise is drawn per sample and never feeds back into the world: without it, the runs are identical.
     const withoutNoise = (state: EngineState) =>
-      JSON.stringify({ ...state, options: { ...state.options, seed: 0 }, rng: 0, metrics: Object.fromEntries(Object.entries(state.metrics).map(([id, m]) => [id, m.value])) });
+      JSON.stringify({
+        ...state,
+        options: { ...state.options, seed: 0 },
+        rng: 0,
+        metrics: Object.fromEntries(Object.entries(state.metrics).map(([id, m]) => [id, m.value])),
+      });
     for (const state of states.slice(1)) expect(withoutNoise(state)).toBe(withoutNoise(states[0]!));
   });
 });

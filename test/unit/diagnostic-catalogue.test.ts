@@ -54,17 +54,29 @@ describe('the diagnostic catalogue in docs/diagnostics.md', () => {
   });
 
   it('documents every code in the catalogue, with its title and severity, and no code that does not exist', () => {
-    const headings = [...DOC.matchAll(/^### (FD\d{3}) (.+)\n\n\*\*(error|warning)\*\*/gm)].map((m) => ({ code: m[1]!, title: m[2]!.trim(), severity: m[3]! }));
+    const headings = [...DOC.matchAll(/^### (FD\d{3}) (.+)\n\n\*\*(error|warning)\*\*/gm)].map((m) => ({
+      code: m[1]!,
+      title: m[2]!.trim(),
+      severity: m[3]!,
+    }));
     expect(headings.map((h) => h.code)).toEqual(CODES);
     for (const h of headings) {
       const entry = CATALOGUE[h.code as DiagnosticCode];
-      expect({ code: h.code, title: h.title, severity: h.severity }).toEqual({ code: h.code, title: entry.title, severity: entry.severity });
+      expect({ code: h.code, title: h.title, severity: h.severity }).toEqual({
+        code: h.code,
+        title: entry.title,
+        severity: entry.severity,
+      });
     }
   });
 
   it("documents every explorer finding's code, with its title and severity, and no code that does not exist", () => {
     // Explorer findings come from playing a scenario, not loading it: test/unit/explore.test.ts shows each.
-    const headings = [...DOC.matchAll(/^### (explore\.[a-z-]+) (.+)\n\n\*\*(error|warning)\*\*/gm)].map((m) => ({ code: m[1]!, title: m[2]!.trim(), severity: m[3]! }));
+    const headings = [...DOC.matchAll(/^### (explore\.[a-z-]+) (.+)\n\n\*\*(error|warning)\*\*/gm)].map((m) => ({
+      code: m[1]!,
+      title: m[2]!.trim(),
+      severity: m[3]!,
+    }));
     expect(headings.map((h) => h.code)).toEqual(Object.keys(EXPLORE_CATALOGUE));
     for (const h of headings) {
       const entry = EXPLORE_CATALOGUE[h.code as keyof typeof EXPLORE_CATALOGUE];

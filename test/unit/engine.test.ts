@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { availability, init, replay, runToEnd, score, splitNoteText, step, worldOf, type EngineState, type Input, type LogEntry } from '../../src/engine';
+import {
+  availability,
+  init,
+  replay,
+  runToEnd,
+  score,
+  splitNoteText,
+  step,
+  worldOf,
+  type EngineState,
+  type Input,
+  type LogEntry,
+} from '../../src/engine';
 import { miniScenario } from './helpers/mini-scenario';
 
 const scenario = miniScenario();
@@ -131,7 +143,7 @@ describe('actions', () => {
     expect(verdict).toEqual({ ok: false, rejection: { code: 'action.precondition', message: 'You do not know what changed yet.' } });
   });
 
-  it('keeps the player busy for the action\'s duration, then applies its outcome', () => {
+  it("keeps the player busy for the action's duration, then applies its outcome", () => {
     let state = run(start(), tick(70), act('read_diff'));
     expect(step(scenario, state, act('read_logs')).rejected?.code).toBe('action.busy');
     state = run(state, tick(59));
@@ -142,7 +154,19 @@ describe('actions', () => {
   });
 
   it('chooses the outcome from the state at completion, so the same action can succeed or not', () => {
-    const later = miniScenario({ deploys: [{ id: 'd1', at: 600, service: 'api', title: 'Cache tweak', author: 'ana', summary: 'Changes the cache key.', effects: [{ set: 'broken', to: true }] }] });
+    const later = miniScenario({
+      deploys: [
+        {
+          id: 'd1',
+          at: 600,
+          service: 'api',
+          title: 'Cache tweak',
+          author: 'ana',
+          summary: 'Changes the cache key.',
+          effects: [{ set: 'broken', to: true }],
+        },
+      ],
+    });
     let early = init(later, { seed: 7, coach: 'off' });
     for (const input of [act('read_diff'), tick(60), act('fix'), tick(120)]) early = step(later, early, input).state;
     expect(early.done.at(-1)).toMatchObject({ action: 'fix', verdict: 'neutral' });
@@ -276,7 +300,7 @@ describe('the facilitator', () => {
     expect(before.facts.flag_off).toBe(false);
   });
 
-  it('lets a named inject\'s character, channel or text be replaced', () => {
+  it("lets a named inject's character, channel or text be replaced", () => {
     const state = go(begin(), { type: 'inject', inject: 'ceo', text: '  The CEO is on the phone.  ', channel: 'incident' });
     expect(state.chat.at(-1)).toMatchObject({ from: 'sue', channel: 'incident', text: 'The CEO is on the phone.' });
   });
@@ -285,7 +309,13 @@ describe('the facilitator', () => {
     const before = go(begin(), tick(70));
     const result = step(team, before, { type: 'inject', from: 'sue', channel: 'support', text: 'A customer says checkout is slow.' });
     const state = result.state;
-    expect(state.chat.at(-1)).toMatchObject({ from: 'sue', channel: 'support', text: 'A customer says checkout is slow.', byPlayer: false, importance: 'important' });
+    expect(state.chat.at(-1)).toMatchObject({
+      from: 'sue',
+      channel: 'support',
+      text: 'A customer says checkout is slow.',
+      byPlayer: false,
+      importance: 'important',
+    });
     expect(state.chat.at(-1)!.message).toBeUndefined();
     expect(result.events.map((e) => e.kind)).toEqual(['message', 'inject']);
     expect(result.events[1]).not.toHaveProperty('inject');
@@ -312,10 +342,22 @@ describe('the facilitator', () => {
   });
 
   it('posts a hint as the coach in the coach channel, whatever the coach mode, and lists it in the score', () => {
-    const result = step(team, go(begin('off'), tick(40)), { type: 'hint', text: ' Look at what shipped. ', to: { role: 'operator' }, player: 'facilitator' });
+    const result = step(team, go(begin('off'), tick(40)), {
+      type: 'hint',
+      text: ' Look at what shipped. ',
+      to: { role: 'operator' },
+      player: 'facilitator',
+    });
     expect(result.rejected).toBeUndefined();
     const state = result.state;
-    expect(state.chat.at(-1)).toMatchObject({ from: 'sam', channel: 'dm-sam', text: 'Look at what shipped.', byPlayer: false, importance: 'important', mentionsPlayer: true });
+    expect(state.chat.at(-1)).toMatchObject({
+      from: 'sam',
+      channel: 'dm-sam',
+      text: 'Look at what shipped.',
+      byPlayer: false,
+      importance: 'important',
+      mentionsPlayer: true,
+    });
     const post = state.chat.at(-1)!.id;
     expect(result.events.map(({ seq: _, at: __, ...e }) => e)).toEqual([
       { kind: 'message', post, channel: 'dm-sam', from: 'sam', importance: 'important', mention: true },
@@ -324,7 +366,9 @@ describe('the facilitator', () => {
     // Scenario hints are the coach's own: a facilitator's leaves them alone.
     expect(state.hints).toEqual({});
     const toPlayer = go(state, { type: 'hint', text: 'You in particular.', to: { player: 'p2' } }, { type: 'hint', text: 'Everyone.' });
-    expect(toPlayer.timeline.filter((e) => e.kind === 'facilitator-hint').map((e) => (e.kind === 'facilitator-hint' ? e.to : null))).toEqual([{ role: 'operator' }, { player: 'p2' }, undefined]);
+    expect(
+      toPlayer.timeline.filter((e) => e.kind === 'facilitator-hint').map((e) => (e.kind === 'facilitator-hint' ? e.to : null)),
+    ).toEqual([{ role: 'operator' }, { player: 'p2' }, undefined]);
     const reasons = score(team, toPlayer).reasons.filter((r) => r.code === 'diagnose.hint');
     expect(reasons.map((r) => [r.points, r.text])).toEqual([
       [0, 'Facilitator hint received: “Look at what shipped.”'],

@@ -15,7 +15,12 @@ describe('explaining a condition', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const { log, coach } = playRandomly(flagship, seed, 30);
       for (const until of [600, 1500, 2400]) {
-        const state: EngineState = replay(flagship, { seed, coach }, log.filter((e) => e.at <= until), until).state;
+        const state: EngineState = replay(
+          flagship,
+          { seed, coach },
+          log.filter((e) => e.at <= until),
+          until,
+        ).state;
         for (const c of conditions) {
           const e = explain(world, state, c);
           expect(e.holds).toBe(holds(world, state, c));

@@ -101,7 +101,7 @@ describe('explore: the flagship', () => {
     expect(report.scores.endings['data-loss']).toBeGreaterThan(0);
   });
 
-  it('sees method beat panic by a clear margin, and plays the scenario\'s own scripts', () => {
+  it("sees method beat panic by a clear margin, and plays the scenario's own scripts", () => {
     const { methodical, frantic, margin, clear, scripts } = report.policies;
     expect(methodical.ending?.kind).toBe('resolved');
     expect(frantic.ending?.kind).not.toBe('resolved');
@@ -109,7 +109,9 @@ describe('explore: the flagship', () => {
     expect(margin).toBeGreaterThanOrEqual(CLEAR_MARGIN);
     expect(clear).toBe(true);
     expect(scripts.map((s) => s.name)).toEqual(flagshipScripts().map((s) => s.name));
-    expect(scripts.map((s) => s.name)).toEqual(expect.arrayContaining(['frantic.json', 'methodical.json', 'mixed.json', 'farmer.json', 'silent.json', 'idle.json']));
+    expect(scripts.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['frantic.json', 'methodical.json', 'mixed.json', 'farmer.json', 'silent.json', 'idle.json']),
+    );
     for (const s of scripts) expect(s.unmet, s.name).toEqual([]);
     expect(scripts.find((s) => s.name === 'methodical.json')!.ending?.id).toBe('resolved');
   });
@@ -139,7 +141,11 @@ function winnableMini(): ScenarioInput {
 /** The same, with the only fix taken away: nothing can make "fixed" hold. */
 function unwinnableMini(): ScenarioInput {
   const input = winnableMini();
-  return { ...input, actions: input.actions!.filter((a) => a.id !== 'fix'), expertPath: input.expertPath!.filter((s) => s.action !== 'fix') };
+  return {
+    ...input,
+    actions: input.actions!.filter((a) => a.id !== 'fix'),
+    expertPath: input.expertPath!.filter((s) => s.action !== 'fix'),
+  };
 }
 
 type Rule = NonNullable<NonNullable<ScenarioInput['scoring']>['rules']>[number];
@@ -151,7 +157,12 @@ const FRANTIC_PENALTIES = {
   restart: penalty('restart', { did: 'restart' }, ['composure', 'communicate', 'diagnose']),
   // The mini's relapse, after a declaration that was not accepted, pings support.
   relapse: penalty('relapse', { fact: 'pings', gte: 1 }, ['stabilise', 'verify', 'communicate', 'composure']),
-  silent: penalty('silent', { all: [{ any: [{ time: { gte: 400 } }, { milestone: 'verified' }] }, { not: { did: 'status' } }] }, ['diagnose', 'remediate', 'communicate', 'composure']),
+  silent: penalty('silent', { all: [{ any: [{ time: { gte: 400 } }, { milestone: 'verified' }] }, { not: { did: 'status' } }] }, [
+    'diagnose',
+    'remediate',
+    'communicate',
+    'composure',
+  ]),
 };
 
 /**
@@ -162,11 +173,27 @@ const FRANTIC_PENALTIES = {
 function farmableMini(penalties: (keyof typeof FRANTIC_PENALTIES)[] = ['restart', 'relapse', 'silent'], farm = true): ScenarioInput {
   const input = miniScenarioInput();
   // A rule that pays for volume, not substance: the kind of authoring slip the maximiser exists to catch.
-  const chatty: Rule = { id: 'chatty', dimension: 'communicate', points: 30, when: { did: 'status', count: { gte: 2 } }, text: 'Posted two status updates.' };
+  const chatty: Rule = {
+    id: 'chatty',
+    dimension: 'communicate',
+    points: 30,
+    when: { did: 'status', count: { gte: 2 } },
+    text: 'Posted two status updates.',
+  };
   return {
     ...input,
     // Status updates may be posted again and again, as in the shipped scenarios.
-    actions: [...input.actions!.map((a) => (a.id === 'status' ? { ...a, repeatable: true } : a)), { id: 'hypothesis', label: 'Write down a hypothesis', category: 'investigate', duration: 20, tags: ['hypothesis'], outcomes: [{ text: 'Written.', verdict: 'success' }] }],
+    actions: [
+      ...input.actions!.map((a) => (a.id === 'status' ? { ...a, repeatable: true } : a)),
+      {
+        id: 'hypothesis',
+        label: 'Write down a hypothesis',
+        category: 'investigate',
+        duration: 20,
+        tags: ['hypothesis'],
+        outcomes: [{ text: 'Written.', verdict: 'success' }],
+      },
+    ],
     expertPath: [
       { at: 0, action: 'read_diff', why: 'Read the change before it ships.' },
       { at: 60, action: 'read_logs', why: 'See what the errors are.' },
@@ -185,8 +212,12 @@ function farmableMini(penalties: (keyof typeof FRANTIC_PENALTIES)[] = ['restart'
 /** The same, with full marks for a verified run that told people and did nothing frantic: nothing can beat the expert path. */
 function soundMini(penalties?: (keyof typeof FRANTIC_PENALTIES)[]): ScenarioInput {
   const input = farmableMini(penalties);
-  const method: Rule['when'] = { all: [{ milestone: 'verified' }, { did: 'status' }, { not: { did: 'restart' } }, { fact: 'pings', lte: 0 }] };
-  const full: Rule[] = DIMENSIONS.flatMap((dimension) => [1, 2].map((n) => ({ id: `method-${dimension}-${n}`, dimension, points: 50, when: method, text: 'Worked methodically.' })));
+  const method: Rule['when'] = {
+    all: [{ milestone: 'verified' }, { did: 'status' }, { not: { did: 'restart' } }, { fact: 'pings', lte: 0 }],
+  };
+  const full: Rule[] = DIMENSIONS.flatMap((dimension) =>
+    [1, 2].map((n) => ({ id: `method-${dimension}-${n}`, dimension, points: 50, when: method, text: 'Worked methodically.' })),
+  );
   return { ...input, scoring: { rules: [...full, ...input.scoring!.rules!] } };
 }
 
@@ -292,7 +323,14 @@ describe('frantic patterns, read from the run', () => {
   const input = farmableMini();
   input.actions = [
     ...input.actions!,
-    { id: 'rollback', label: 'Roll back the cache tweak', category: 'remediate', duration: 30, tags: ['rollback', 'change'], outcomes: [{ text: 'It does not help.', verdict: 'failure' }] },
+    {
+      id: 'rollback',
+      label: 'Roll back the cache tweak',
+      category: 'remediate',
+      duration: 30,
+      tags: ['rollback', 'change'],
+      outcomes: [{ text: 'It does not help.', verdict: 'failure' }],
+    },
   ];
   const scenario = miniScenario(input);
   const world = worldOf(scenario);
@@ -315,22 +353,54 @@ describe('frantic patterns, read from the run', () => {
   });
 
   it('sees a rollback repeated after it failed, not one tried once', () => {
-    expect(run([[70, 'rollback'], [110, 'rollback'], [150, 'status']])).toEqual([{ pattern: 'repeated-rollback', at: 110, action: 'rollback' }]);
-    expect(patterns([[70, 'rollback'], [110, 'status']])).toEqual([]);
+    expect(
+      run([
+        [70, 'rollback'],
+        [110, 'rollback'],
+        [150, 'status'],
+      ]),
+    ).toEqual([{ pattern: 'repeated-rollback', at: 110, action: 'rollback' }]);
+    expect(
+      patterns([
+        [70, 'rollback'],
+        [110, 'status'],
+      ]),
+    ).toEqual([]);
   });
 
   it('sees a restart before any relevant evidence, not one after reading the logs', () => {
-    expect(run([[70, 'restart'], [140, 'status']])).toEqual([{ pattern: 'hunch-restart', at: 70, action: 'restart' }]);
-    expect(patterns([[70, 'read_logs'], [100, 'restart'], [160, 'status']])).toEqual([]);
+    expect(
+      run([
+        [70, 'restart'],
+        [140, 'status'],
+      ]),
+    ).toEqual([{ pattern: 'hunch-restart', at: 70, action: 'restart' }]);
+    expect(
+      patterns([
+        [70, 'read_logs'],
+        [100, 'restart'],
+        [160, 'status'],
+      ]),
+    ).toEqual([]);
   });
 
   it('sees a declaration that was not accepted', () => {
-    expect(run([[70, 'status'], [100, 'resolve']]).map((f) => f.pattern)).toEqual(['premature-all-clear']);
+    expect(
+      run([
+        [70, 'status'],
+        [100, 'resolve'],
+      ]).map((f) => f.pattern),
+    ).toEqual(['premature-all-clear']);
   });
 
   it('sees silence while users were affected; an update just after containing it still counts', () => {
     expect(run([[70, 'flag_off']])).toEqual([{ pattern: 'silence', at: 60 }]);
-    expect(patterns([[70, 'flag_off'], [100, 'status']])).toEqual([]);
+    expect(
+      patterns([
+        [70, 'flag_off'],
+        [100, 'status'],
+      ]),
+    ).toEqual([]);
     // Nothing is silence before users are affected.
     expect(patterns([], 50)).toEqual([]);
   });
@@ -383,7 +453,9 @@ describe('firedrill explore', () => {
     capture();
     const code = main(['explore', write(farmableMini())]);
     const text = out.join('\n');
-    expect(text).toMatch(/^✗ Highest score found \(\d+ runs by the greedy player and the climbs\): \d+\/100 \([AB], [^)]+\), above the expert path's \d+\/100\. To replay it/m);
+    expect(text).toMatch(
+      /^✗ Highest score found \(\d+ runs by the greedy player and the climbs\): \d+\/100 \([AB], [^)]+\), above the expert path's \d+\/100\. To replay it/m,
+    );
     expect(text).toMatch(/^ {4}expert path: stabilise \d+, diagnose/m);
     expect(text).toMatch(/^ {4}\d\d:\d\d:\d\d {2}(do|reply|post|note) /m);
     expect(text).toMatch(/^✓ Frantic play \(checked in \d+ complete runs\): no run with a frantic pattern grades above C\.$/m);
@@ -415,7 +487,10 @@ describe('firedrill explore', () => {
     const file = write(winnableMini());
     const dir = join(file, '..', 'scripts', 'mini');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'calm.json'), JSON.stringify({ scenario: 'mini', steps: [{ at: 0, do: 'read_diff' }], expect: { ending: 'won' } }));
+    writeFileSync(
+      join(dir, 'calm.json'),
+      JSON.stringify({ scenario: 'mini', steps: [{ at: 0, do: 'read_diff' }], expect: { ending: 'won' } }),
+    );
     writeFileSync(join(dir, 'broken.json'), '{ not json');
     capture();
     main(['explore', file, '--json', '--budget', '100']);

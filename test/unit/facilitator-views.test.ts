@@ -10,7 +10,9 @@ import { init, step } from '../../src/engine';
 import { reactionsTo } from '../../src/game/model/reactions';
 import { miniScenario } from './helpers/mini-scenario';
 
-const scenario = miniScenario({ team: { injects: [{ id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking.' }] } });
+const scenario = miniScenario({
+  team: { injects: [{ id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking.' }] },
+});
 
 function stepped(input: Parameters<typeof step>[2]) {
   const result = step(scenario, init(scenario, { seed: 1, coach: 'off' }), input);
@@ -27,7 +29,7 @@ describe('views of facilitator inputs', () => {
     expect(events.map((e) => describeEvent(scenario, state, e))).toEqual([expect.stringContaining('Sue: The CEO is asking.'), null]);
   });
 
-  it('treat a facilitator\'s hint like a coach hint', () => {
+  it("treat a facilitator's hint like a coach hint", () => {
     const { state, events } = stepped({ type: 'hint', text: 'Read the diff.', to: { role: 'operator' }, player: 'facilitator' });
     expect(state.chat.map((p) => [p.channel, p.from, p.text])).toEqual([['dm-sam', 'sam', 'Read the diff.']]);
     expect(cuesFor(events)).toEqual(['mention']);

@@ -20,7 +20,9 @@ describe('the Friday 4pm deploy', () => {
     expect(scenario.characters.length).toBeGreaterThanOrEqual(4);
     expect(scenario.messages.length).toBeGreaterThanOrEqual(25);
     expect(scenario.actions.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(scenario.actions.map((a) => a.category))).toEqual(new Set(['investigate', 'mitigate', 'remediate', 'communicate', 'resolve']));
+    expect(new Set(scenario.actions.map((a) => a.category))).toEqual(
+      new Set(['investigate', 'mitigate', 'remediate', 'communicate', 'resolve']),
+    );
     expect(scenario.clock).toMatchObject({ weekday: 'Friday' });
     expect(scenario.deploys.some((d) => d.at > 0 && d.at <= 600)).toBe(true);
   });
@@ -40,7 +42,15 @@ describe('the Friday 4pm deploy', () => {
     });
 
     it('is credited for checking the change, understanding it before fixing, and verifying', () => {
-      expect(codes(run)).toEqual(expect.arrayContaining(['diagnose.history-first', 'diagnose.understood', 'verify.before-all-clear', 'stabilise.contained', 'composure.hypothesis']));
+      expect(codes(run)).toEqual(
+        expect.arrayContaining([
+          'diagnose.history-first',
+          'diagnose.understood',
+          'verify.before-all-clear',
+          'stabilise.contained',
+          'composure.hypothesis',
+        ]),
+      );
       const contained = run.score.reasons.find((r) => r.code === 'stabilise.contained')!;
       expect(contained.points).toBe(Math.round(contained.best!));
       expect(run.score.dimensions.stabilise.score).toBe(100);
@@ -58,7 +68,14 @@ describe('the Friday 4pm deploy', () => {
 
     it('has nothing frantic held against it, and nothing big left to suggest', () => {
       expect(codes(run)).not.toEqual(expect.arrayContaining(['verify.premature']));
-      const frantic = ['verify.premature', 'composure.repeat-failed', 'composure.blind-restart', 'composure.blind-fix', 'composure.thrash', 'composure.stacked-changes'];
+      const frantic = [
+        'verify.premature',
+        'composure.repeat-failed',
+        'composure.blind-restart',
+        'composure.blind-fix',
+        'composure.thrash',
+        'composure.stacked-changes',
+      ];
       for (const code of [...frantic, 'stabilise.remediated-first', 'remediate.harmful', 'communicate.silent', 'communicate.gap']) {
         expect(codes(run), code).not.toContain(code);
       }
@@ -91,7 +108,9 @@ describe('the Friday 4pm deploy', () => {
     });
 
     it('is told why, moment by moment', () => {
-      expect(codes(run)).toEqual(expect.arrayContaining(['verify.premature', 'composure.repeat-failed', 'remediate.harmful', 'composure.blind-restart']));
+      expect(codes(run)).toEqual(
+        expect.arrayContaining(['verify.premature', 'composure.repeat-failed', 'remediate.harmful', 'composure.blind-restart']),
+      );
       const rollbacks = run.score.reasons.filter((r) => r.code === 'remediate.harmful');
       expect(rollbacks.length).toBeGreaterThanOrEqual(2);
       expect(rollbacks[1]!.points).toBeLessThan(rollbacks[0]!.points);
@@ -146,7 +165,15 @@ describe('the Friday 4pm deploy', () => {
     });
 
     it('is credited for the diagnosis and charged for the all-clear', () => {
-      expect(codes(run)).toEqual(expect.arrayContaining(['diagnose.history-first', 'diagnose.understood', 'composure.hypothesis', 'verify.premature', 'remediate.fixed']));
+      expect(codes(run)).toEqual(
+        expect.arrayContaining([
+          'diagnose.history-first',
+          'diagnose.understood',
+          'composure.hypothesis',
+          'verify.premature',
+          'remediate.fixed',
+        ]),
+      );
       // 100 for the verification that came in the end, less 40 for the false all-clear before it, in 90 of 100 (10 are the rehearsal rule's).
       expect(run.score.dimensions.verify.score).toBe(Math.round(100 * 0.9) - 40);
       const hypothesis = run.score.reasons.find((r) => r.code === 'composure.hypothesis')!;

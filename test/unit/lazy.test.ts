@@ -4,8 +4,12 @@ import { failedModuleUrl, lazy } from '../../src/ui/lazy';
 
 describe('a lazily loaded screen', () => {
   it('finds the script a failed dynamic import names', () => {
-    expect(failedModuleUrl(new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1:4173/assets/team-BNd2VjSl.js'))).toBe('http://127.0.0.1:4173/assets/team-BNd2VjSl.js');
-    expect(failedModuleUrl(new Error('error loading dynamically imported module: http://h/src/ui/team/index.ts?t=1'))).toBe('http://h/src/ui/team/index.ts');
+    expect(
+      failedModuleUrl(new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1:4173/assets/team-BNd2VjSl.js')),
+    ).toBe('http://127.0.0.1:4173/assets/team-BNd2VjSl.js');
+    expect(failedModuleUrl(new Error('error loading dynamically imported module: http://h/src/ui/team/index.ts?t=1'))).toBe(
+      'http://h/src/ui/team/index.ts',
+    );
     expect(failedModuleUrl(new Error('offline'))).toBeNull();
   });
 
@@ -32,7 +36,10 @@ describe('a lazily loaded screen', () => {
 
   it('loads once, and retries the importer itself when the failure names no script', async () => {
     let calls = 0;
-    const module = lazy(() => (++calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve('m')), () => Promise.reject(new Error('not used')));
+    const module = lazy(
+      () => (++calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve('m')),
+      () => Promise.reject(new Error('not used')),
+    );
     await expect(module.load()).rejects.toThrow('offline');
     await expect(module.load()).resolves.toBe('m');
     await module.load();

@@ -58,11 +58,24 @@ describe('codeFrame', () => {
 });
 
 describe('formatDiagnosticWithFrame', () => {
-  const d: Diagnostic = { code: 'FD400', severity: 'warning', message: 'Wrong type.', hint: 'Fix it.', file: 'x.json', line: 2, column: 8, pointer: '/a' };
+  const d: Diagnostic = {
+    code: 'FD400',
+    severity: 'warning',
+    message: 'Wrong type.',
+    hint: 'Fix it.',
+    file: 'x.json',
+    line: 2,
+    column: 8,
+    pointer: '/a',
+  };
 
   it('is the one-line form, the frame, then the hint; the one-line form is unchanged', () => {
     expect(formatDiagnostic(d)).toBe('x.json:2:8 warning FD400 Wrong type. (at /a)\n  hint: Fix it.');
-    expect(formatDiagnosticWithFrame(d, '{\n  "a": "1"\n}')).toBe(['x.json:2:8 warning FD400 Wrong type. (at /a)', '  1 | {', '> 2 |   "a": "1"', '    |        ^', '  3 | }', '  hint: Fix it.'].join('\n'));
+    expect(formatDiagnosticWithFrame(d, '{\n  "a": "1"\n}')).toBe(
+      ['x.json:2:8 warning FD400 Wrong type. (at /a)', '  1 | {', '> 2 |   "a": "1"', '    |        ^', '  3 | }', '  hint: Fix it.'].join(
+        '\n',
+      ),
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/authoring';
-import { type Diagnostic } from '../../src/format';
+import type { Diagnostic } from '../../src/format';
 import { lintCleanMiniInput } from './helpers/mini-scenario';
 
 /** The mini scenario, completed so it lints clean (as in lint.test.ts), plus what only injects touch. */
@@ -26,7 +26,16 @@ function withInjectOnlyParts(injects: boolean): Record<string, any> {
   });
   s.team = {
     injects: injects
-      ? [{ id: 'ceo', label: 'The CEO calls', from: 'sue', channel: 'support', text: 'The CEO is on the line.', effects: [{ set: 'ceo_called', to: true }, { send: 'exec_ask' }, { reveal: 'memo' }] }]
+      ? [
+          {
+            id: 'ceo',
+            label: 'The CEO calls',
+            from: 'sue',
+            channel: 'support',
+            text: 'The CEO is on the line.',
+            effects: [{ set: 'ceo_called', to: true }, { send: 'exec_ask' }, { reveal: 'memo' }],
+          },
+        ]
       : [],
   };
   return s;
@@ -51,7 +60,7 @@ describe('the lint and injects', () => {
     expect(lint(withInjectOnlyParts(true))).toEqual([]);
   });
 
-  it('still checks an inject\'s effects like any other: a value of the wrong type is reported at the inject', () => {
+  it("still checks an inject's effects like any other: a value of the wrong type is reported at the inject", () => {
     const s = withInjectOnlyParts(true);
     s.team.injects[0].effects[0] = { set: 'ceo_called', to: 'yes' };
     expect(lint(s)).toContain('FD400 /team/injects/0/effects/0/to');

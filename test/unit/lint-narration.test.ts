@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/authoring';
-import { type Diagnostic } from '../../src/format';
+import type { Diagnostic } from '../../src/format';
 import { stem } from '../../src/authoring/lint-narration';
 import { loadShipped, shippedScenarioFiles } from './helpers/flagship';
 import { lintCleanMiniInput } from './helpers/mini-scenario';
@@ -17,7 +17,8 @@ function lint(edit: Edit = () => {}): { diagnostics: Diagnostic[]; text: string 
   edit(s);
   const text = JSON.stringify(s, null, 2);
   const result = loadScenario(text, 'narration.json');
-  if (!result.ok) throw new Error(`expected the edited scenario to load: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`expected the edited scenario to load: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   return { diagnostics: result.diagnostics, text };
 }
 
@@ -53,7 +54,9 @@ describe('FD414 ending claims what it does not check', () => {
 
   it('fires on a variant that names what neither the ending nor its own "when" tests, at the variant', () => {
     const { diagnostics } = lint((s) => {
-      won(s).variants = [{ when: { did: 'restart' }, title: 'Resolved, eventually', text: 'You restarted the api and turned the flag off.' }];
+      won(s).variants = [
+        { when: { did: 'restart' }, title: 'Resolved, eventually', text: 'You restarted the api and turned the flag off.' },
+      ];
     });
     expect(summary(diagnostics)).toEqual(['FD414 /endings/0/variants/0/text']);
     // One warning for the sentence, naming everything in it that is not checked: the action and the fact it sets.
@@ -66,14 +69,16 @@ describe('FD414 ending claims what it does not check', () => {
     expect(summary(diagnostics)).toEqual(['FD414 /endings/2/title']);
   });
 
-  it('lets the ending\'s own text rely on what a single-test variant before it tested, but not on a compound one', () => {
+  it("lets the ending's own text rely on what a single-test variant before it tested, but not on a compound one", () => {
     const single = lint((s) => {
       won(s).variants = [{ when: { did: 'restart' }, text: 'Restarting changed nothing; the fix did it.' }];
       won(s).text = 'You never restarted the api, and fixed the cache key.';
     });
     expect(single.diagnostics).toEqual([]);
     const compound = lint((s) => {
-      won(s).variants = [{ when: { all: [{ did: 'restart' }, { fact: 'pings', gte: 1 }] }, text: 'Restarting changed nothing; the fix did it.' }];
+      won(s).variants = [
+        { when: { all: [{ did: 'restart' }, { fact: 'pings', gte: 1 }] }, text: 'Restarting changed nothing; the fix did it.' },
+      ];
       won(s).text = 'You never restarted the api, and fixed the cache key.';
     });
     expect(summary(compound.diagnostics)).toEqual(['FD414 /endings/0/text']);
@@ -112,7 +117,9 @@ describe('FD414 ending claims what it does not check', () => {
     // "fixed" is set by nothing but the fix action: a resolved ending may say the cache key was fixed.
     expect(lint((s) => (won(s).text = 'You fixed the cache key and checked the recovery.')).diagnostics).toEqual([]);
     // A variant on "did flag_off" may name the fact flag_off the action set.
-    expect(lint((s) => (late(s).variants = [{ when: { did: 'flag_off' }, text: 'The flag is off, but the clock ran out.' }])).diagnostics).toEqual([]);
+    expect(
+      lint((s) => (late(s).variants = [{ when: { did: 'flag_off' }, text: 'The flag is off, but the clock ran out.' }])).diagnostics,
+    ).toEqual([]);
   });
 
   it('knows a resolved ending follows a declaration, which a timeout does not', () => {
@@ -122,7 +129,13 @@ describe('FD414 ending claims what it does not check', () => {
 
   it('leaves one-word labels and words it cannot tie to an action or fact alone', () => {
     const { diagnostics } = lint((s) => {
-      s.actions.push({ id: 'reprocess', label: 'Reprocess', category: 'remediate', duration: 30, outcomes: [{ text: 'Done.', verdict: 'neutral' }] });
+      s.actions.push({
+        id: 'reprocess',
+        label: 'Reprocess',
+        category: 'remediate',
+        duration: 30,
+        outcomes: [{ text: 'Done.', verdict: 'neutral' }],
+      });
       late(s).text = 'Nothing was reprocessed, and traffic came back in three steps.';
     });
     expect(diagnostics).toEqual([]);
@@ -132,7 +145,14 @@ describe('FD414 ending claims what it does not check', () => {
     expect(['reprocessed', 'reprocess', 'reprocessing'].map(stem)).toEqual(['reprocess', 'reprocess', 'reprocess']);
     expect(['orders', 'order'].map(stem)).toEqual(['order', 'order']);
     expect(['retries', 'retry', 'verified', 'verify'].map(stem)).toEqual(['retry', 'retry', 'verify', 'verify']);
-    expect(['shipped', 'ship', 'deleted', 'delete', 'paused', 'pause'].map(stem)).toEqual(['ship', 'ship', 'delet', 'delet', 'paus', 'paus']);
+    expect(['shipped', 'ship', 'deleted', 'delete', 'paused', 'pause'].map(stem)).toEqual([
+      'ship',
+      'ship',
+      'delet',
+      'delet',
+      'paus',
+      'paus',
+    ]);
   });
 });
 
@@ -159,15 +179,17 @@ describe('the shipped scenarios', () => {
     expect(result.diagnostics.filter((d) => d.code === 'FD414').map((d) => d.message)).toEqual([]);
   });
 
-  it('would flag the flagship\'s old resolved ending, which claimed repairs the player may never have made', () => {
+  it("would flag the flagship's old resolved ending, which claimed repairs the player may never have made", () => {
     const s = JSON.parse(JSON.stringify(loadShipped('friday-deploy.json'))) as Record<string, any>;
     const resolved = s.endings.find((e: { id: string }) => e.id === 'resolved');
     resolved.variants = [];
     resolved.text =
-      'Checkout held, invoices flowed, the stuck orders were reprocessed and the double charges refunded, and you checked before you said so. Monday\'s postmortem has a clear timeline, and a new rule about Friday migrations.';
+      "Checkout held, invoices flowed, the stuck orders were reprocessed and the double charges refunded, and you checked before you said so. Monday's postmortem has a clear timeline, and a new rule about Friday migrations.";
     const result = loadScenario(JSON.stringify(s, null, 2), 'friday-deploy.json');
     const fd414 = result.diagnostics.filter((d) => d.code === 'FD414');
     expect(fd414.map((d) => d.pointer)).toEqual(['/endings/0/text']);
-    expect(fd414[0]!.message).toContain('names action "reprocess_stuck" ("Reprocess stuck orders"), fact "orders_stuck" and fact "orders_reprocessed"');
+    expect(fd414[0]!.message).toContain(
+      'names action "reprocess_stuck" ("Reprocess stuck orders"), fact "orders_stuck" and fact "orders_reprocessed"',
+    );
   });
 });

@@ -12,13 +12,12 @@
 import { describe, expect, it } from 'vitest';
 import { holds, init, step, worldOf, type EngineState } from '../../src/engine';
 import { lintScenario, loadScenario, playRandomly, type LintProblem } from '../../src/authoring';
-import { type Condition, type Scenario } from '../../src/format';
+import type { Condition, Scenario } from '../../src/format';
 import { analyse, type Reach } from '../../src/authoring/lint-reach';
 import { FLAGSHIP_SOURCE, nodesOf, type Json, type Path } from './helpers/flagship-mutants';
 import { Random } from './helpers/random';
 
 const BASE = JSON.parse(FLAGSHIP_SOURCE) as Record<string, unknown>;
-
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let v = root;
@@ -37,22 +36,40 @@ const isConditionRoot = (path: Path) => CONDITION_ROOTS.has(String(last(path))) 
 /** One random edit that keeps the file valid (ids untouched, types kept where the schema needs them). */
 function mutate(root: Json, rng: Random): string {
   const nodes = nodesOf(root);
-  const conditions = nodes.filter((n) => isConditionRoot(n.path) || (n.path.length > 2 && ['all', 'any'].includes(String(n.path[n.path.length - 2]))));
+  const conditions = nodes.filter(
+    (n) => isConditionRoot(n.path) || (n.path.length > 2 && ['all', 'any'].includes(String(n.path[n.path.length - 2]))),
+  );
   const kind = rng.int(0, 8);
   if (kind === 0) {
     const n = rng.pick(nodes.filter((x) => last(x.path) === 'to'));
-    const value: Json = typeof n.value === 'boolean' ? !n.value : typeof n.value === 'number' ? rng.int(-5, 120) : rng.pick(['v2.13', 'v2.14', 'zz']);
+    const value: Json =
+      typeof n.value === 'boolean' ? !n.value : typeof n.value === 'number' ? rng.int(-5, 120) : rng.pick(['v2.13', 'v2.14', 'zz']);
     setAt(root, n.path, value);
     return `${n.path.join('/')} → ${JSON.stringify(value)}`;
   }
   if (kind === 1) {
-    const n = rng.pick(nodes.filter((x) => ['gt', 'gte', 'lt', 'lte'].includes(String(last(x.path))) && typeof x.value === 'number' && !x.path.includes('count') && !x.path.includes('time')));
+    const n = rng.pick(
+      nodes.filter(
+        (x) =>
+          ['gt', 'gte', 'lt', 'lte'].includes(String(last(x.path))) &&
+          typeof x.value === 'number' &&
+          !x.path.includes('count') &&
+          !x.path.includes('time'),
+      ),
+    );
     const value = rng.int(-10, 150);
     setAt(root, n.path, value);
     return `${n.path.join('/')} → ${value}`;
   }
   if (kind === 2) {
-    const n = rng.pick(nodes.filter((x) => (x.path.includes('time') || x.path.includes('since') || last(x.path) === 'at') && typeof x.value === 'number' && !x.path.includes('expertPath')));
+    const n = rng.pick(
+      nodes.filter(
+        (x) =>
+          (x.path.includes('time') || x.path.includes('since') || last(x.path) === 'at') &&
+          typeof x.value === 'number' &&
+          !x.path.includes('expertPath'),
+      ),
+    );
     const value = rng.int(-100, 9000);
     setAt(root, n.path, value);
     return `${n.path.join('/')} → ${value}`;
@@ -132,7 +149,8 @@ function contradictions(reach: Reach, state: EngineState): string[] {
     if (!reach.startable.has(d.action)) out.push(`action ${d.action} was started`);
     if (!reach.verdicts.get(d.action)?.has(d.verdict)) out.push(`action ${d.action} ended ${d.verdict}`);
   }
-  for (const running of Object.values(state.current)) if (!reach.startable.has(running.action)) out.push(`action ${running.action} was started`);
+  for (const running of Object.values(state.current))
+    if (!reach.startable.has(running.action)) out.push(`action ${running.action} was started`);
   for (const id of Object.keys(state.posted)) if (!id.startsWith('hint:') && !reach.posted.has(id)) out.push(`message ${id} was posted`);
   for (const id of Object.keys(state.seen)) if (!reach.seen.has(id)) out.push(`evidence ${id} was uncovered`);
   return out;
@@ -140,7 +158,9 @@ function contradictions(reach: Reach, state: EngineState): string[] {
 
 /** Replays a random run tick by tick, checking every state on the way. */
 function check(scenario: Scenario, seed: number, inspect: (state: EngineState, at: string) => void): void {
-  const run = playRandomly(scenario, seed, 30, { avoid: seed % 2 === 0 ? (id) => scenario.actions.find((a) => a.id === id)?.category === 'resolve' : undefined });
+  const run = playRandomly(scenario, seed, 30, {
+    avoid: seed % 2 === 0 ? (id) => scenario.actions.find((a) => a.id === id)?.category === 'resolve' : undefined,
+  });
   const tick = scenario.clock.tickSeconds;
   let state = init(scenario, { seed, coach: run.coach });
   inspect(state, 'start');
@@ -184,8 +204,11 @@ describe('the lint never contradicts a run', () => {
         const seed = m * 10 + r;
         const seen = new Set<string>();
         check(scenario, seed, (state, at) => {
-          for (const c of contradictions(reach, state)) if (!seen.has(c)) seen.add(c), failures.push(`${label} run ${seed} ${at}: ${c}, which the analysis ruled out`);
-          for (const claim of claims) if (!seen.has(claim.what) && claim.broken(state)) seen.add(claim.what), failures.push(`${label} run ${seed} ${at}: contradicts ${claim.what}`);
+          for (const c of contradictions(reach, state))
+            if (!seen.has(c)) seen.add(c), failures.push(`${label} run ${seed} ${at}: ${c}, which the analysis ruled out`);
+          for (const claim of claims)
+            if (!seen.has(claim.what) && claim.broken(state))
+              seen.add(claim.what), failures.push(`${label} run ${seed} ${at}: contradicts ${claim.what}`);
         });
       }
     }

@@ -19,7 +19,8 @@ function lint(edit: Edit = () => {}): { diagnostics: Diagnostic[]; text: string 
   edit(s);
   const text = JSON.stringify(s, null, 2);
   const result = loadScenario(text, 'lint.json');
-  if (!result.ok) throw new Error(`expected the edited scenario to load: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`expected the edited scenario to load: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   return { diagnostics: result.diagnostics, text };
 }
 
@@ -131,7 +132,13 @@ describe('FD402 condition never holds', () => {
         s.hints[0].when = { service: 'api', is: 'degraded' };
         s.endings[1].when = { metric: 'errors', lt: 0 };
       },
-      ['FD402 /hints/0/when/is', 'FD402 /endings/1/when/lt', 'FD402 /scoring/rules/1/when/gt', 'FD402 /scoring/rules/2/when/count', 'FD402 /scoring/rules/3/when/outcome'],
+      [
+        'FD402 /hints/0/when/is',
+        'FD402 /endings/1/when/lt',
+        'FD402 /scoring/rules/1/when/gt',
+        'FD402 /scoring/rules/2/when/count',
+        'FD402 /scoring/rules/3/when/outcome',
+      ],
     );
   });
 
@@ -147,7 +154,13 @@ describe('FD402 condition never holds', () => {
 
   it('stays quiet on what some run reaches', () => {
     expectWarnings((s) => {
-      s.triggers = [{ id: 'escalate', when: { all: [{ fact: 'broken' }, { metric: 'errors', gt: 40 }, { service: 'api', is: 'down' }] }, effects: [{ send: 'report_louder' }] }];
+      s.triggers = [
+        {
+          id: 'escalate',
+          when: { all: [{ fact: 'broken' }, { metric: 'errors', gt: 40 }, { service: 'api', is: 'down' }] },
+          effects: [{ send: 'report_louder' }],
+        },
+      ];
       s.hints[0].when = { did: 'restart', outcome: 'failure' };
     }, []);
   });
@@ -167,13 +180,10 @@ describe('FD402 condition never holds', () => {
   it('claims nothing past the engine depth limit, where its answer is not the meaning', () => {
     let deep: Record<string, unknown> = { fact: 'paged' };
     for (let i = 0; i < 26; i++) deep = { not: deep };
-    expectWarnings(
-      (s) => {
-        s.facts.push(paged);
-        s.hints[0].when = deep;
-      },
-      [],
-    );
+    expectWarnings((s) => {
+      s.facts.push(paged);
+      s.hints[0].when = deep;
+    }, []);
   });
 });
 
@@ -268,7 +278,10 @@ describe('FD407 expert path out of order', () => {
 
 describe('FD408 impossible expert step', () => {
   it('fires on a step its action refuses at that time, a repeat of a one-off action, and an action nobody can start', () => {
-    expectWarnings((s) => s.actions[4].requires.push({ when: { time: { gte: 250 } }, reason: 'Wait for the deploy window.' }), ['FD408 /expertPath/2/action']);
+    expectWarnings(
+      (s) => s.actions[4].requires.push({ when: { time: { gte: 250 } }, reason: 'Wait for the deploy window.' }),
+      ['FD408 /expertPath/2/action'],
+    );
     expectWarnings(
       (s) => {
         s.actions[0].repeatable = false;
@@ -291,7 +304,14 @@ describe('FD408 impossible expert step', () => {
   });
 
   it('stays quiet when the step is within the window', () => {
-    expectWarnings((s) => s.actions[4].requires.push({ when: { since: { did: 'flag_off' }, gte: 0 }, reason: 'Mitigate first.' }, { when: { time: { gte: 200 } }, reason: 'Wait.' }), []);
+    expectWarnings(
+      (s) =>
+        s.actions[4].requires.push(
+          { when: { since: { did: 'flag_off' }, gte: 0 }, reason: 'Mitigate first.' },
+          { when: { time: { gte: 200 } }, reason: 'Wait.' },
+        ),
+      [],
+    );
   });
 });
 
@@ -315,17 +335,32 @@ describe('FD409 milestone cycle', () => {
 describe('FD410 unreachable outcome', () => {
   it('fires on outcomes after a catch-all, and after one whose condition always holds', () => {
     expectWarnings(
-      (s) => (s.actions[3].outcomes = [{ text: 'No change.', verdict: 'failure' }, { when: { fact: 'broken' }, text: 'Huh.', verdict: 'neutral' }]),
+      (s) =>
+        (s.actions[3].outcomes = [
+          { text: 'No change.', verdict: 'failure' },
+          { when: { fact: 'broken' }, text: 'Huh.', verdict: 'neutral' },
+        ]),
       ['FD410 /actions/3/outcomes/1'],
     );
     expectWarnings(
-      (s) => (s.actions[3].outcomes = [{ when: { time: { gte: 0 } }, text: 'No change.', verdict: 'failure' }, { text: 'Huh.', verdict: 'neutral' }]),
+      (s) =>
+        (s.actions[3].outcomes = [
+          { when: { time: { gte: 0 } }, text: 'No change.', verdict: 'failure' },
+          { text: 'Huh.', verdict: 'neutral' },
+        ]),
       ['FD410 /actions/3/outcomes/1'],
     );
   });
 
   it('stays quiet when the catch-all comes last', () => {
-    expectWarnings((s) => (s.actions[3].outcomes = [{ when: { fact: 'broken' }, text: 'Huh.', verdict: 'neutral' }, { text: 'No change.', verdict: 'failure' }]), []);
+    expectWarnings(
+      (s) =>
+        (s.actions[3].outcomes = [
+          { when: { fact: 'broken' }, text: 'Huh.', verdict: 'neutral' },
+          { text: 'No change.', verdict: 'failure' },
+        ]),
+      [],
+    );
   });
 });
 
@@ -389,7 +424,14 @@ describe('hostile input', () => {
     for (let i = 0; i < n; i++) s.facts.push({ id: `f${i}`, description: 'A link in the chain.', initial: i === n - 1 });
     for (let i = 0; i < n - 1; i++) {
       const big = { any: Array.from({ length: 8 }, () => ({ all: Array.from({ length: 16 }, () => ({ not: { fact: 'broken' } })) })) };
-      s.actions.push({ id: `a${i}`, label: 'A link', category: 'investigate', duration: 5, visible: { all: [{ fact: `f${i + 1}` }, big] }, outcomes: [{ text: 'Done.', verdict: 'success', effects: [{ set: `f${i}`, to: true }] }] });
+      s.actions.push({
+        id: `a${i}`,
+        label: 'A link',
+        category: 'investigate',
+        duration: 5,
+        visible: { all: [{ fact: `f${i + 1}` }, big] },
+        outcomes: [{ text: 'Done.', verdict: 'success', effects: [{ set: `f${i}`, to: true }] }],
+      });
     }
     const scenario = ScenarioSchema.parse(s);
     expect(analyse(scenario).reach.converged).toBe(false);

@@ -14,12 +14,43 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { init, step } from '../../src/engine';
 import { lintScenario, loadScenario } from '../../src/authoring';
-import { type LoadResult, type Scenario } from '../../src/format';
+import type { LoadResult, Scenario } from '../../src/format';
 import {
-  ARRAYS, BASE, BASE_TEXT, brokenReferenceMutant, byteNoiseMutant, caseRandom, containerAt, duplicateKeyMutant, expectedPosition,
-  FACT_VALUE_KEYS, FLAGSHIP_SOURCE, isObject, isReference, layoutOf, lineColumnOf, missingKeyMutant, mutable, NON_ROOT, NUMBERS, OBJECTS,
-  patternOf, pointerOf, pretty, REFERENCES, REQUIRED, setAt, STRINGS, TOP_LEVEL_ENUMS, truncatedMutant, wrongTypeMutant,
-  type Json, type JsonObject, type JsonType, type Layout, type Path,
+  ARRAYS,
+  BASE,
+  BASE_TEXT,
+  brokenReferenceMutant,
+  byteNoiseMutant,
+  caseRandom,
+  containerAt,
+  duplicateKeyMutant,
+  expectedPosition,
+  FACT_VALUE_KEYS,
+  FLAGSHIP_SOURCE,
+  isObject,
+  isReference,
+  layoutOf,
+  lineColumnOf,
+  missingKeyMutant,
+  mutable,
+  NON_ROOT,
+  NUMBERS,
+  OBJECTS,
+  patternOf,
+  pointerOf,
+  pretty,
+  REFERENCES,
+  REQUIRED,
+  setAt,
+  STRINGS,
+  TOP_LEVEL_ENUMS,
+  truncatedMutant,
+  wrongTypeMutant,
+  type Json,
+  type JsonObject,
+  type JsonType,
+  type Layout,
+  type Path,
 } from './helpers/flagship-mutants';
 import { Random } from './helpers/random';
 
@@ -66,7 +97,10 @@ class Family {
         if (!/^FD[234]/.test(d.code)) continue;
         const want = expectedPosition(layout, d.pointer, d.code);
         if (d.line !== want.line || d.column !== want.column) {
-          this.fail(label, `${d.code} at "${d.pointer}" is positioned ${d.line}:${d.column}, but that value is at ${want.line}:${want.column}`);
+          this.fail(
+            label,
+            `${d.code} at "${d.pointer}" is positioned ${d.line}:${d.column}, but that value is at ${want.line}:${want.column}`,
+          );
         }
       }
     }
@@ -114,7 +148,10 @@ class Family {
   assertClean(minCases: number, seen: Record<string, number> = {}): void {
     expect(this.cases, `${this.name}: cases run`).toBeGreaterThanOrEqual(minCases);
     for (const [code, times] of Object.entries(seen)) {
-      expect(this.codes.get(code) ?? 0, `${this.name}: cases with outcome ${code} (${JSON.stringify([...this.codes])})`).toBeGreaterThanOrEqual(times);
+      expect(
+        this.codes.get(code) ?? 0,
+        `${this.name}: cases with outcome ${code} (${JSON.stringify([...this.codes])})`,
+      ).toBeGreaterThanOrEqual(times);
     }
     const shown = this.problems.slice(0, 25);
     if (this.problems.length > shown.length) shown.push(`… and ${this.problems.length - shown.length} more`);
@@ -143,7 +180,8 @@ function shapeProblems(result: LoadResult, text: string): string[] {
   else if (!Array.isArray(result.diagnostics) || result.diagnostics.length === 0) return ['not ok, yet without a diagnostic'];
   const lines = typeof text === 'string' ? text.split('\n') : [''];
   result.diagnostics.forEach((d, i) => {
-    const bad = (what: string) => problems.push(`diagnostic ${i} (${String(d.code)} "${String(d.pointer)}" ${String(d.message).slice(0, 100)}): ${what}`);
+    const bad = (what: string) =>
+      problems.push(`diagnostic ${i} (${String(d.code)} "${String(d.pointer)}" ${String(d.message).slice(0, 100)}): ${what}`);
     if (typeof d.code !== 'string' || !/^FD\d{3}$/.test(d.code)) bad(`code ${JSON.stringify(d.code)} is not FDnnn`);
     if (d.severity !== 'error' && d.severity !== 'warning') bad(`severity ${JSON.stringify(d.severity)}`);
     // Errors refuse a scenario; the lint's warnings only come with a scenario that loaded.
@@ -157,7 +195,8 @@ function shapeProblems(result: LoadResult, text: string): string[] {
     if (typeof d.message === 'string' && d.message.startsWith('The file could not be read')) {
       bad('the loader caught an internal exception and reported it as a syntax error');
     }
-    if (!Number.isInteger(d.line) || d.line < 1 || d.line > lines.length + 1) bad(`line ${d.line} is outside the text's ${lines.length} lines`);
+    if (!Number.isInteger(d.line) || d.line < 1 || d.line > lines.length + 1)
+      bad(`line ${d.line} is outside the text's ${lines.length} lines`);
     else if (!Number.isInteger(d.column) || d.column < 1) bad(`column ${d.column} is not a positive integer`);
     else {
       const length = lines[d.line - 1]?.length ?? 0;
@@ -170,8 +209,7 @@ function shapeProblems(result: LoadResult, text: string): string[] {
 const codesOf = (result: LoadResult | undefined) => (result && !result.ok ? result.diagnostics.map((d) => d.code) : []);
 const has = (result: LoadResult | undefined, code: string, pointer?: string) =>
   !!result && !result.ok && result.diagnostics.some((d) => d.code === code && (pointer === undefined || d.pointer === pointer));
-const isAncestorOrSelf = (ancestor: string, pointer: string) => pointer === ancestor || pointer.startsWith(ancestor + '/');
-
+const isAncestorOrSelf = (ancestor: string, pointer: string) => pointer === ancestor || pointer.startsWith(`${ancestor}/`);
 
 // ---------------------------------------------------------------------------------------------
 // The families
@@ -196,7 +234,12 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
       const mayBeValid = typeof key === 'string' && FACT_VALUE_KEYS.has(key) && primitive(from) && primitive(to);
       if (mayBeValid) continue;
       family.expect(what, result, !!result && !result.ok, 'expected a rejection');
-      family.expect(what, result, codesOf(result).every((c) => /^FD2\d\d$/.test(c)), 'expected only FD2xx (schema) diagnostics');
+      family.expect(
+        what,
+        result,
+        codesOf(result).every((c) => /^FD2\d\d$/.test(c)),
+        'expected only FD2xx (schema) diagnostics',
+      );
       family.expect(
         what,
         result,
@@ -222,10 +265,20 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
       if (required === undefined) continue; // inside a condition or effect: the form decides
       if (required.includes(key)) {
         family.expect(what, result, has(result, 'FD201', pointer), `"${key}" is required: expected FD201 "is required" at ${pointer}`);
-        family.expect(what, result, codesOf(result).every((c) => /^FD2\d\d$/.test(c)), 'expected only FD2xx (schema) diagnostics');
+        family.expect(
+          what,
+          result,
+          codesOf(result).every((c) => /^FD2\d\d$/.test(c)),
+          'expected only FD2xx (schema) diagnostics',
+        );
       } else {
         // An optional key: the file stays valid, or only references to what it defined break.
-        family.expect(what, result, codesOf(result).every((c) => /^FD3\d\d$/.test(c)), `"${key}" is optional: expected ok or only FD3xx`);
+        family.expect(
+          what,
+          result,
+          codesOf(result).every((c) => /^FD3\d\d$/.test(c)),
+          `"${key}" is optional: expected ok or only FD3xx`,
+        );
       }
     }
     family.assertClean(100, { FD201: 25, ok: 5 });
@@ -297,8 +350,10 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
           const what = `${label} 100k × ${JSON.stringify(element).slice(0, 30)} at ${pointer} (${(text.length / MB).toFixed(1)} MB)`;
           const result = family.load(what, text);
           if (text.length > 2 * MB) family.expect(what, result, codesOf(result).join() === 'FD100', 'expected exactly FD100');
-          else if (element === first) family.expect(what, result, has(result, 'FD203', pointer), `expected FD203 (too many entries) at ${pointer}`);
-          else family.expect(what, result, !!result && !result.ok && codesOf(result).every((c) => /^FD2\d\d$/.test(c)), 'expected only FD2xx');
+          else if (element === first)
+            family.expect(what, result, has(result, 'FD203', pointer), `expected FD203 (too many entries) at ${pointer}`);
+          else
+            family.expect(what, result, !!result && !result.ok && codesOf(result).every((c) => /^FD2\d\d$/.test(c)), 'expected only FD2xx');
           break;
         }
         case 2: {
@@ -352,7 +407,12 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
       }
     }
     const result = family.load('only brackets', '['.repeat(10_000));
-    family.expect('only brackets', result, codesOf(result).join() === 'FD103' && !!result && !result.ok && result.diagnostics[0]!.column === 65, 'expected FD103 at 1:65');
+    family.expect(
+      'only brackets',
+      result,
+      codesOf(result).join() === 'FD103' && !!result && !result.ok && result.diagnostics[0]!.column === 65,
+      'expected FD103 at 1:65',
+    );
     family.assertClean(37, { FD100: 9, FD103: 7, FD203: 3 });
   });
 
@@ -377,7 +437,7 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
       ['an empty object', '{}', (r) => has(r, 'FD201', '/title') && has(r, 'FD201', '/format'), 'FD201 at /title and /format'],
       ['CRLF line ends', SOURCE.replace(/\n/g, '\r\n'), (r) => !!r && r.ok, 'ok'],
       ['minified', JSON.stringify(BASE), (r) => !!r && r.ok, 'ok'],
-      ['byte order mark', '\ufeff' + SOURCE, () => true, 'anything well-formed'],
+      ['byte order mark', `\ufeff${SOURCE}`, () => true, 'anything well-formed'],
     ];
     for (const [what, text, check, wanted] of fixed) {
       const result = family.load(what, text);
@@ -389,7 +449,12 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
       totals.cases++;
       try {
         const result = loadScenario(input as unknown as string, FILE);
-        family.expect(what, result, codesOf(result).join() === 'FD101' && !result.ok && result.diagnostics[0]!.file === FILE, 'expected FD101');
+        family.expect(
+          what,
+          result,
+          codesOf(result).join() === 'FD101' && !result.ok && result.diagnostics[0]!.file === FILE,
+          'expected FD101',
+        );
       } catch (error) {
         family.fail(what, `loadScenario threw: ${error instanceof Error ? error.stack : String(error)}`);
       }
@@ -413,11 +478,21 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
         const node = rng.pick(OBJECTS);
         const key = rng.pick(['zzUnknown', 'Id', 'ttl', '__proto__', 'constructor', 'toString', 'description ']);
         const target = containerAt(root, node.path) as JsonObject;
-        Object.defineProperty(target, key, { value: rng.pick<Json>([1, 'x', null, { title: 'x' }]), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(target, key, {
+          value: rng.pick<Json>([1, 'x', null, { title: 'x' }]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         const pointer = pointerOf([...node.path, key]);
         what += ` unknown key ${pointer}`;
         const result = family.load(what, pretty(root), layoutOf(root));
-        family.expect(what, result, codesOf(result).join() === 'FD202' && has(result, 'FD202', pointer), `expected exactly FD202 at ${pointer}`);
+        family.expect(
+          what,
+          result,
+          codesOf(result).join() === 'FD202' && has(result, 'FD202', pointer),
+          `expected exactly FD202 at ${pointer}`,
+        );
         continue;
       } else if (kind === 3) {
         const node = rng.pick(OBJECTS.filter((n) => Object.keys(n.value as JsonObject).length > 1));
@@ -428,7 +503,12 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
         const mutant = node.path.length > 0 ? root : shuffled;
         what += ` keys reordered at ${pointerOf(node.path) || '(root)'}`;
         const result = family.load(what, pretty(mutant), layoutOf(mutant));
-        family.expect(what, result, !!result && result.ok && isDeepStrictEqual(result.scenario, baseScenario), 'key order must not matter: expected the same scenario');
+        family.expect(
+          what,
+          result,
+          !!result && result.ok && isDeepStrictEqual(result.scenario, baseScenario),
+          'key order must not matter: expected the same scenario',
+        );
         continue;
       } else if (kind === 4) {
         const node = rng.pick(ARRAYS.filter((n) => (n.value as Json[]).length > 1));
@@ -445,7 +525,10 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
         what += ` repeated ${pointerOf(node.path)}/${index}`;
       } else {
         const node = rng.pick([...NUMBERS, ...STRINGS].filter((n) => n.path.length > 0));
-        const value = typeof node.value === 'number' ? rng.pick([0, 1, -1, 0.5, 59, 1e6, -86_401]) : rng.pick(['', ' ', 'Hello', 'zz-other', '#zzzzzz']);
+        const value =
+          typeof node.value === 'number'
+            ? rng.pick([0, 1, -1, 0.5, 59, 1e6, -86_401])
+            : rng.pick(['', ' ', 'Hello', 'zz-other', '#zzzzzz']);
         setAt(root, node.path, value);
         what += ` ${pointerOf(node.path)} → ${JSON.stringify(value)}`;
       }
@@ -494,8 +577,19 @@ describe('a validated scenario plays the same whatever its ids are called', () =
   it('renaming an id (even to "constructor") changes nothing but the name', () => {
     // Lists whose ids key the engine's per-run records (seen, posted, triggers, hints, rules) get two samples.
     const lists: [string, number][] = [
-      ['facts', 1], ['services', 1], ['metrics', 1], ['deploys', 1], ['channels', 1], ['characters', 1], ['actions', 1], ['endings', 1],
-      ['evidence', 2], ['messages', 2], ['triggers', 2], ['hints', 2], ['scoring/rules', 2],
+      ['facts', 1],
+      ['services', 1],
+      ['metrics', 1],
+      ['deploys', 1],
+      ['channels', 1],
+      ['characters', 1],
+      ['actions', 1],
+      ['endings', 1],
+      ['evidence', 2],
+      ['messages', 2],
+      ['triggers', 2],
+      ['hints', 2],
+      ['scoring/rules', 2],
     ];
     const rng = new Random(9);
     const problems: string[] = [];

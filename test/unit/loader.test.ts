@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, type ScenarioInput } from '../../src/format';
+import { CATALOGUE } from '../../src/format';
 import { loadScenario } from '../../src/authoring';
 import { miniScenario } from './helpers/mini-scenario';
 
@@ -71,7 +71,11 @@ describe('loading scenarios', () => {
     const text = file((s) => (s.incident.understood = { all: [{ seen: 'diff' }, { did: 'read_logs', count: { atLeast: 2 } }] }));
     const diagnostics = loadScenario(text, 'c.json').diagnostics;
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'FD202', pointer: '/incident/understood/all/1/count/atLeast', ...positionOf(text, '"atLeast"') });
+    expect(diagnostics[0]).toMatchObject({
+      code: 'FD202',
+      pointer: '/incident/understood/all/1/count/atLeast',
+      ...positionOf(text, '"atLeast"'),
+    });
   });
 
   it('reports a condition with no recognisable form', () => {
@@ -117,7 +121,10 @@ describe('loading scenarios', () => {
   });
 
   it('loads a scenario with only lint warnings, and returns them', () => {
-    const result = loadScenario(file((s) => (s.deploys[0].effects[0].to = 'yes')), 'w.json');
+    const result = loadScenario(
+      file((s) => (s.deploys[0].effects[0].to = 'yes')),
+      'w.json',
+    );
     expect(result.ok).toBe(true);
     expect(result.diagnostics.map((d) => [d.code, d.severity])).toContainEqual(['FD400', 'warning']);
     expect(result.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
@@ -138,6 +145,3 @@ describe('loading scenarios', () => {
     for (const text of texts) for (const d of loadScenario(text).diagnostics) expect(Object.keys(CATALOGUE)).toContain(d.code);
   });
 });
-
-// Keep the helper's input type honest: the test edits real scenario-shaped data.
-export type _Input = ScenarioInput;

@@ -5,9 +5,20 @@
  * three contradictions of issue 11 among them.
  */
 import { describe, expect, it } from 'vitest';
-import { ALL_CLEAR_TEXT, replay, runToEnd, score, shownEnding, step, type EngineState, type Input, type LogEntry, type TimelineEvent } from '../../src/engine';
+import {
+  ALL_CLEAR_TEXT,
+  replay,
+  runToEnd,
+  score,
+  shownEnding,
+  step,
+  type EngineState,
+  type Input,
+  type LogEntry,
+  type TimelineEvent,
+} from '../../src/engine';
 import { compileScript, runScript } from '../../src/authoring';
-import { type Scenario } from '../../src/format';
+import type { Scenario } from '../../src/format';
 import { formatScore, formatTimeline } from '../../src/cli/format-run';
 import { postmortem } from '../../src/debrief';
 import { loadShipped, playShippedScript, shippedScenarioFiles, shippedScriptLog } from './helpers/flagship';
@@ -32,13 +43,29 @@ const withVariants = miniScenario({
       title: 'Resolved',
       text: 'Fixed and checked.',
       variants: [
-        { when: { fact: 'pings', gte: 1 }, title: 'Resolved, after a false all-clear', text: 'Fixed and checked, after calling it too early.' },
+        {
+          when: { fact: 'pings', gte: 1 },
+          title: 'Resolved, after a false all-clear',
+          text: 'Fixed and checked, after calling it too early.',
+        },
         { when: { did: 'restart' }, text: 'Fixed and checked; the restart did nothing.' },
         { when: { did: 'flag_off' }, title: 'Switched off and fixed', text: 'Flag off first, then fixed and checked.' },
       ],
     },
-    { id: 'lost', kind: 'failed', title: 'Meltdown', text: 'Down too long.', when: { all: [{ time: { gte: 1500 } }, { service: 'api', is: 'down' }] } },
-    { id: 'late', kind: 'timeout', title: 'Out of time', text: 'The clock ran out.', variants: [{ when: { fact: 'fixed' }, text: 'Fixed, but never closed.' }] },
+    {
+      id: 'lost',
+      kind: 'failed',
+      title: 'Meltdown',
+      text: 'Down too long.',
+      when: { all: [{ time: { gte: 1500 } }, { service: 'api', is: 'down' }] },
+    },
+    {
+      id: 'late',
+      kind: 'timeout',
+      title: 'Out of time',
+      text: 'The clock ran out.',
+      variants: [{ when: { fact: 'fixed' }, text: 'Fixed, but never closed.' }],
+    },
   ],
 });
 
@@ -47,9 +74,15 @@ function play(scenario: Scenario, log: LogEntry[], until = 2000): EngineState {
 }
 
 describe('ending variants', () => {
-  it('tells the first variant whose condition holds as the run ends, with its own title or the ending\'s', () => {
+  it("tells the first variant whose condition holds as the run ends, with its own title or the ending's", () => {
     const flagFirst = shownEnding(withVariants, play(withVariants, [...fixLog, ...checkAndResolve]));
-    expect(flagFirst).toMatchObject({ id: 'won', kind: 'resolved', variant: 2, title: 'Switched off and fixed', text: 'Flag off first, then fixed and checked.' });
+    expect(flagFirst).toMatchObject({
+      id: 'won',
+      kind: 'resolved',
+      variant: 2,
+      title: 'Switched off and fixed',
+      text: 'Flag off first, then fixed and checked.',
+    });
 
     const restarted = play(withVariants, [
       { at: 70, input: { type: 'act', action: 'read_diff' } },
@@ -61,21 +94,35 @@ describe('ending variants', () => {
     ]);
     expect(restarted.ending?.kind).toBe('resolved');
     // Both the restart and the flag variant hold; the earlier one wins, and without a title of its own the ending's is told.
-    expect(shownEnding(withVariants, restarted)).toMatchObject({ variant: 1, title: 'Resolved', text: 'Fixed and checked; the restart did nothing.' });
+    expect(shownEnding(withVariants, restarted)).toMatchObject({
+      variant: 1,
+      title: 'Resolved',
+      text: 'Fixed and checked; the restart did nothing.',
+    });
   });
 
-  it('tells the ending\'s own title and text when no variant holds', () => {
+  it("tells the ending's own title and text when no variant holds", () => {
     const noFlag: LogEntry[] = [
       { at: 70, input: { type: 'act', action: 'read_diff' } },
       { at: 130, input: { type: 'act', action: 'fix' } },
       { at: 250, input: { type: 'act', action: 'check' } },
       { at: 310, input: { type: 'act', action: 'resolve' } },
     ];
-    expect(shownEnding(withVariants, play(withVariants, noFlag))).toMatchObject({ id: 'won', variant: null, title: 'Resolved', text: 'Fixed and checked.' });
+    expect(shownEnding(withVariants, play(withVariants, noFlag))).toMatchObject({
+      id: 'won',
+      variant: null,
+      title: 'Resolved',
+      text: 'Fixed and checked.',
+    });
   });
 
   it('tells the truth about a premature all-clear: the relapse variant comes first', () => {
-    const state = play(withVariants, [...fixLog, { at: 280, input: { type: 'act', action: 'resolve' } }, { at: 300, input: { type: 'act', action: 'check' } }, { at: 360, input: { type: 'act', action: 'resolve' } }]);
+    const state = play(withVariants, [
+      ...fixLog,
+      { at: 280, input: { type: 'act', action: 'resolve' } },
+      { at: 300, input: { type: 'act', action: 'check' } },
+      { at: 360, input: { type: 'act', action: 'resolve' } },
+    ]);
     expect(state.declarations.map((d) => d.accepted)).toEqual([false, true]);
     expect(shownEnding(withVariants, state)).toMatchObject({ variant: 0, title: 'Resolved, after a false all-clear' });
   });
@@ -115,11 +162,21 @@ describe('the all-clear', () => {
     expect(post).toMatchObject({ channel: 'incident', from: 'you', byPlayer: true, text: ALL_CLEAR_TEXT, at: 350 });
     const kinds = state.timeline.filter((e) => e.at === 350).map((e) => e.kind);
     expect(kinds.slice(kinds.indexOf('action-completed'))).toEqual(['action-completed', 'all-clear', 'ending']);
-    expect(state.timeline.find((e) => e.kind === 'all-clear')).toMatchObject({ post: post!.id, channel: 'incident', player: 'you', accepted: true });
+    expect(state.timeline.find((e) => e.kind === 'all-clear')).toMatchObject({
+      post: post!.id,
+      channel: 'incident',
+      player: 'you',
+      accepted: true,
+    });
   });
 
   it('is posted on a premature declaration too, followed by the relapse', () => {
-    const state = replay(scenario, { seed: 1, coach: 'off' }, [...fixLog, { at: 280, input: { type: 'act', action: 'resolve' } }], 400).state;
+    const state = replay(
+      scenario,
+      { seed: 1, coach: 'off' },
+      [...fixLog, { at: 280, input: { type: 'act', action: 'resolve' } }],
+      400,
+    ).state;
     expect(state.chat.filter((p) => p.allClear).map((p) => [p.channel, p.text])).toEqual([['incident', ALL_CLEAR_TEXT]]);
     const kinds = state.timeline.filter((e) => e.at === 290).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['action-completed', 'all-clear', 'relapse']));
@@ -157,7 +214,12 @@ function declareBefore(scenario: Scenario, script: string, before: string): { st
   const { log, options } = shippedScriptLog(scenario, script);
   const at = log.find((e) => e.input.type === 'act' && e.input.action === before)?.at;
   if (at === undefined) throw new Error(`${script} never does ${before}`);
-  let state = replay(scenario, options, log.filter((e) => e.at < at), at).state;
+  let state = replay(
+    scenario,
+    options,
+    log.filter((e) => e.at < at),
+    at,
+  ).state;
   const busy = Object.values(state.current).map((c) => c.endsAt);
   if (busy.length > 0) state = step(scenario, state, { type: 'tick', seconds: Math.max(...busy) - state.time }).state;
   const events: TimelineEvent[] = [];
@@ -176,7 +238,9 @@ function declareBefore(scenario: Scenario, script: string, before: string): { st
 function actsAfterImpact(scenario: Scenario, script: string): string[] {
   const { log, options } = shippedScriptLog(scenario, script);
   const impact = runToEnd(scenario, replay(scenario, options, log).state).milestones.impact ?? 0;
-  const acts = log.filter((e) => e.at > impact && e.input.type === 'act' && e.input.action !== 'declare_resolved').map((e) => (e.input as { action: string }).action);
+  const acts = log
+    .filter((e) => e.at > impact && e.input.type === 'act' && e.input.action !== 'declare_resolved')
+    .map((e) => (e.input as { action: string }).action);
   return [...new Set(acts)];
 }
 
@@ -184,18 +248,33 @@ describe('every premature all-clear is visible', () => {
   for (const file of shippedScenarioFiles()) {
     const scenario = loadShipped(file);
     const script = `${scenario.id}/methodical.json`;
-    it.each(actsAfterImpact(scenario, script))(`${scenario.id}: declaring before "%s" posts the all-clear, relapses and tells the player in chat`, (before) => {
-      const { state, events } = declareBefore(scenario, script, before);
-      const allClear = events.find((e) => e.kind === 'all-clear');
-      if (allClear?.kind === 'all-clear' && allClear.accepted) return; // it really was over by then
-      expect(state.ending).toBeNull();
-      expect(allClear).toMatchObject({ kind: 'all-clear', accepted: false, channel: scenario.channels.find((c) => c.kind === 'incident')!.id });
-      expect(state.chat.find((p) => allClear?.kind === 'all-clear' && p.id === allClear.post)).toMatchObject({ byPlayer: true, text: ALL_CLEAR_TEXT });
-      expect(events.some((e) => e.kind === 'relapse')).toBe(true);
-      // At least one relapse message the player cannot miss: important or critical, or one that mentions them.
-      const loud = events.filter((e) => e.kind === 'message' && scenario.relapse.messages.includes(state.chat.find((p) => p.id === e.post)?.message ?? '') && (e.mention || e.importance === 'important' || e.importance === 'critical'));
-      expect(loud.length).toBeGreaterThan(0);
-    });
+    it.each(actsAfterImpact(scenario, script))(
+      `${scenario.id}: declaring before "%s" posts the all-clear, relapses and tells the player in chat`,
+      (before) => {
+        const { state, events } = declareBefore(scenario, script, before);
+        const allClear = events.find((e) => e.kind === 'all-clear');
+        if (allClear?.kind === 'all-clear' && allClear.accepted) return; // it really was over by then
+        expect(state.ending).toBeNull();
+        expect(allClear).toMatchObject({
+          kind: 'all-clear',
+          accepted: false,
+          channel: scenario.channels.find((c) => c.kind === 'incident')!.id,
+        });
+        expect(state.chat.find((p) => allClear?.kind === 'all-clear' && p.id === allClear.post)).toMatchObject({
+          byPlayer: true,
+          text: ALL_CLEAR_TEXT,
+        });
+        expect(events.some((e) => e.kind === 'relapse')).toBe(true);
+        // At least one relapse message the player cannot miss: important or critical, or one that mentions them.
+        const loud = events.filter(
+          (e) =>
+            e.kind === 'message' &&
+            scenario.relapse.messages.includes(state.chat.find((p) => p.id === e.post)?.message ?? '') &&
+            (e.mention || e.importance === 'important' || e.importance === 'critical'),
+        );
+        expect(loud.length).toBeGreaterThan(0);
+      },
+    );
   }
 
   it('flag-flip: fixing the rule under fire, watching the dashboards and declaring without a preview is not a silent relapse', () => {
@@ -287,7 +366,8 @@ describe('the shipped endings say what the run showed', () => {
     expect(first!.title).toBeDefined();
     expect(first!.title).not.toBe(resolved.title);
     expect(first!.title).toMatch(/false all-clear/);
-    for (const v of resolved.variants.slice(1)) if (!testsRelapsed(v.when)) expect(v.title ?? resolved.title).not.toMatch(/false all-clear/);
+    for (const v of resolved.variants.slice(1))
+      if (!testsRelapsed(v.when)) expect(v.title ?? resolved.title).not.toMatch(/false all-clear/);
     // Every relapse sets the fact the variant tests.
     expect(scenario.relapse.effects).toContainEqual({ set: 'relapsed', to: true });
   });

@@ -18,7 +18,10 @@ const scriptPath = (name: string) => `docs/examples/scripts/cache-stampede/${nam
 
 function loadExample(): Scenario {
   const result = loadScenario(read(EXAMPLE), EXAMPLE);
-  if (!result.ok) throw new Error(`${EXAMPLE} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `${EXAMPLE} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`,
+    );
   return result.scenario;
 }
 
@@ -146,7 +149,11 @@ describe('the tutorial (docs/writing-scenarios.md)', () => {
     const parsed = blocks.map((block) => JSON.parse(block) as unknown);
     const shown = (field: string) => {
       const value = example[field];
-      return parsed.some((block) => (block !== null && typeof block === 'object' && field in block) || (Array.isArray(value) && value.some((item) => isPieceOf(block, item))));
+      return parsed.some(
+        (block) =>
+          (block !== null && typeof block === 'object' && field in block) ||
+          (Array.isArray(value) && value.some((item) => isPieceOf(block, item))),
+      );
     };
     expect(Object.keys(example).filter((field) => !shown(field))).toEqual([]);
   });
@@ -154,10 +161,17 @@ describe('the tutorial (docs/writing-scenarios.md)', () => {
   it("shows the explorer's report as the explorer prints it for the example", () => {
     const sample = /npx firedrill explore [^\n]*\n```\n[\s\S]*?```text\n([\s\S]*?)```/.exec(page)?.[1];
     expect(sample, 'the explore sample output').toBeDefined();
-    const run = spawnSync(process.execPath, ['bin/firedrill.mjs', 'explore', EXAMPLE], { cwd: new URL('../..', import.meta.url), encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['bin/firedrill.mjs', 'explore', EXAMPLE], {
+      cwd: new URL('../..', import.meta.url),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const printed = run.stdout.split('\n').map((line) => line.trim());
     // Each shown line is printed as it is; one cut short with "…" begins a printed line; a lone "…" stands for lines left out.
-    const shown = sample!.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== '…');
+    const shown = sample!
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && line !== '…');
     expect(shown.length).toBeGreaterThan(3);
     const drifted = shown.filter((line) => {
       const cut = line.endsWith('…');

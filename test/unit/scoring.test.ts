@@ -29,7 +29,7 @@ import {
   type ScoreCard,
 } from '../../src/engine';
 import { compileScript, loadScenario } from '../../src/authoring';
-import { type Scenario, type ScenarioInput } from '../../src/format';
+import type { Scenario, ScenarioInput } from '../../src/format';
 import { SavedRunSchema } from '../../src/format/run-log';
 import { loadShipped, shippedScenarioFiles } from './helpers/flagship';
 import { miniScenario, miniScenarioInput } from './helpers/mini-scenario';
@@ -71,7 +71,6 @@ type Part = keyof typeof M.parts;
 const part = (p: Part, offered: readonly Part[], share = 1) => (M.parts[p] * 100 * share) / offered.reduce((sum, o) => sum + M.parts[o], 0);
 /** The mini scenario has no command or escalate action: these are the parts it offers once a question was asked. */
 const MINI_PARTS: Part[] = ['updates', 'cadence', 'questions', 'close'];
-const ALL_PARTS: Part[] = ['command', 'updates', 'cadence', 'questions', 'help', 'close'];
 
 /** The expert path: the harm yardstick. It lets users be affected 60–190 s (130 s, all before containment). */
 const EXPERT = [
@@ -92,18 +91,64 @@ function rich(overrides: Partial<ScenarioInput> = {}): Scenario {
   return withExpert({
     actions: [
       ...base.actions,
-      { id: 'flag_on', label: 'Turn the flag back on', category: 'mitigate', duration: 30, tags: ['change'], undoes: 'flag_off', outcomes: [{ text: 'Flag on.', verdict: 'neutral', effects: [{ set: 'flag_off', to: false }] }] },
-      { id: 'purge', label: 'Purge the whole cache', category: 'mitigate', duration: 60, tags: ['change'], outcomes: [{ text: 'Worse.', verdict: 'harmful' }] },
-      { id: 'think', label: 'Write a hypothesis', category: 'investigate', duration: 30, tags: ['hypothesis'], outcomes: [{ text: 'Noted.', verdict: 'success' }] },
-      { id: 'lead', label: 'Take command', category: 'communicate', duration: 10, tags: ['command'], outcomes: [{ text: 'You lead.', verdict: 'success' }] },
-      { id: 'page', label: 'Page the cache owner', category: 'communicate', duration: 10, tags: ['escalate'], outcomes: [{ text: 'Paged.', verdict: 'success' }] },
+      {
+        id: 'flag_on',
+        label: 'Turn the flag back on',
+        category: 'mitigate',
+        duration: 30,
+        tags: ['change'],
+        undoes: 'flag_off',
+        outcomes: [{ text: 'Flag on.', verdict: 'neutral', effects: [{ set: 'flag_off', to: false }] }],
+      },
+      {
+        id: 'purge',
+        label: 'Purge the whole cache',
+        category: 'mitigate',
+        duration: 60,
+        tags: ['change'],
+        outcomes: [{ text: 'Worse.', verdict: 'harmful' }],
+      },
+      {
+        id: 'think',
+        label: 'Write a hypothesis',
+        category: 'investigate',
+        duration: 30,
+        tags: ['hypothesis'],
+        outcomes: [{ text: 'Noted.', verdict: 'success' }],
+      },
+      {
+        id: 'lead',
+        label: 'Take command',
+        category: 'communicate',
+        duration: 10,
+        tags: ['command'],
+        outcomes: [{ text: 'You lead.', verdict: 'success' }],
+      },
+      {
+        id: 'page',
+        label: 'Page the cache owner',
+        category: 'communicate',
+        duration: 10,
+        tags: ['escalate'],
+        outcomes: [{ text: 'Paged.', verdict: 'success' }],
+      },
       {
         id: 'reship',
         label: 'Re-ship the cache tweak',
         category: 'mitigate',
         duration: 30,
         tags: ['change'],
-        outcomes: [{ text: 'Shipped again.', verdict: 'neutral', effects: [{ set: 'fixed', to: false }, { set: 'broken', to: true }, { set: 'checked', to: false }] }],
+        outcomes: [
+          {
+            text: 'Shipped again.',
+            verdict: 'neutral',
+            effects: [
+              { set: 'fixed', to: false },
+              { set: 'broken', to: true },
+              { set: 'checked', to: false },
+            ],
+          },
+        ],
       },
     ],
     ...overrides,
@@ -112,7 +157,10 @@ function rich(overrides: Partial<ScenarioInput> = {}): Scenario {
 
 const act = (at: number, action: string): LogEntry => ({ at, input: { type: 'act', action } });
 const post = (at: number, text: string): LogEntry => ({ at, input: { type: 'post', channel: 'incident', text } });
-const note = (at: number, text: string, kind?: NoteKind): LogEntry => ({ at, input: kind ? { type: 'note', text, kind } : { type: 'note', text } });
+const note = (at: number, text: string, kind?: NoteKind): LogEntry => ({
+  at,
+  input: kind ? { type: 'note', text, kind } : { type: 'note', text },
+});
 const reply = (at: number, choice: string, message = 'report'): LogEntry => ({ at, input: { type: 'reply', message, choice } });
 const byTime = (log: LogEntry[]) => [...log].sort((a, b) => a.at - b.at);
 
@@ -122,7 +170,8 @@ function play(log: LogEntry[], scenario: Scenario = mini, until?: number, coach:
   expect(refused.map((r) => `${r.entry.at} ${JSON.stringify(r.entry.input)}: ${r.rejection.message}`)).toEqual([]);
   return until === undefined ? runToEnd(scenario, state) : state;
 }
-const cardOf = (log: LogEntry[], scenario: Scenario = mini, until?: number, coach: 'off' | 'gentle' = 'off'): ScoreCard => score(scenario, play(log, scenario, until, coach));
+const cardOf = (log: LogEntry[], scenario: Scenario = mini, until?: number, coach: 'off' | 'gentle' = 'off'): ScoreCard =>
+  score(scenario, play(log, scenario, until, coach));
 /** Every code on the card, the parts of merged lines included. */
 const codes = (card: ScoreCard) => reasonCodes(card);
 const reason = (card: ScoreCard, code: string) => {
@@ -267,10 +316,21 @@ describe('stabilise', () => {
 
     it('weights contained seconds by degradedHarm, which a scenario can tune', () => {
       // Here users are affected until the fix (impact = broken); the flag only contains it.
-      const degraded = (degradedHarm: number) => withExpert({ incident: { ...miniScenarioInput().incident, impact: { fact: 'broken' } }, scoring: { harmLimitSeconds: 600, degradedHarm } });
+      const degraded = (degradedHarm: number) =>
+        withExpert({
+          incident: { ...miniScenarioInput().incident, impact: { fact: 'broken' } },
+          scoring: { harmLimitSeconds: 600, degradedHarm },
+        });
       // Contained at 190 s, fixed at 520 s: 130 s uncontained, 330 s contained.
       // The expert path: contained at 190 s, fixed at 320 s: 130 s uncontained, 130 s contained.
-      const slowFix = [act(70, 'read_diff'), act(160, 'flag_off'), act(190, 'read_logs'), act(400, 'fix'), act(520, 'check'), act(580, 'resolve')];
+      const slowFix = [
+        act(70, 'read_diff'),
+        act(160, 'flag_off'),
+        act(190, 'read_logs'),
+        act(400, 'fix'),
+        act(520, 'check'),
+        act(580, 'resolve'),
+      ];
       const harmWith = (d: number) => reason(cardOf(slowFix, degraded(d)), 'stabilise.harm');
       // ½: 130 + 165 = 295 against 130 + 65 = 195: 100 s more: 60 × (1 − 100/600) = 50.
       expect(harmWith(0.5).points).toBeCloseTo(M.harm * (1 - (130 + 330 * 0.5 - (130 + 130 * 0.5)) / 600), 6);
@@ -284,14 +344,20 @@ describe('stabilise', () => {
 
   it('charges lifting a containment that lets the impact come back once, on one line for the action', () => {
     const scenario = rich();
-    const card = cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on'), act(220, 'flag_off'), act(250, 'check')], scenario, 600);
+    const card = cardOf(
+      [act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on'), act(220, 'flag_off'), act(250, 'check')],
+      scenario,
+      600,
+    );
     const lines = card.dimensions.stabilise.reasons.filter((r) => r.points < 0);
     // Both happen when "Turn the flag back on" lands at 220 s: one mistake, charged once.
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ code: 'stabilise.reopened', points: M.reopened, at: 220, action: 'flag_on' });
     expect(lines[0]!.text).not.toContain('affected again');
     expect(lines[0]!.text).toContain('“Turn the flag back on”');
-    expect(codes(cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check')], scenario, 600))).not.toContain('stabilise.reopened');
+    expect(codes(cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check')], scenario, 600))).not.toContain(
+      'stabilise.reopened',
+    );
   });
 
   it('charges starting a fix while users are affected and nothing is contained', () => {
@@ -304,7 +370,19 @@ describe('stabilise', () => {
 
   it('does not charge a fix after containing, or before users are affected', () => {
     expect(codes(cardOf(CLEAN))).not.toContain('stabilise.remediated-first');
-    const late = withExpert({ deploys: [{ id: 'd1', at: 600, service: 'api', title: 'Cache tweak', author: 'ana', summary: 'Changes the cache key.', effects: [{ set: 'broken', to: true }] }] });
+    const late = withExpert({
+      deploys: [
+        {
+          id: 'd1',
+          at: 600,
+          service: 'api',
+          title: 'Cache tweak',
+          author: 'ana',
+          summary: 'Changes the cache key.',
+          effects: [{ set: 'broken', to: true }],
+        },
+      ],
+    });
     expect(codes(cardOf([act(0, 'read_diff'), act(60, 'fix')], late, 400))).not.toContain('stabilise.remediated-first');
   });
 });
@@ -335,7 +413,9 @@ describe('diagnose', () => {
   it('neither counts nor advises evidence that can no longer be had', () => {
     // The logs can be read only while the flag is on; a run that turned it off without reading them can no longer.
     const input = miniScenarioInput();
-    const gone = withExpert({ actions: input.actions.map((a) => (a.id === 'read_logs' ? { ...a, visible: { not: { fact: 'flag_off' } } } : a)) });
+    const gone = withExpert({
+      actions: input.actions.map((a) => (a.id === 'read_logs' ? { ...a, visible: { not: { fact: 'flag_off' } } } : a)),
+    });
     const log = [act(70, 'read_diff'), act(130, 'flag_off'), act(160, 'check'), act(220, 'fix'), act(340, 'check'), act(400, 'resolve')];
     const card = cardOf(log, gone);
     // 1 of the 1 piece still to be had: all 40.
@@ -349,14 +429,20 @@ describe('diagnose', () => {
   it('credits understanding before fixing, less after, nothing never', () => {
     expect(reason(cardOf(CLEAN), 'diagnose.understood').points).toBe(30);
     const byLogs = withExpert({ incident: { ...miniScenarioInput().incident, understood: { seen: 'logs' } } });
-    expect(reason(cardOf([act(70, 'read_diff'), act(130, 'fix'), act(250, 'read_logs')], byLogs, 600), 'diagnose.understood-late')).toMatchObject({ points: 10, best: 30 });
+    expect(
+      reason(cardOf([act(70, 'read_diff'), act(130, 'fix'), act(250, 'read_logs')], byLogs, 600), 'diagnose.understood-late'),
+    ).toMatchObject({ points: 10, best: 30 });
     expect(reason(cardOf([], mini, 600), 'diagnose.not-understood')).toMatchObject({ points: 0, best: 30 });
     expect(codes(cardOf(CLEAN))).not.toContain('diagnose.understood-late');
     expect(codes(cardOf(CLEAN))).not.toContain('diagnose.not-understood');
   });
 
   it('lists coach hints at no cost, and only when one came', () => {
-    expect(cardOf([], mini, 500, 'gentle').reasons.filter((r) => r.code === 'diagnose.hint').map((r) => r.points)).toEqual([0]);
+    expect(
+      cardOf([], mini, 500, 'gentle')
+        .reasons.filter((r) => r.code === 'diagnose.hint')
+        .map((r) => r.points),
+    ).toEqual([0]);
     expect(codes(cardOf([], mini, 500, 'off'))).not.toContain('diagnose.hint');
   });
 });
@@ -372,7 +458,20 @@ describe('remediate', () => {
   it('credits a fix that was undone only in part', () => {
     const scenario = rich();
     // Fixed at 370 s; re-shipping the tweak at 430 s undoes it at 460 s.
-    const card = cardOf([act(70, 'read_diff'), act(130, 'read_logs'), act(160, 'flag_off'), act(190, 'check'), act(250, 'fix'), act(370, 'check'), act(430, 'reship'), act(460, 'check')], scenario, 700);
+    const card = cardOf(
+      [
+        act(70, 'read_diff'),
+        act(130, 'read_logs'),
+        act(160, 'flag_off'),
+        act(190, 'check'),
+        act(250, 'fix'),
+        act(370, 'check'),
+        act(430, 'reship'),
+        act(460, 'check'),
+      ],
+      scenario,
+      700,
+    );
     const r = reason(card, 'remediate.undone');
     expect(r).toMatchObject({ points: M.fixUndone, at: 370, best: M.fixed });
     expect(r.text).toContain('undone at 16:07');
@@ -381,9 +480,17 @@ describe('remediate', () => {
   });
 
   it('charges failed attempts, each repeat of the same action more than the last', () => {
-    const card = cardOf([act(70, 'read_logs'), act(100, 'restart'), act(160, 'check'), act(220, 'restart'), act(280, 'check'), act(340, 'restart')], mini, 600);
+    const card = cardOf(
+      [act(70, 'read_logs'), act(100, 'restart'), act(160, 'check'), act(220, 'restart'), act(280, 'check'), act(340, 'restart')],
+      mini,
+      600,
+    );
     // n-th failure of the same action: −10 × n.
-    expect(card.reasons.filter((r) => r.code === 'remediate.failure').map((r) => r.points)).toEqual([M.failure, 2 * M.failure, 3 * M.failure]);
+    expect(card.reasons.filter((r) => r.code === 'remediate.failure').map((r) => r.points)).toEqual([
+      M.failure,
+      2 * M.failure,
+      3 * M.failure,
+    ]);
     expect(codes(cardOf(CLEAN))).not.toContain('remediate.failure');
   });
 
@@ -405,7 +512,20 @@ describe('remediate', () => {
     it('charges a fix started before the cause was understood, and limits the total', () => {
       // Understood only once the logs are read: the fix at 220 s comes before.
       const byLogs = withExpert({ incident: { ...miniScenarioInput().incident, understood: { seen: 'logs' } } });
-      const card = cardOf([act(70, 'read_diff'), note(130, HYPOTHESIS, 'hypothesis'), act(130, 'flag_off'), post(140, UPDATE), act(160, 'check'), act(220, 'fix'), act(340, 'check'), act(400, 'read_logs'), act(430, 'resolve')], byLogs);
+      const card = cardOf(
+        [
+          act(70, 'read_diff'),
+          note(130, HYPOTHESIS, 'hypothesis'),
+          act(130, 'flag_off'),
+          post(140, UPDATE),
+          act(160, 'check'),
+          act(220, 'fix'),
+          act(340, 'check'),
+          act(400, 'read_logs'),
+          act(430, 'resolve'),
+        ],
+        byLogs,
+      );
       const r = reason(card, 'remediate.guess');
       expect(r).toMatchObject({ points: M.guess, at: 220, action: 'fix' });
       expect(r.text).toContain('before the evidence showed the cause');
@@ -423,7 +543,9 @@ describe('remediate', () => {
       expect(r.text).toMatch(/with no hypothesis\b.*written down/);
       expect(limitOf(card, 'limit.guess')).toMatchObject({ max: mini.scoring.limits.guess, causes: ['remediate.unexplained'] });
       // "Something is broken" is no hypothesis either.
-      expect(codes(cardOf(CLEAN.map((e) => (e.input.type === 'note' ? note(e.at, 'Hypothesis: something is broken.', 'hypothesis') : e))))).toContain('remediate.unexplained');
+      expect(
+        codes(cardOf(CLEAN.map((e) => (e.input.type === 'note' ? note(e.at, 'Hypothesis: something is broken.', 'hypothesis') : e)))),
+      ).toContain('remediate.unexplained');
     });
 
     it('does not charge a fix the evidence and a grounded hypothesis led to, even one written after the first change', () => {
@@ -459,7 +581,10 @@ describe('verify', () => {
       const card = cardOf(declaredEarly(n));
       // −40, −60, −80: PREMATURE + STEP × (i − 1).
       const expected = Array.from({ length: n }, (_, i) => M.premature + M.prematureStep * i);
-      expect(card.reasons.filter((r) => r.code === 'verify.premature').map((r) => r.points), `${n}`).toEqual(expected);
+      expect(
+        card.reasons.filter((r) => r.code === 'verify.premature').map((r) => r.points),
+        `${n}`,
+      ).toEqual(expected);
       // The recovery was verified before the accepted all-clear: +100 on top.
       expect(card.dimensions.verify.raw).toBe(M.beforeAllClear + expected.reduce((a, b) => a + b, 0));
     }
@@ -474,7 +599,11 @@ describe('verify', () => {
   it('gives half for a recovery verified but never declared, and limits a run that timed out so', () => {
     const timedOut = cardOf([...base, act(410, 'check')]);
     expect(reason(timedOut, 'verify.checked')).toMatchObject({ points: M.checked, best: M.beforeAllClear });
-    expect(limitOf(timedOut, 'limit.undeclared')).toMatchObject({ max: mini.scoring.limits.undeclared, at: 1800, causes: ['verify.checked'] });
+    expect(limitOf(timedOut, 'limit.undeclared')).toMatchObject({
+      max: mini.scoring.limits.undeclared,
+      at: 1800,
+      causes: ['verify.checked'],
+    });
     // Still running at 600 s: no limit yet.
     const running = cardOf([...base, act(410, 'check')], mini, 600);
     expect(reason(running, 'verify.checked').points).toBe(M.checked);
@@ -484,7 +613,20 @@ describe('verify', () => {
 
   it('gives little for a recovery verified that did not hold, and limits a run that timed out so', () => {
     const scenario = rich();
-    const card = cardOf([act(70, 'read_diff'), act(130, 'read_logs'), act(160, 'flag_off'), post(170, UPDATE), act(190, 'check'), act(250, 'fix'), act(370, 'check'), act(430, 'reship'), act(460, 'check')], scenario);
+    const card = cardOf(
+      [
+        act(70, 'read_diff'),
+        act(130, 'read_logs'),
+        act(160, 'flag_off'),
+        post(170, UPDATE),
+        act(190, 'check'),
+        act(250, 'fix'),
+        act(370, 'check'),
+        act(430, 'reship'),
+        act(460, 'check'),
+      ],
+      scenario,
+    );
     expect(reason(card, 'verify.undone')).toMatchObject({ points: M.verifyUndone, at: 430, best: M.beforeAllClear });
     expect(limitOf(card, 'limit.open')).toMatchObject({ max: scenario.scoring.limits.open, causes: ['verify.undone'] });
   });
@@ -519,7 +661,11 @@ describe('communicate', () => {
 
   it('credits taking command, half when it came later than an update cadence after the impact began', () => {
     const scenario = rich();
-    expect(reason(cardOf([act(0, 'lead')], scenario, 600), 'communicate.command')).toMatchObject({ points: M.parts.command, at: 10, action: 'lead' });
+    expect(reason(cardOf([act(0, 'lead')], scenario, 600), 'communicate.command')).toMatchObject({
+      points: M.parts.command,
+      at: 10,
+      action: 'lead',
+    });
     // Taken at 1010 s, 950 s after the impact began, past the 900 s cadence: 15 × ½ = 7.5, the only credit, rounded up.
     const late = reason(cardOf([act(1000, 'lead')], scenario, 1100), 'communicate.command');
     expect(late.points).toBe(Math.round(M.parts.command / 2));
@@ -529,7 +675,11 @@ describe('communicate', () => {
 
   it('credits asking for help, and says when nobody was asked', () => {
     const scenario = rich();
-    expect(reason(cardOf([act(0, 'page')], scenario, 600), 'communicate.help')).toMatchObject({ points: M.parts.help, at: 10, action: 'page' });
+    expect(reason(cardOf([act(0, 'page')], scenario, 600), 'communicate.help')).toMatchObject({
+      points: M.parts.help,
+      at: 10,
+      action: 'page',
+    });
     expect(reason(cardOf([], scenario, 600), 'communicate.no-help')).toMatchObject({ points: 0, best: M.parts.help });
   });
 
@@ -555,11 +705,16 @@ describe('communicate', () => {
 
     it('counts an empty or too short post for nothing: it is silence, and limits the total', () => {
       // An empty post never reaches the channel.
-      expect(step(mini, init(mini, { seed: 1, coach: 'off' }), { type: 'post', channel: 'incident', text: '   ' }).rejected?.code).toBe('text.invalid');
+      expect(step(mini, init(mini, { seed: 1, coach: 'off' }), { type: 'post', channel: 'incident', text: '   ' }).rejected?.code).toBe(
+        'text.invalid',
+      );
       for (const text of ['.', 'ok', 'on it now']) {
         const card = withPost(text);
         expect(codes(card), text).not.toContain('communicate.updates');
-        expect(reason(card, 'communicate.silent')).toMatchObject({ points: 0, best: part('updates', MINI_PARTS) + part('cadence', MINI_PARTS) });
+        expect(reason(card, 'communicate.silent')).toMatchObject({
+          points: 0,
+          best: part('updates', MINI_PARTS) + part('cadence', MINI_PARTS),
+        });
         expect(reason(card, 'communicate.silent').text).toContain('1 post said nothing');
         expect(limitOf(card, 'limit.silent')).toMatchObject({ max: mini.scoring.limits.silent, causes: ['communicate.silent'] });
       }
@@ -615,7 +770,15 @@ describe('communicate', () => {
       withExpert({
         messages: [
           ...miniScenarioInput().messages!,
-          { id: 'ask2', channel: 'incident', from: 'ana', text: 'Should I revert?', at: 90, importance: 'important', asks: { expiresAfter: 120, replies: replies.map((r) => ({ ...r, label: r.id, text: `Reply ${r.id}.` })) } },
+          {
+            id: 'ask2',
+            channel: 'incident',
+            from: 'ana',
+            text: 'Should I revert?',
+            at: 90,
+            importance: 'important',
+            asks: { expiresAfter: 120, replies: replies.map((r) => ({ ...r, label: r.id, text: `Reply ${r.id}.` })) },
+          },
         ],
       });
     const two = askAlso([
@@ -641,7 +804,11 @@ describe('communicate', () => {
     it('counts a question and the louder follow-up it leads to as one, answering only the follow-up half', () => {
       // Here the follow-up, posted when the last repeat expires at 365 s, asks too.
       const louderAsks = withExpert({
-        messages: miniScenarioInput().messages!.map((m) => (m.id === 'report_louder' ? { ...m, asks: { expiresAfter: 120, replies: [{ id: 'ack', label: 'Ack', text: 'On it.', verdict: 'success' as const }] } } : m)),
+        messages: miniScenarioInput().messages!.map((m) =>
+          m.id === 'report_louder'
+            ? { ...m, asks: { expiresAfter: 120, replies: [{ id: 'ack', label: 'Ack', text: 'On it.', verdict: 'success' as const }] } }
+            : m,
+        ),
       });
       const late = reason(cardOf([reply(370, 'ack', 'report_louder')], louderAsks, 600), 'communicate.questions');
       expectNear(late.points, part('questions', MINI_PARTS, 1 / 2));
@@ -654,12 +821,17 @@ describe('communicate', () => {
       // At 100 s the report (65 s, expires 185 s) is neither answered nor ignored: the part is not offered.
       const card = cardOf([], mini, 100);
       expect(codes(card)).not.toContain('communicate.questions');
-      expect(reason(card, 'communicate.silent').best).toBe(part('updates', ['updates', 'cadence', 'close']) + part('cadence', ['updates', 'cadence', 'close']));
+      expect(reason(card, 'communicate.silent').best).toBe(
+        part('updates', ['updates', 'cadence', 'close']) + part('cadence', ['updates', 'cadence', 'close']),
+      );
     });
 
     it('charges replies that set the wrong expectations', () => {
       expect(reason(cardOf([reply(65, 'deny')], mini, 600), 'communicate.bad-reply')).toMatchObject({ points: M.badReply.harmful, at: 65 });
-      expect(reason(cardOf([reply(65, 'ack'), reply(95, 'soon', 'ask2')], two, 600), 'communicate.bad-reply')).toMatchObject({ points: M.badReply.failure, at: 95 });
+      expect(reason(cardOf([reply(65, 'ack'), reply(95, 'soon', 'ask2')], two, 600), 'communicate.bad-reply')).toMatchObject({
+        points: M.badReply.failure,
+        at: 95,
+      });
       expect(codes(cardOf([reply(65, 'ack')], mini, 600))).not.toContain('communicate.bad-reply');
     });
   });
@@ -668,17 +840,43 @@ describe('communicate', () => {
     const input = miniScenarioInput();
     const lost = withExpert({
       characters: [...input.characters, { id: 'mo', name: 'Mo', role: 'Manager', color: '#999999' }],
-      messages: [...input.messages!, { id: 'new_ic', channel: 'incident', from: 'mo', text: 'I am bringing in another incident commander.', importance: 'critical' }],
+      messages: [
+        ...input.messages!,
+        { id: 'new_ic', channel: 'incident', from: 'mo', text: 'I am bringing in another incident commander.', importance: 'critical' },
+      ],
       relapse: { messages: ['new_ic'] },
       scoring: { lostCommandMessage: 'new_ic' },
     });
     // A false all-clear at 350 s relapses and posts the message.
-    const card = cardOf([act(70, 'read_diff'), act(130, 'flag_off'), act(160, 'check'), act(220, 'fix'), act(340, 'resolve'), act(350, 'check'), act(410, 'resolve')], lost);
+    const card = cardOf(
+      [
+        act(70, 'read_diff'),
+        act(130, 'flag_off'),
+        act(160, 'check'),
+        act(220, 'fix'),
+        act(340, 'resolve'),
+        act(350, 'check'),
+        act(410, 'resolve'),
+      ],
+      lost,
+    );
     const r = reason(card, 'communicate.lost-command');
     expect(r).toMatchObject({ points: M.lostCommand, at: 350 });
     expect(r.text).toContain('Mo brought in another incident commander');
     expect(codes(cardOf(CLEAN, lost))).not.toContain('communicate.lost-command');
-    expect(codes(cardOf([act(70, 'read_diff'), act(130, 'flag_off'), act(160, 'check'), act(220, 'fix'), act(340, 'resolve'), act(350, 'check'), act(410, 'resolve')]))).not.toContain('communicate.lost-command');
+    expect(
+      codes(
+        cardOf([
+          act(70, 'read_diff'),
+          act(130, 'flag_off'),
+          act(160, 'check'),
+          act(220, 'fix'),
+          act(340, 'resolve'),
+          act(350, 'check'),
+          act(410, 'resolve'),
+        ]),
+      ),
+    ).not.toContain('communicate.lost-command');
   });
 });
 
@@ -700,10 +898,12 @@ describe('composure', () => {
       }
     });
 
-    it('gives nothing for the evidence\'s words written before the evidence was seen', () => {
+    it("gives nothing for the evidence's words written before the evidence was seen", () => {
       const card = cardOf(around(note(65, 'Hypothesis: the cache tweak diff broke the key.', 'hypothesis')), mini, 600);
       expect(codes(card)).not.toContain('composure.hypothesis');
-      expect(codes(cardOf(around(note(160, 'Hypothesis: the cache tweak diff broke the key.', 'hypothesis')), mini, 600))).toContain('composure.hypothesis');
+      expect(codes(cardOf(around(note(160, 'Hypothesis: the cache tweak diff broke the key.', 'hypothesis')), mini, 600))).toContain(
+        'composure.hypothesis',
+      );
     });
 
     it('does not count a plain note, or a hypothesis written after the first change', () => {
@@ -717,12 +917,26 @@ describe('composure', () => {
 
     it('credits a hypothesis action after relevant evidence, half for a partial one, none before evidence', () => {
       const scenario = rich();
-      expect(reason(cardOf([act(70, 'read_logs'), act(100, 'think'), act(130, 'flag_off'), act(160, 'check')], scenario, 600), 'composure.hypothesis')).toMatchObject({ points: M.hypothesis, at: 130 });
-      const thin = rich({ actions: scenario.actions.map((a) => (a.id === 'think' ? { ...a, outcomes: [{ text: 'Noted.', verdict: 'partial' as const, effects: [] }] } : a)) });
-      const r = reason(cardOf([act(70, 'read_logs'), act(100, 'think'), act(130, 'flag_off'), act(160, 'check')], thin, 600), 'composure.hypothesis');
+      expect(
+        reason(
+          cardOf([act(70, 'read_logs'), act(100, 'think'), act(130, 'flag_off'), act(160, 'check')], scenario, 600),
+          'composure.hypothesis',
+        ),
+      ).toMatchObject({ points: M.hypothesis, at: 130 });
+      const thin = rich({
+        actions: scenario.actions.map((a) =>
+          a.id === 'think' ? { ...a, outcomes: [{ text: 'Noted.', verdict: 'partial' as const, effects: [] }] } : a,
+        ),
+      });
+      const r = reason(
+        cardOf([act(70, 'read_logs'), act(100, 'think'), act(130, 'flag_off'), act(160, 'check')], thin, 600),
+        'composure.hypothesis',
+      );
       expect(r.points).toBe(M.hypothesis / 2);
       expect(r.text).toContain('still thin');
-      expect(codes(cardOf([act(70, 'think'), act(100, 'read_logs'), act(130, 'flag_off'), act(160, 'check')], scenario, 600))).not.toContain('composure.hypothesis');
+      expect(
+        codes(cardOf([act(70, 'think'), act(100, 'read_logs'), act(130, 'flag_off'), act(160, 'check')], scenario, 600)),
+      ).not.toContain('composure.hypothesis');
     });
   });
 
@@ -730,7 +944,9 @@ describe('composure', () => {
     const r = reason(cardOf(CLEAN), 'composure.one-change-at-a-time');
     expect(r).toMatchObject({ points: M.oneAtATime, at: 430 });
     expect(r.text).toContain('2 changes');
-    expect(reason(cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check')], mini, 600), 'composure.one-change-at-a-time').text).toContain('the one change made');
+    expect(
+      reason(cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check')], mini, 600), 'composure.one-change-at-a-time').text,
+    ).toContain('the one change made');
   });
 
   it('does not credit changes with no check between, or a last change left unchecked, and says which', () => {
@@ -751,7 +967,11 @@ describe('composure', () => {
 
   it('charges retrying what failed, more each time, and limits the total', () => {
     // The restart fails at 160 s; tried again at 220 s and 340 s, each after a look (no stacking).
-    const card = cardOf([act(70, 'read_logs'), act(100, 'restart'), act(160, 'check'), act(220, 'restart'), act(280, 'check'), act(340, 'restart')], mini, 600);
+    const card = cardOf(
+      [act(70, 'read_logs'), act(100, 'restart'), act(160, 'check'), act(220, 'restart'), act(280, 'check'), act(340, 'restart')],
+      mini,
+      600,
+    );
     const repeats = card.reasons.filter((r) => r.code === 'composure.repeat-failed');
     expect(repeats.map((r) => [r.points, r.at])).toEqual([
       [M.repeatFailed, 220],
@@ -759,11 +979,23 @@ describe('composure', () => {
     ]);
     expect(repeats[0]!.text).toContain('“Restart the api”');
     expect(repeats[0]!.parts).toBeUndefined();
-    expect(limitOf(card, 'limit.frantic')).toMatchObject({ max: mini.scoring.limits.frantic, at: 220, causes: ['composure.repeat-failed'] });
+    expect(limitOf(card, 'limit.frantic')).toMatchObject({
+      max: mini.scoring.limits.frantic,
+      at: 220,
+      causes: ['composure.repeat-failed'],
+    });
   });
 
   it('does not call a second all-clear a retry', () => {
-    const state = play([act(70, 'read_diff'), act(130, 'flag_off'), act(160, 'resolve'), act(170, 'fix'), act(290, 'resolve'), act(300, 'check'), act(360, 'resolve')]);
+    const state = play([
+      act(70, 'read_diff'),
+      act(130, 'flag_off'),
+      act(160, 'resolve'),
+      act(170, 'fix'),
+      act(290, 'resolve'),
+      act(300, 'check'),
+      act(360, 'resolve'),
+    ]);
     expect(state.declarations.map((d) => d.accepted)).toEqual([false, false, true]);
     const card = score(mini, state);
     expect(codes(card)).not.toContain('composure.repeat-failed');
@@ -802,19 +1034,46 @@ describe('composure', () => {
   it('charges going back to an action after undoing it, either way round', () => {
     const scenario = rich();
     // Checks between, so that only the flip-flop is charged.
-    const card = cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on'), act(220, 'check'), act(280, 'flag_off')], scenario, 600);
+    const card = cardOf(
+      [act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on'), act(220, 'check'), act(280, 'flag_off')],
+      scenario,
+      600,
+    );
     const r = reason(card, 'composure.thrash');
     expect(r).toMatchObject({ points: M.thrash, at: 280, action: 'flag_off' });
     expect(r.text).toContain('after undoing it with “Turn the flag back on” at 16:03');
-    const back = cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on'), act(220, 'check'), act(280, 'flag_off'), act(310, 'check'), act(370, 'flag_on')], scenario, 600);
+    const back = cardOf(
+      [
+        act(70, 'read_logs'),
+        act(100, 'flag_off'),
+        act(130, 'check'),
+        act(190, 'flag_on'),
+        act(220, 'check'),
+        act(280, 'flag_off'),
+        act(310, 'check'),
+        act(370, 'flag_on'),
+      ],
+      scenario,
+      600,
+    );
     expect(back.reasons.filter((x) => x.code === 'composure.thrash').map((x) => x.at)).toEqual([280, 370]);
   });
 
   it('does not call a single undo thrashing, nor moves that undo nothing', () => {
     const scenario = rich();
-    expect(codes(cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on')], scenario, 600))).not.toContain('composure.thrash');
+    expect(
+      codes(cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on')], scenario, 600)),
+    ).not.toContain('composure.thrash');
     const unlinked = rich({ actions: rich().actions.map(({ undoes: _, ...a }) => a) });
-    expect(codes(cardOf([act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on'), act(220, 'check'), act(280, 'flag_off')], unlinked, 600))).not.toContain('composure.thrash');
+    expect(
+      codes(
+        cardOf(
+          [act(70, 'read_logs'), act(100, 'flag_off'), act(130, 'check'), act(190, 'flag_on'), act(220, 'check'), act(280, 'flag_off')],
+          unlinked,
+          600,
+        ),
+      ),
+    ).not.toContain('composure.thrash');
   });
 
   it('charges an attempt that shows several frantic patterns on one line, with its parts', () => {
@@ -828,7 +1087,11 @@ describe('composure', () => {
       ['composure.stacked-changes', M.stacked],
     ]);
     // The costliest part names the line (the first of equals); the points are the parts' sum.
-    expect(line[0]).toMatchObject({ code: 'composure.repeat-failed', points: M.repeatFailed + M.blindRestart + M.stacked, action: 'restart' });
+    expect(line[0]).toMatchObject({
+      code: 'composure.repeat-failed',
+      points: M.repeatFailed + M.blindRestart + M.stacked,
+      action: 'restart',
+    });
     expect(line[0]!.text).toContain('tried again after it had failed');
     expect(line[0]!.text).toContain('with no check between');
     // The steady credit still says what it covered: 2 attempts charged.
@@ -878,8 +1141,19 @@ describe('limits on the total', () => {
   it('caps a failed ending at 30, even when the average is higher', () => {
     // Weighted to composure alone, a failed run that stayed methodical averages above the limit.
     const calm = withExpert({ scoring: { weights: { stabilise: 0, diagnose: 0, remediate: 0, verify: 0, communicate: 0, composure: 1 } } });
-    const card = cardOf([act(70, 'read_logs'), note(100, 'Hypothesis: a cache miss storm since the error began.', 'hypothesis'), act(100, 'restart'), act(160, 'read_diff')], calm);
-    expect(play([act(70, 'read_logs'), act(100, 'restart'), act(160, 'read_diff')], calm).ending).toMatchObject({ kind: 'failed', at: 1500 });
+    const card = cardOf(
+      [
+        act(70, 'read_logs'),
+        note(100, 'Hypothesis: a cache miss storm since the error began.', 'hypothesis'),
+        act(100, 'restart'),
+        act(160, 'read_diff'),
+      ],
+      calm,
+    );
+    expect(play([act(70, 'read_logs'), act(100, 'restart'), act(160, 'read_diff')], calm).ending).toMatchObject({
+      kind: 'failed',
+      at: 1500,
+    });
     // Hypothesis 30 + one change checked 30 + steady 40.
     expect(card.dimensions.composure.score).toBe(M.hypothesis + M.oneAtATime + M.steady);
     expect(limitOf(card, 'limit.failed')).toMatchObject({ max: M.failedEndingLimit, at: 1500, causes: ['remediate.catastrophe'] });
@@ -925,7 +1199,18 @@ describe('limits on the total', () => {
   it('takes each limit from the scenario', () => {
     const tuned = withExpert({ scoring: { limits: { silent: 40, premature: [60, 20] } } });
     const card = cardOf(
-      [act(70, 'read_diff'), act(130, 'read_logs'), act(190, 'flag_off'), act(220, 'check'), act(280, 'fix'), act(400, 'resolve'), act(410, 'resolve'), act(420, 'resolve'), act(430, 'check'), act(490, 'resolve')],
+      [
+        act(70, 'read_diff'),
+        act(130, 'read_logs'),
+        act(190, 'flag_off'),
+        act(220, 'check'),
+        act(280, 'fix'),
+        act(400, 'resolve'),
+        act(410, 'resolve'),
+        act(420, 'resolve'),
+        act(430, 'check'),
+        act(490, 'resolve'),
+      ],
       tuned,
     );
     expect(limitOf(card, 'limit.silent').max).toBe(40);
@@ -936,7 +1221,15 @@ describe('limits on the total', () => {
 });
 
 describe('every score is explained', () => {
-  const frantic = [act(70, 'restart'), act(130, 'restart'), act(190, 'purge'), act(250, 'flag_off'), act(280, 'flag_on'), act(310, 'flag_off'), act(340, 'resolve')];
+  const frantic = [
+    act(70, 'restart'),
+    act(130, 'restart'),
+    act(190, 'purge'),
+    act(250, 'flag_off'),
+    act(280, 'flag_on'),
+    act(310, 'flag_off'),
+    act(340, 'resolve'),
+  ];
   const runs: [string, LogEntry[], Scenario][] = [
     ['calm', CLEAN, mini],
     ['idle', [], mini],
@@ -944,21 +1237,31 @@ describe('every score is explained', () => {
     ['calm, with every part offered', [act(0, 'lead'), act(20, 'page'), ...CLEAN], rich()],
   ];
 
-  it.each(runs)('%s: each dimension is its lines added up, kept within 0–100, with whole points and parts that add up', (_, log, scenario) => {
-    const card = cardOf(log, scenario);
-    for (const d of DIMENSIONS) {
-      const { score: value, raw, reasons } = card.dimensions[d];
-      expect(reasons.reduce((sum, r) => sum + r.points, 0), d).toBe(raw);
-      expect(value, d).toBe(Math.max(0, Math.min(100, raw)));
-    }
-    for (const r of card.reasons) {
-      expect(r.text.length).toBeGreaterThan(10);
-      expect(Number.isInteger(r.points), `${r.code} ${r.points}`).toBe(true);
-      if (r.parts) expect(r.parts.reduce((sum, p) => sum + p.points, 0), r.code).toBe(r.points);
-      if (r.best !== undefined) expect(r.points, r.code).toBeLessThanOrEqual(Math.round(r.best));
-    }
-    expect(card.reasons.map((r) => r.at)).toEqual([...card.reasons.map((r) => r.at)].sort((a, b) => a - b));
-  });
+  it.each(runs)(
+    '%s: each dimension is its lines added up, kept within 0–100, with whole points and parts that add up',
+    (_, log, scenario) => {
+      const card = cardOf(log, scenario);
+      for (const d of DIMENSIONS) {
+        const { score: value, raw, reasons } = card.dimensions[d];
+        expect(
+          reasons.reduce((sum, r) => sum + r.points, 0),
+          d,
+        ).toBe(raw);
+        expect(value, d).toBe(Math.max(0, Math.min(100, raw)));
+      }
+      for (const r of card.reasons) {
+        expect(r.text.length).toBeGreaterThan(10);
+        expect(Number.isInteger(r.points), `${r.code} ${r.points}`).toBe(true);
+        if (r.parts)
+          expect(
+            r.parts.reduce((sum, p) => sum + p.points, 0),
+            r.code,
+          ).toBe(r.points);
+        if (r.best !== undefined) expect(r.points, r.code).toBeLessThanOrEqual(Math.round(r.best));
+      }
+      expect(card.reasons.map((r) => r.at)).toEqual([...card.reasons.map((r) => r.at)].sort((a, b) => a - b));
+    },
+  );
 
   it('says clamping in the dimension note, never as a line of points', () => {
     // The frantic run's composure adds up far below 0.
@@ -981,7 +1284,15 @@ describe('every score is explained', () => {
     const two = withExpert({
       messages: [
         ...miniScenarioInput().messages!,
-        { id: 'ask2', channel: 'incident', from: 'ana', text: 'Should I revert?', at: 150, importance: 'important', asks: { expiresAfter: 120, replies: [{ id: 'bad', label: 'Bad', text: 'Fixed in 2 min.', verdict: 'harmful' }] } },
+        {
+          id: 'ask2',
+          channel: 'incident',
+          from: 'ana',
+          text: 'Should I revert?',
+          at: 150,
+          importance: 'important',
+          asks: { expiresAfter: 120, replies: [{ id: 'bad', label: 'Bad', text: 'Fixed in 2 min.', verdict: 'harmful' }] },
+        },
       ],
     });
     const card = cardOf([reply(65, 'deny'), reply(200, 'bad', 'ask2')], two, 600);
@@ -989,10 +1300,24 @@ describe('every score is explained', () => {
     expect(bad).toMatchObject({ points: 2 * M.badReply.harmful, at: 65 });
     expect(bad.text).toBe('A reply that set the wrong expectations (2 times: 16:01 and 16:03).');
     // The same facilitator hint twice: one line.
-    const hints = cardOf([{ at: 100, input: { type: 'hint', text: 'Look at the diff.' } }, { at: 200, input: { type: 'hint', text: 'Look at the diff.' } }], mini, 300);
+    const hints = cardOf(
+      [
+        { at: 100, input: { type: 'hint', text: 'Look at the diff.' } },
+        { at: 200, input: { type: 'hint', text: 'Look at the diff.' } },
+      ],
+      mini,
+      300,
+    );
     expect(reason(hints, 'diagnose.hint').text).toBe('Facilitator hint received: “Look at the diff.” (2 times: 16:01 and 16:03).');
     // Lines that differ stay apart.
-    const different = cardOf([{ at: 100, input: { type: 'hint', text: 'Look at the diff.' } }, { at: 200, input: { type: 'hint', text: 'Read the logs.' } }], mini, 300);
+    const different = cardOf(
+      [
+        { at: 100, input: { type: 'hint', text: 'Look at the diff.' } },
+        { at: 200, input: { type: 'hint', text: 'Read the logs.' } },
+      ],
+      mini,
+      300,
+    );
     expect(different.reasons.filter((r) => r.code === 'diagnose.hint')).toHaveLength(2);
   });
 
@@ -1011,14 +1336,25 @@ describe('every score is explained', () => {
 
 describe('scenario rules and tuning', () => {
   it('fires a scenario rule the first time its condition holds, and not when it never holds', () => {
-    const withRule = withExpert({ scoring: { rules: [{ id: 'logs-first', dimension: 'diagnose', points: 5, when: { did: 'read_logs' }, text: 'Read the logs.' }] } });
-    expect(reason(cardOf([act(70, 'read_logs')], withRule, 300), 'rule.logs-first')).toMatchObject({ points: 5, at: 100, dimension: 'diagnose', text: 'Read the logs.' });
+    const withRule = withExpert({
+      scoring: { rules: [{ id: 'logs-first', dimension: 'diagnose', points: 5, when: { did: 'read_logs' }, text: 'Read the logs.' }] },
+    });
+    expect(reason(cardOf([act(70, 'read_logs')], withRule, 300), 'rule.logs-first')).toMatchObject({
+      points: 5,
+      at: 100,
+      dimension: 'diagnose',
+      text: 'Read the logs.',
+    });
     expect(codes(cardOf([act(70, 'read_diff')], withRule, 300))).not.toContain('rule.logs-first');
   });
 
   it('makes room for a positive rule, so a perfect run still gains by it', () => {
     // A +20 rule for posting the canned status update: built-in diagnose credit is scaled to 80 of 100.
-    const withRule = withExpert({ scoring: { rules: [{ id: 'template', dimension: 'diagnose', points: 20, when: { did: 'status' }, text: 'Used the status template.' }] } });
+    const withRule = withExpert({
+      scoring: {
+        rules: [{ id: 'template', dimension: 'diagnose', points: 20, when: { did: 'status' }, text: 'Used the status template.' }],
+      },
+    });
     const fired = cardOf(byTime([act(40, 'status'), ...CLEAN]), withRule);
     expect(Object.fromEntries(fired.dimensions.diagnose.reasons.map((r) => [r.code, r.points]))).toEqual({
       'diagnose.history-first': 30 * 0.8,
@@ -1026,7 +1362,11 @@ describe('scenario rules and tuning', () => {
       'diagnose.understood': 30 * 0.8,
       'rule.template': 20,
     });
-    expect(fired.dimensions.diagnose).toMatchObject({ score: 100, raw: 100, note: "This scenario's own rules are worth up to 20 of the 100." });
+    expect(fired.dimensions.diagnose).toMatchObject({
+      score: 100,
+      raw: 100,
+      note: "This scenario's own rules are worth up to 20 of the 100.",
+    });
     // Without the rule firing, the same diagnosis is 80: the rule's 20 is not swallowed by the 100.
     expect(cardOf(CLEAN, withRule).dimensions.diagnose.score).toBe(80);
     // Other dimensions keep their full scale.
@@ -1045,13 +1385,17 @@ describe('scenario rules and tuning', () => {
     // Built-ins halved (50) plus both rules (100): 150.
     const d = cardOf(CLEAN, big).dimensions.diagnose;
     expect(d).toMatchObject({ score: 100, raw: 150 });
-    expect(d.note).toBe("The points add up to 150; a dimension scores at most 100. This scenario's own rules are worth up to 50 of the 100.");
+    expect(d.note).toBe(
+      "The points add up to 150; a dimension scores at most 100. This scenario's own rules are worth up to 50 of the 100.",
+    );
   });
 
   it('weights the dimensions in the total as the scenario says', () => {
     const state = play([act(70, 'read_diff'), act(130, 'flag_off')], mini, 600);
     const even = score(mini, state);
-    const onlyStabilise = withExpert({ scoring: { weights: { stabilise: 1, diagnose: 0, remediate: 0, verify: 0, communicate: 0, composure: 0 } } });
+    const onlyStabilise = withExpert({
+      scoring: { weights: { stabilise: 1, diagnose: 0, remediate: 0, verify: 0, communicate: 0, composure: 0 } },
+    });
     const card = score(onlyStabilise, state);
     expect(card.average).toBe(card.dimensions.stabilise.score);
     expect(even.average).toBe(meanOf(even));
@@ -1060,7 +1404,15 @@ describe('scenario rules and tuning', () => {
 });
 
 describe('suggestions', () => {
-  const frantic = [act(70, 'restart'), act(130, 'restart'), act(190, 'purge'), act(250, 'flag_off'), act(280, 'flag_on'), act(310, 'flag_off'), act(340, 'resolve')];
+  const frantic = [
+    act(70, 'restart'),
+    act(130, 'restart'),
+    act(190, 'purge'),
+    act(250, 'flag_off'),
+    act(280, 'flag_on'),
+    act(310, 'flag_off'),
+    act(340, 'resolve'),
+  ];
 
   it('gives at most three, the biggest gain first, one per code', () => {
     const scenario = rich();
@@ -1082,7 +1434,11 @@ describe('suggestions', () => {
   /** Each: a run with one mistake, the same run done right, and the advice that should say so. */
   const betterRuns: [string, LogEntry[], LogEntry[]][] = [
     // Declared at 370 s before checking; the better run does not.
-    ['verify.premature', byTime([...CLEAN.slice(0, -2), act(370, 'resolve'), act(380, 'check'), act(440, 'resolve')]), byTime([...CLEAN.slice(0, -2), act(380, 'check'), act(440, 'resolve')])],
+    [
+      'verify.premature',
+      byTime([...CLEAN.slice(0, -2), act(370, 'resolve'), act(380, 'check'), act(440, 'resolve')]),
+      byTime([...CLEAN.slice(0, -2), act(380, 'check'), act(440, 'resolve')]),
+    ],
     // A restart after the fix, that did not help (checked, so nothing else is held against it).
     ['remediate.failure', [...CLEAN.slice(0, -1), act(430, 'restart'), act(490, 'check'), act(550, 'resolve')], CLEAN],
     ['communicate.questions', CLEAN.slice(1), CLEAN],
@@ -1106,7 +1462,15 @@ describe('suggestions', () => {
 
   it('is specific: names the action and the time from the reason', () => {
     // Everything else sound: a grounded hypothesis, an update, the question answered.
-    const card = cardOf([reply(65, 'ack'), act(70, 'read_diff'), note(130, 'Hypothesis: the cache tweak changed the key.', 'hypothesis'), act(130, 'fix'), post(140, UPDATE), act(250, 'check'), act(310, 'resolve')]);
+    const card = cardOf([
+      reply(65, 'ack'),
+      act(70, 'read_diff'),
+      note(130, 'Hypothesis: the cache tweak changed the key.', 'hypothesis'),
+      act(130, 'fix'),
+      post(140, UPDATE),
+      act(250, 'check'),
+      act(310, 'resolve'),
+    ]);
     const first = suggestions(mini, card).find((s) => s.code === 'stabilise.remediated-first');
     expect(first).toBeDefined();
     expect(first!.at).toBe(130);
@@ -1115,9 +1479,25 @@ describe('suggestions', () => {
   });
 
   it("uses a negative scenario rule's advice, with a plain fallback without one", () => {
-    const rule = { id: 'deny', dimension: 'communicate' as const, points: -20, when: { answered: 'report', choice: 'deny' }, text: 'Told support it works.' };
+    const rule = {
+      id: 'deny',
+      dimension: 'communicate' as const,
+      points: -20,
+      when: { answered: 'report', choice: 'deny' },
+      text: 'Told support it works.',
+    };
     const advised = withExpert({ scoring: { rules: [{ ...rule, advice: 'Acknowledge the report, then look.' }] } });
-    const log = [reply(65, 'deny'), act(70, 'read_logs'), act(100, 'flag_off'), post(140, UPDATE), act(150, 'check'), act(210, 'read_diff'), act(270, 'fix'), act(390, 'check'), act(450, 'resolve')];
+    const log = [
+      reply(65, 'deny'),
+      act(70, 'read_logs'),
+      act(100, 'flag_off'),
+      post(140, UPDATE),
+      act(150, 'check'),
+      act(210, 'read_diff'),
+      act(270, 'fix'),
+      act(390, 'check'),
+      act(450, 'resolve'),
+    ];
     const withAdvice = suggestions(advised, cardOf(log, advised)).find((s) => s.code === 'rule.deny');
     expect(withAdvice?.text).toContain('Acknowledge the report, then look.');
     expect(withAdvice?.text).toContain('16:01');
@@ -1129,7 +1509,15 @@ describe('suggestions', () => {
 });
 
 describe('determinism', () => {
-  const frantic = [act(70, 'restart'), act(130, 'restart'), act(190, 'purge'), act(250, 'flag_off'), act(280, 'flag_on'), act(310, 'flag_off'), act(340, 'resolve')];
+  const frantic = [
+    act(70, 'restart'),
+    act(130, 'restart'),
+    act(190, 'purge'),
+    act(250, 'flag_off'),
+    act(280, 'flag_on'),
+    act(310, 'flag_off'),
+    act(340, 'resolve'),
+  ];
 
   it('gives the same card and the same advice for the same run, replayed or scored again', () => {
     const scenario = rich();
@@ -1164,14 +1552,27 @@ describe('notes', () => {
   });
 
   it('saves and restores the kind, and still reads saves without one', () => {
-    const saved = (input: unknown) => SavedRunSchema.safeParse({ version: 1, scenario: { id: 'mini', version: '1.0.0' }, options: { seed: 1, coach: 'off' }, log: [{ at: 5, input }], time: 5 }).success;
+    const saved = (input: unknown) =>
+      SavedRunSchema.safeParse({
+        version: 1,
+        scenario: { id: 'mini', version: '1.0.0' },
+        options: { seed: 1, coach: 'off' },
+        log: [{ at: 5, input }],
+        time: 5,
+      }).success;
     expect(saved({ type: 'note', text: 'Hypothesis: cache.', kind: 'hypothesis' })).toBe(true);
     expect(saved({ type: 'note', text: 'Old note.' })).toBe(true);
     expect(saved({ type: 'note', text: 'x', kind: 'theory' })).toBe(false);
   });
 
   it('takes a kind in action scripts, and leaves it out of the log when not given', () => {
-    const compiled = compileScript(mini, { scenario: 'mini', steps: [{ at: 10, note: 'Hypothesis: cache.', kind: 'hypothesis' }, { at: 20, note: 'Plain.' }] });
+    const compiled = compileScript(mini, {
+      scenario: 'mini',
+      steps: [
+        { at: 10, note: 'Hypothesis: cache.', kind: 'hypothesis' },
+        { at: 20, note: 'Plain.' },
+      ],
+    });
     expect(compiled.ok && compiled.compiled.log.map((e) => e.input)).toEqual([
       { type: 'note', text: 'Hypothesis: cache.', kind: 'hypothesis' },
       { type: 'note', text: 'Plain.' },
@@ -1183,7 +1584,14 @@ describe('notes', () => {
 describe('"undoes" in scenarios', () => {
   const withUndo = (undoes: string) => {
     const input = JSON.parse(JSON.stringify(miniScenarioInput())) as ScenarioInput & { actions: Record<string, unknown>[] };
-    input.actions.push({ id: 'flag_on', label: 'Flag on', category: 'mitigate', duration: 30, undoes, outcomes: [{ text: 'On.', verdict: 'neutral' }] });
+    input.actions.push({
+      id: 'flag_on',
+      label: 'Flag on',
+      category: 'mitigate',
+      duration: 30,
+      undoes,
+      outcomes: [{ text: 'On.', verdict: 'neutral' }],
+    });
     return JSON.stringify(input, null, 2);
   };
 
@@ -1194,7 +1602,9 @@ describe('"undoes" in scenarios', () => {
   it('reports a reference to an action that does not exist, at the value', () => {
     const result = loadScenario(withUndo('flag_of'), 'u.json');
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => [d.code, d.pointer, d.message])).toEqual([['FD300', `/actions/${miniScenarioInput().actions.length}/undoes`, 'No action has the id "flag_of".']]);
+    expect(result.diagnostics.map((d) => [d.code, d.pointer, d.message])).toEqual([
+      ['FD300', `/actions/${miniScenarioInput().actions.length}/undoes`, 'No action has the id "flag_of".'],
+    ]);
   });
 });
 
@@ -1228,11 +1638,27 @@ describe('found by playing the rubric as its players would', () => {
     // A repeated purge and a blind restart both set the frantic limit: fixing one alone lifts nothing.
     const scenario = rich({ scoring: { weights: { composure: 0, remediate: 0 } } });
     const card = cardOf(
-      [reply(65, 'ack'), act(70, 'purge'), act(130, 'purge'), act(190, 'restart'), act(250, 'read_diff'), act(310, 'read_logs'), note(340, 'Hypothesis: the cache tweak changed the key, so every lookup misses.', 'hypothesis'), act(340, 'flag_off'), post(345, UPDATE), act(370, 'check'), act(430, 'fix'), act(550, 'check'), act(610, 'resolve')],
+      [
+        reply(65, 'ack'),
+        act(70, 'purge'),
+        act(130, 'purge'),
+        act(190, 'restart'),
+        act(250, 'read_diff'),
+        act(310, 'read_logs'),
+        note(340, 'Hypothesis: the cache tweak changed the key, so every lookup misses.', 'hypothesis'),
+        act(340, 'flag_off'),
+        post(345, UPDATE),
+        act(370, 'check'),
+        act(430, 'fix'),
+        act(550, 'check'),
+        act(610, 'resolve'),
+      ],
       scenario,
     );
     expect(limitOf(card, 'limit.frantic').causes).toEqual(['composure.repeat-failed', 'composure.blind-restart']);
-    for (const s of suggestions(scenario, card).filter((x) => x.code === 'composure.repeat-failed' || x.code === 'composure.blind-restart')) {
+    for (const s of suggestions(scenario, card).filter(
+      (x) => x.code === 'composure.repeat-failed' || x.code === 'composure.blind-restart',
+    )) {
       expect(s.points, s.code).toBe(0);
     }
   });

@@ -28,11 +28,15 @@ function recorded(script = 'friday-deploy/methodical.json') {
   if (!compiled.ok) throw new Error(compiled.errors.join('; '));
   const played = playShippedScript(flagship, script);
   return {
-    recording: { scenario: flagship, options: { seed: compiled.compiled.seed, coach: compiled.compiled.coach }, log: compiled.compiled.log, end: played.state.ending!.at },
+    recording: {
+      scenario: flagship,
+      options: { seed: compiled.compiled.seed, coach: compiled.compiled.coach },
+      log: compiled.compiled.log,
+      end: played.state.ending!.at,
+    },
     played,
   };
 }
-
 
 const fresh = (storage = memoryStorage()) => ({ storage, store: createGameStore({ storage, scenarios: [flagship], newSeed: () => 5 }) });
 

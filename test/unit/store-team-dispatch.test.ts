@@ -12,7 +12,12 @@ describe('the injectable dispatcher', () => {
   it('routes player inputs to it and leaves the run as it was', () => {
     const scenario = miniScenario();
     const sent: unknown[] = [];
-    const store = createGameStore({ storage: memoryStorage(), scenarios: [scenario], newSeed: () => 1, dispatcher: (input) => (sent.push(input), null) });
+    const store = createGameStore({
+      storage: memoryStorage(),
+      scenarios: [scenario],
+      newSeed: () => 1,
+      dispatcher: (input) => (sent.push(input), null),
+    });
     const options = { seed: 1, coach: 'off' as const };
     const run = { scenario, options, log: [], state: init(scenario, options) };
     store.setState({ run });
@@ -24,7 +29,12 @@ describe('the injectable dispatcher', () => {
 
   it('passes on a refusal the dispatcher knows at once', () => {
     const scenario = miniScenario();
-    const store = createGameStore({ storage: memoryStorage(), scenarios: [scenario], newSeed: () => 1, dispatcher: () => ({ code: 'game.over', message: 'Not connected.' }) });
+    const store = createGameStore({
+      storage: memoryStorage(),
+      scenarios: [scenario],
+      newSeed: () => 1,
+      dispatcher: () => ({ code: 'game.over', message: 'Not connected.' }),
+    });
     const options = { seed: 1, coach: 'off' as const };
     store.setState({ run: { scenario, options, log: [], state: init(scenario, options) } });
     const input: Exclude<Input, { type: 'tick' }> = { type: 'note', text: 'hello' };

@@ -29,8 +29,11 @@ function fresh(storage = memoryStorage()) {
   return { storage, store: createGameStore({ storage, scenarios: [scenario], newSeed: () => 11 }) };
 }
 
-
-const texts = (store: GameStore) => store.getState().notices.map((n) => n.text).join(' | ');
+const texts = (store: GameStore) =>
+  store
+    .getState()
+    .notices.map((n) => n.text)
+    .join(' | ');
 
 describe('running an incident from the store', () => {
   it('starts a run on the incident screen and feeds inputs to the engine', () => {
@@ -120,7 +123,10 @@ describe('save and resume', () => {
     advance(store, 200);
     dispatch(store, { type: 'note', text: 'Hypothesis: the cache key changed.' });
     const before = store.getState().run!;
-    const renamed = miniScenario({ version: '1.1.0', actions: miniScenarioInput().actions!.map((a) => (a.id === 'read_diff' ? { ...a, label: 'Read the cache diff' } : a)) });
+    const renamed = miniScenario({
+      version: '1.1.0',
+      actions: miniScenarioInput().actions!.map((a) => (a.id === 'read_diff' ? { ...a, label: 'Read the cache diff' } : a)),
+    });
     reloadScenario(store, renamed);
     const after = store.getState().run!;
     expect(after.scenario).toBe(renamed);
@@ -166,18 +172,36 @@ describe('save and resume', () => {
     const newer = memoryStorage({ [SAVED_RUN.key]: JSON.stringify({ version: 9, scenario: { id: 'mini', version: '1.0.0' } }) });
     expect(texts(fresh(newer).store)).toContain('comes from a newer version of Firedrill (format 9)');
     const changed = memoryStorage({
-      [SAVED_RUN.key]: JSON.stringify({ version: 1, scenario: { id: 'mini', version: '0.9.0' }, options: { seed: 1, coach: 'off' }, log: [], time: 10 }),
+      [SAVED_RUN.key]: JSON.stringify({
+        version: 1,
+        scenario: { id: 'mini', version: '0.9.0' },
+        options: { seed: 1, coach: 'off' },
+        log: [],
+        time: 10,
+      }),
     });
     expect(texts(fresh(changed).store)).toContain('the scenario has changed since (now 1.0.0)');
     const gone = memoryStorage({
-      [SAVED_RUN.key]: JSON.stringify({ version: 1, scenario: { id: 'elsewhere', version: '1.0.0' }, options: { seed: 1, coach: 'off' }, log: [], time: 10 }),
+      [SAVED_RUN.key]: JSON.stringify({
+        version: 1,
+        scenario: { id: 'elsewhere', version: '1.0.0' },
+        options: { seed: 1, coach: 'off' },
+        log: [],
+        time: 10,
+      }),
     });
     expect(texts(fresh(gone).store)).toContain('no longer available ("elsewhere")');
   });
 
   it('refuses a save whose log the engine would refuse', () => {
     const forged = memoryStorage({
-      [SAVED_RUN.key]: JSON.stringify({ version: 1, scenario: { id: 'mini', version: '1.0.0' }, options: { seed: 1, coach: 'off' }, log: [{ at: 5, input: { type: 'act', action: 'fix' } }], time: 10 }),
+      [SAVED_RUN.key]: JSON.stringify({
+        version: 1,
+        scenario: { id: 'mini', version: '1.0.0' },
+        options: { seed: 1, coach: 'off' },
+        log: [{ at: 5, input: { type: 'act', action: 'fix' } }],
+        time: 10,
+      }),
     });
     expect(texts(fresh(forged).store)).toContain('no longer replays');
   });

@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { advanceTo, replay, score, type EngineState, type TimelineEvent } from '../../src/engine';
 import type { Scenario } from '../../src/format';
 import { DEFAULT_ROLES } from '../../src/net/roles';
-import { FACILITATOR_PLAYER, RoomEvent as RoomEventSchema, type ClientCommand, type ErrorCode, type GameDayOptions, type RoomEvent } from '../../src/net/protocol';
+import {
+  FACILITATOR_PLAYER,
+  RoomEvent as RoomEventSchema,
+  type ClientCommand,
+  type ErrorCode,
+  type GameDayOptions,
+  type RoomEvent,
+} from '../../src/net/protocol';
 import { followEvents } from '../../src/net/team-view';
 import {
   applyCommand,
@@ -42,7 +49,13 @@ function must<T extends Outcome<object>>(outcome: T): Extract<T, { ok: true }> {
 }
 
 function newRoom(scenario: Scenario = flagship, game: Partial<GameDayOptions> = {}): RoomState {
-  const created = createRoom({ code: 'ABCDEFGHJK', scenario, game: { scenario: scenario.id, speed: 1, coach: 'off', ...game }, seed: 7, facilitatorSecret: SECRET });
+  const created = createRoom({
+    code: 'ABCDEFGHJK',
+    scenario,
+    game: { scenario: scenario.id, speed: 1, coach: 'off', ...game },
+    seed: 7,
+    facilitatorSecret: SECRET,
+  });
   if (!created.ok) throw new Error(created.error.message);
   return created.state;
 }
@@ -93,18 +106,34 @@ describe('a game day in the lobby', () => {
   it('seats players in the roles on offer and numbers a seat event for each', () => {
     const { state, seats } = seated();
     expect(Object.values(seats)).toEqual(['p1', 'p2', 'p3', 'p4']);
-    expect(state.roster.map((s) => [s.role, s.connected])).toEqual([['commander', true], ['operator', true], ['comms', true], ['scribe', true]]);
-    expect(state.events.map((e) => [e.seq, e.kind])).toEqual([[1, 'seat'], [2, 'seat'], [3, 'seat'], [4, 'seat']]);
+    expect(state.roster.map((s) => [s.role, s.connected])).toEqual([
+      ['commander', true],
+      ['operator', true],
+      ['comms', true],
+      ['scribe', true],
+    ]);
+    expect(state.events.map((e) => [e.seq, e.kind])).toEqual([
+      [1, 'seat'],
+      [2, 'seat'],
+      [3, 'seat'],
+      [4, 'seat'],
+    ]);
     // The token is kept only as a digest, and never appears in an event.
     expect(JSON.stringify(state)).not.toContain(tokenFor('operator'));
     expect(JSON.stringify(state)).not.toContain(SECRET);
   });
 
-  it('offers the built-in roles when the scenario names none, and the scenario\'s own when it does', () => {
+  it("offers the built-in roles when the scenario names none, and the scenario's own when it does", () => {
     expect(newRoom().roles.map((r) => r.id)).toEqual(DEFAULT_ROLES.map((r) => r.id));
     expect(newRoom(teamMini).roles.map((r) => r.id)).toEqual(['lead', 'fixer']);
     expect(newRoom(flagship, { roles: ['commander', 'operator'] }).roles.map((r) => r.id)).toEqual(['commander', 'operator']);
-    const refused = createRoom({ code: 'ABCDEFGHJK', scenario: flagship, game: { scenario: flagship.id, speed: 1, coach: 'off', roles: ['pilot'] }, seed: 1, facilitatorSecret: SECRET });
+    const refused = createRoom({
+      code: 'ABCDEFGHJK',
+      scenario: flagship,
+      game: { scenario: flagship.id, speed: 1, coach: 'off', roles: ['pilot'] },
+      seed: 1,
+      facilitatorSecret: SECRET,
+    });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('create.role');
   });
@@ -125,9 +154,15 @@ describe('a game day in the lobby', () => {
   it('refuses a name someone in the game day already has, whatever its case, and changes nothing', () => {
     const state = must(joinSeat(newRoom(), { name: 'Ana', role: 'operator', token: tokenFor('ana') })).state;
     const twin = joinSeat(state, { name: '  ana ', role: 'comms', token: tokenFor('twin') });
-    expect(twin.ok === false && twin.error).toEqual({ code: 'join.name', message: 'Someone in this game day is already called ana; add an initial so the team can tell you apart.' });
+    expect(twin.ok === false && twin.error).toEqual({
+      code: 'join.name',
+      message: 'Someone in this game day is already called ana; add an initial so the team can tell you apart.',
+    });
     expect(state.roster.map((s) => s.name)).toEqual(['Ana']);
-    expect(must(joinSeat(state, { name: 'Ana B', role: 'comms', token: tokenFor('ana-b') })).state.roster.map((s) => s.name)).toEqual(['Ana', 'Ana B']);
+    expect(must(joinSeat(state, { name: 'Ana B', role: 'comms', token: tokenFor('ana-b') })).state.roster.map((s) => s.name)).toEqual([
+      'Ana',
+      'Ana B',
+    ]);
   });
 
   it('gives a seat back to the token that took it, and to no other', () => {
@@ -155,7 +190,7 @@ describe('a game day in the lobby', () => {
     expectRefused(started.state, null, { type: 'start', secret: SECRET }, 'room.running');
   });
 
-  it('welcomes players without the facilitator\'s injects, and the facilitator with them', () => {
+  it("welcomes players without the facilitator's injects, and the facilitator with them", () => {
     const state = newRoom(teamMini);
     const player = welcome(state, { kind: 'player', seat: { id: 'p1', name: 'A', role: 'lead' }, token: tokenFor('a') });
     const facilitator = welcome(state, { kind: 'facilitator', secret: SECRET });
@@ -175,8 +210,13 @@ describe('roles', () => {
       return outcome.events;
     };
     const [started] = accept(seats.operator!, { type: 'act', action: 'check_deploy_history' });
-    expect(started).toMatchObject({ kind: 'input', entry: { at: 0, input: { type: 'act', action: 'check_deploy_history', player: seats.operator } } });
-    expect(started?.kind === 'input' && started.happened).toContainEqual(expect.objectContaining({ kind: 'action-started', player: seats.operator }));
+    expect(started).toMatchObject({
+      kind: 'input',
+      entry: { at: 0, input: { type: 'act', action: 'check_deploy_history', player: seats.operator } },
+    });
+    expect(started?.kind === 'input' && started.happened).toContainEqual(
+      expect.objectContaining({ kind: 'action-started', player: seats.operator }),
+    );
     // Status updates open once the deploy has shipped.
     while (state.engine.facts.deploy_482_shipped !== true) state = tick(state, 1000).state;
     accept(seats.comms!, { type: 'act', action: 'status_update' });
@@ -191,8 +231,12 @@ describe('roles', () => {
 
   it('refuse what the role does not grant, saying which role and what', () => {
     const { state, seats } = running(flagship, ['commander', 'operator', 'comms', 'scribe', 'observer']);
-    expect(expectRefused(state, seats.operator!, { type: 'act', action: 'status_update' }, 'role.forbidden')).toMatch(/Operator.*status update/);
-    expect(expectRefused(state, seats.comms!, { type: 'act', action: 'rollback_api' }, 'role.forbidden')).toMatch(/Communications.*remediate/);
+    expect(expectRefused(state, seats.operator!, { type: 'act', action: 'status_update' }, 'role.forbidden')).toMatch(
+      /Operator.*status update/,
+    );
+    expect(expectRefused(state, seats.comms!, { type: 'act', action: 'rollback_api' }, 'role.forbidden')).toMatch(
+      /Communications.*remediate/,
+    );
     expectRefused(state, seats.operator!, { type: 'act', action: 'declare_resolved' }, 'role.forbidden');
     expectRefused(state, seats.operator!, { type: 'post', channel: 'incident-orders', text: 'All fixed!' }, 'role.forbidden');
     expectRefused(state, seats.scribe!, { type: 'act', action: 'read_api_logs' }, 'role.forbidden');
@@ -201,7 +245,7 @@ describe('roles', () => {
     expectRefused(state, seats.observer!, { type: 'note', text: 'I saw it.' }, 'role.forbidden');
   });
 
-  it('follow a scenario\'s own grants: named actions and tags', () => {
+  it("follow a scenario's own grants: named actions and tags", () => {
     let { state, seats } = running(teamMini, ['lead', 'fixer']);
     expectRefused(state, seats.fixer!, { type: 'act', action: 'read_diff' }, 'role.forbidden');
     expectRefused(state, seats.fixer!, { type: 'act', action: 'status' }, 'role.forbidden');
@@ -210,7 +254,10 @@ describe('roles', () => {
     state = must(applyCommand(state, seats.fixer!, { type: 'act', action: 'fix' })).state;
     state = wait(state, 41_000).state;
     state = must(applyCommand(state, seats.fixer!, { type: 'act', action: 'check' })).state;
-    expect(state.engine.done.map((d) => [d.action, d.player])).toEqual([['read_diff', seats.lead], ['fix', seats.fixer]]);
+    expect(state.engine.done.map((d) => [d.action, d.player])).toEqual([
+      ['read_diff', seats.lead],
+      ['fix', seats.fixer],
+    ]);
   });
 
   it('leave the game rules to the engine, whose refusals come through as they are', () => {
@@ -313,21 +360,51 @@ describe('the facilitator', () => {
     const scripted = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' }));
     // A named inject is logged by its id alone: its character, channel and text come from the scenario.
     expect(scripted.events).toEqual([
-      { seq: expect.any(Number), kind: 'input', entry: { at: 30, input: { type: 'inject', inject: 'ceo', player: FACILITATOR_PLAYER } }, happened: expect.any(Array) },
+      {
+        seq: expect.any(Number),
+        kind: 'input',
+        entry: { at: 30, input: { type: 'inject', inject: 'ceo', player: FACILITATOR_PLAYER } },
+        happened: expect.any(Array),
+      },
     ]);
     const happened = (scripted.events[0] as Extract<RoomEvent, { kind: 'input' }>).happened;
     expect(happened.map((e: TimelineEvent) => e.kind)).toEqual(['message', 'inject', 'evidence']);
     expect(happened[1]).toMatchObject({ kind: 'inject', inject: 'ceo', from: 'sue', channel: 'support' });
     state = scripted.state;
-    expect(state.engine.chat.at(-1)).toMatchObject({ from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.', byPlayer: false, importance: 'important' });
+    expect(state.engine.chat.at(-1)).toMatchObject({
+      from: 'sue',
+      channel: 'support',
+      text: 'The CEO is asking what is going on.',
+      byPlayer: false,
+      importance: 'important',
+    });
     // Its effects apply.
     expect(state.engine.facts.pings).toBe(1);
     expect(state.engine.seen.logs).toBe(30);
-    const written = must(applyCommand(state, null, { type: 'inject-text', secret: SECRET, from: 'ana', channel: 'incident', text: '  Did my cache tweak do this?  ' }));
-    expect(written.events[0]).toMatchObject({ kind: 'input', entry: { at: 30, input: { type: 'inject', from: 'ana', channel: 'incident', player: FACILITATOR_PLAYER } } });
+    const written = must(
+      applyCommand(state, null, {
+        type: 'inject-text',
+        secret: SECRET,
+        from: 'ana',
+        channel: 'incident',
+        text: '  Did my cache tweak do this?  ',
+      }),
+    );
+    expect(written.events[0]).toMatchObject({
+      kind: 'input',
+      entry: { at: 30, input: { type: 'inject', from: 'ana', channel: 'incident', player: FACILITATOR_PLAYER } },
+    });
     state = written.state;
-    expect(state.engine.chat.at(-1)).toMatchObject({ from: 'ana', channel: 'incident', text: 'Did my cache tweak do this?', byPlayer: false });
-    expect(state.log.map((e) => [e.input.type, e.at, e.input.player])).toEqual([['inject', 30, FACILITATOR_PLAYER], ['inject', 30, FACILITATOR_PLAYER]]);
+    expect(state.engine.chat.at(-1)).toMatchObject({
+      from: 'ana',
+      channel: 'incident',
+      text: 'Did my cache tweak do this?',
+      byPlayer: false,
+    });
+    expect(state.log.map((e) => [e.input.type, e.at, e.input.player])).toEqual([
+      ['inject', 30, FACILITATOR_PLAYER],
+      ['inject', 30, FACILITATOR_PLAYER],
+    ]);
     // What the room numbers is what the protocol lets through to clients.
     for (const event of [...scripted.events, ...written.events]) expect(RoomEventSchema.safeParse(event).success).toBe(true);
     expectRefused(state, null, { type: 'inject', secret: SECRET, inject: 'nope' }, 'inject.unknown');
@@ -354,13 +431,25 @@ describe('the facilitator', () => {
 
   it('sends hints to a role or to one player, and only to ones in the game day', () => {
     let { state, seats } = running();
-    const toRole = must(applyCommand(state, null, { type: 'hint', secret: SECRET, to: { role: 'operator' }, text: 'What changed at 16:00?' }));
-    expect(toRole.events[0]).toMatchObject({ kind: 'input', entry: { at: 0, input: { type: 'hint', to: { role: 'operator' }, text: 'What changed at 16:00?', player: FACILITATOR_PLAYER } } });
+    const toRole = must(
+      applyCommand(state, null, { type: 'hint', secret: SECRET, to: { role: 'operator' }, text: 'What changed at 16:00?' }),
+    );
+    expect(toRole.events[0]).toMatchObject({
+      kind: 'input',
+      entry: { at: 0, input: { type: 'hint', to: { role: 'operator' }, text: 'What changed at 16:00?', player: FACILITATOR_PLAYER } },
+    });
     expect(RoomEventSchema.safeParse(toRole.events[0]).success).toBe(true);
     state = toRole.state;
     // The coach posts it in the coach's channel, whatever the coach mode (this game day's is off).
-    expect(state.engine.chat.at(-1)).toMatchObject({ from: flagship.coach!.character, channel: flagship.coach!.channel, text: 'What changed at 16:00?', mentionsPlayer: true });
-    state = must(applyCommand(state, null, { type: 'hint', secret: SECRET, to: { seat: seats.comms! }, text: 'Time for an update.' })).state;
+    expect(state.engine.chat.at(-1)).toMatchObject({
+      from: flagship.coach!.character,
+      channel: flagship.coach!.channel,
+      text: 'What changed at 16:00?',
+      mentionsPlayer: true,
+    });
+    state = must(
+      applyCommand(state, null, { type: 'hint', secret: SECRET, to: { seat: seats.comms! }, text: 'Time for an update.' }),
+    ).state;
     const hints = state.engine.timeline.filter((e) => e.kind === 'facilitator-hint');
     expect(hints.map((e) => e.kind === 'facilitator-hint' && e.to)).toEqual([{ role: 'operator' }, { player: seats.comms }]);
     expectRefused(state, null, { type: 'hint', secret: SECRET, to: { role: 'pilot' }, text: 'x' }, 'hint.role');
@@ -369,12 +458,19 @@ describe('the facilitator', () => {
     // Without a coach there is nobody to send it as: the engine says so.
     const { coach: _, ...noCoach } = teamMini;
     const coachless = running(noCoach as Scenario, ['lead']);
-    expectRefused(coachless.state, null, { type: 'hint', secret: SECRET, to: { role: 'lead' }, text: 'Look at the diff.' }, 'hint.no-coach');
+    expectRefused(
+      coachless.state,
+      null,
+      { type: 'hint', secret: SECRET, to: { role: 'lead' }, text: 'Look at the diff.' },
+      'hint.no-coach',
+    );
   });
 
   it('keeps private notes out of the numbered events', () => {
     const { state } = running();
-    const noted = must(applyCommand(state, null, { type: 'facilitator-note', secret: SECRET, text: 'Ops jumped to rollback without looking.' }));
+    const noted = must(
+      applyCommand(state, null, { type: 'facilitator-note', secret: SECRET, text: 'Ops jumped to rollback without looking.' }),
+    );
     expect(noted.events).toEqual([]);
     expect(noted.state.events).toBe(state.events);
     expect(noted.state.notes).toEqual([{ at: 0, text: 'Ops jumped to rollback without looking.' }]);
@@ -452,26 +548,36 @@ describe('a whole game day', () => {
     expect(state.events.map((e) => e.seq)).toEqual(state.events.map((_, i) => i + 1));
   });
 
-  it('replays from its log, the facilitator\'s inject and hint included, to the same engine state and score', () => {
+  it("replays from its log, the facilitator's inject and hint included, to the same engine state and score", () => {
     const record = roomRecord(run.state);
     expect(record.log.filter((e) => e.input.player === FACILITATOR_PLAYER).map((e) => e.input.type)).toEqual(['inject', 'hint']);
     const replayed = replay(flagship, record.options, record.log, record.time);
     expect(replayed.refused).toEqual([]);
     expect(replayed.state).toEqual(run.state.engine);
-    expect(replayed.state.timeline.filter((e) => e.kind === 'inject' || e.kind === 'facilitator-hint').map((e) => e.kind)).toEqual(['inject', 'facilitator-hint']);
+    expect(replayed.state.timeline.filter((e) => e.kind === 'inject' || e.kind === 'facilitator-hint').map((e) => e.kind)).toEqual([
+      'inject',
+      'facilitator-hint',
+    ]);
     expect(score(flagship, replayed.state)).toEqual(score(flagship, run.state.engine));
     // Without the facilitator's inputs the run is a different one: they are part of it.
-    const playersOnly = replay(flagship, record.options, record.log.filter((e) => e.input.player !== FACILITATOR_PLAYER), record.time);
+    const playersOnly = replay(
+      flagship,
+      record.options,
+      record.log.filter((e) => e.input.player !== FACILITATOR_PLAYER),
+      record.time,
+    );
     expect(playersOnly.state.chat.length).toBe(run.state.engine.chat.length - 2);
   });
 
-  it('replays a scripted inject\'s effects the same way, and a follower sees them too', () => {
+  it("replays a scripted inject's effects the same way, and a follower sees them too", () => {
     let { state, seats } = running(teamMini, ['lead', 'fixer']);
     state = wait(state, 5000).state;
     state = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' })).state;
     state = must(applyCommand(state, seats.lead!, { type: 'act', action: 'read_diff' })).state;
     state = wait(state, 30_000).state;
-    state = must(applyCommand(state, null, { type: 'hint', secret: SECRET, to: { seat: seats.fixer! }, text: 'The diff says it all.' })).state;
+    state = must(
+      applyCommand(state, null, { type: 'hint', secret: SECRET, to: { seat: seats.fixer! }, text: 'The diff says it all.' }),
+    ).state;
     state = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' })).state;
     state = wait(state, 10_000).state;
     expect(state.engine.facts.pings).toBeGreaterThanOrEqual(2);
@@ -491,7 +597,8 @@ describe('a whole game day', () => {
 
   it('is the same room again when the same commands and ticks are applied to a new room', () => {
     let { state } = running();
-    for (const [seat, command] of run.commands) state = 'tick' in command ? tick(state, command.tick).state : must(applyCommand(state, seat, command)).state;
+    for (const [seat, command] of run.commands)
+      state = 'tick' in command ? tick(state, command.tick).state : must(applyCommand(state, seat, command)).state;
     expect(state).toEqual(run.state);
   });
 });

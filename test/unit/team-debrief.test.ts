@@ -19,7 +19,10 @@ function teamRun() {
     const comms = e.input.type === 'post' || e.input.type === 'reply' || (e.input.type === 'act' && e.input.action === 'status_update');
     return { at: e.at, input: { ...e.input, player: comms ? 'p2' : 'p1' } } as LogEntry;
   });
-  log.splice(1, 0, { at: log[0]!.at, input: { type: 'hint', text: 'Read the migration too.', to: { role: 'operator' }, player: 'facilitator' } } as LogEntry);
+  log.splice(1, 0, {
+    at: log[0]!.at,
+    input: { type: 'hint', text: 'Read the migration too.', to: { role: 'operator' }, player: 'facilitator' },
+  } as LogEntry);
   const played = replay(scenario, options, log);
   expect(played.refused).toEqual([]);
   const state = runToEnd(scenario, played.state);

@@ -10,7 +10,18 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/authoring';
 import { ScenarioSchema, type Scenario } from '../../src/format';
 import { checkTeamReferences } from '../../src/format/team-references';
-import { JoinOptions, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode, parseCommand, parseJoinError, joinErrorText, EventsMessage, RoomInfo, Welcome } from '../../src/net/protocol';
+import {
+  JoinOptions,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  normaliseJoinCode,
+  parseCommand,
+  parseJoinError,
+  joinErrorText,
+  EventsMessage,
+  RoomInfo,
+  Welcome,
+} from '../../src/net/protocol';
 import { DEFAULT_ROLES, mayAct, mayNote, mayPost, mayReply, scenarioRoles } from '../../src/net/roles';
 import { fullBucket, takeToken } from '../../src/net/rate-limit';
 import { digestOf, matchesDigest, newJoinCode, newSecret } from '../../src/server/secrets';
@@ -70,7 +81,9 @@ describe('client commands', () => {
     expect(refusal({ type: 'start' })?.message).toMatch(/secret/);
     expect(refusal({ type: 'start', secret: 'short' })?.message).toMatch(/too short/);
     expect(refusal({ type: 'hint', secret: newSecret(), to: { role: 'ops', seat: 'p1' }, text: 'x' })?.code).toBe('protocol.invalid');
-    expect(refusal({ type: 'inject-text', secret: newSecret(), from: 'dana', channel: 'general', text: 'x'.repeat(1001) })?.code).toBe('protocol.invalid');
+    expect(refusal({ type: 'inject-text', secret: newSecret(), from: 'dana', channel: 'general', text: 'x'.repeat(1001) })?.code).toBe(
+      'protocol.invalid',
+    );
     expect(refusal({ type: 'sync', since: 1.5 })?.code).toBe('protocol.invalid');
     expect(refusal({ type: 'act', action: 'x', ref: -1 })?.code).toBe('protocol.invalid');
   });
@@ -78,7 +91,10 @@ describe('client commands', () => {
   it('checks join options the same way', () => {
     expect(JoinOptions.safeParse({ as: 'player', name: 'Ada', role: 'operator' }).success).toBe(true);
     expect(JoinOptions.safeParse({ as: 'watch' }).success).toBe(true);
-    expect(JoinOptions.safeParse({ as: 'create', game: { scenario: 'friday-deploy' } }).data).toEqual({ as: 'create', game: { scenario: 'friday-deploy', speed: 1, coach: 'off' } });
+    expect(JoinOptions.safeParse({ as: 'create', game: { scenario: 'friday-deploy' } }).data).toEqual({
+      as: 'create',
+      game: { scenario: 'friday-deploy', speed: 1, coach: 'off' },
+    });
     for (const bad of [
       { as: 'player', name: '', role: 'operator' },
       { as: 'player', name: 'A'.repeat(41), role: 'operator' },
@@ -94,13 +110,13 @@ describe('client commands', () => {
     }
   });
 
-  it('carries a join refusal\'s code through the matchmaker\'s error text', () => {
+  it("carries a join refusal's code through the matchmaker's error text", () => {
     const error = { code: 'join.role', message: 'There is no role "pilot".' } as const;
     expect(parseJoinError(joinErrorText(error))).toEqual(error);
     expect(parseJoinError('room "X" not found')).toBeNull();
   });
 
-  it('lets a client check a game day\'s public facts, and refuses a garbled or hostile answer whole', () => {
+  it("lets a client check a game day's public facts, and refuses a garbled or hostile answer whole", () => {
     const info = {
       code: 'ABCDEFGHJK',
       scenario: { id: 'mini', title: 'Mini incident' },
@@ -125,14 +141,26 @@ describe('client commands', () => {
   });
 
   it('welcomes a watcher with nothing but its kind', () => {
-    const welcome = { code: 'ABCDEFGHJK', you: { kind: 'watcher' }, scenario: { id: 'mini', version: '1.0.0' }, options: { seed: 1, coach: 'off' }, roles: [], injects: [], latest: 0 };
+    const welcome = {
+      code: 'ABCDEFGHJK',
+      you: { kind: 'watcher' },
+      scenario: { id: 'mini', version: '1.0.0' },
+      options: { seed: 1, coach: 'off' },
+      roles: [],
+      injects: [],
+      latest: 0,
+    };
     expect(Welcome.safeParse(welcome).success).toBe(true);
     expect(Welcome.safeParse({ ...welcome, you: { kind: 'watcher', secret: newSecret() } }).success).toBe(false);
   });
 
   it('lets a client check what the server sends', () => {
-    expect(EventsMessage.safeParse({ events: [{ seq: 1, kind: 'phase', phase: 'running', at: 0 }], latest: 1, catchUp: false }).success).toBe(true);
-    expect(EventsMessage.safeParse({ events: [{ seq: 0, kind: 'phase', phase: 'running', at: 0 }], latest: 1, catchUp: false }).success).toBe(false);
+    expect(
+      EventsMessage.safeParse({ events: [{ seq: 1, kind: 'phase', phase: 'running', at: 0 }], latest: 1, catchUp: false }).success,
+    ).toBe(true);
+    expect(
+      EventsMessage.safeParse({ events: [{ seq: 0, kind: 'phase', phase: 'running', at: 0 }], latest: 1, catchUp: false }).success,
+    ).toBe(false);
     expect(EventsMessage.safeParse({ events: [{ seq: 1, kind: 'teleport' }], latest: 1, catchUp: false }).success).toBe(false);
   });
 });
@@ -187,7 +215,7 @@ describe('join codes and secrets', () => {
   });
 });
 
-describe('the scenario\'s team section', () => {
+describe("the scenario's team section", () => {
   const withTeam = (team: unknown) => ({ ...miniScenarioInput(), team });
 
   it('is optional, and without roles in it a scenario offers the built-in roles', () => {
@@ -213,17 +241,32 @@ describe('the scenario\'s team section', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error' || d.pointer.startsWith('/team'))).toEqual([]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.scenario.team?.roles?.[0]?.may).toEqual({ categories: [], actions: ['fix'], tags: [], statusUpdates: false, chat: false, notes: true });
+    expect(result.scenario.team?.roles?.[0]?.may).toEqual({
+      categories: [],
+      actions: ['fix'],
+      tags: [],
+      statusUpdates: false,
+      chat: false,
+      notes: true,
+    });
     expect(result.scenario.team?.injects[0]?.effects).toEqual([]);
     expect(scenarioRoles(result.scenario).map((r) => r.id)).toEqual(['dba']);
   });
 
   it('refuses unknown fields and values in it', () => {
-    expect(ScenarioSchema.safeParse(withTeam({ roles: [{ id: 'x', name: 'X', description: 'X', may: { admin: true } }] })).success).toBe(false);
-    expect(ScenarioSchema.safeParse(withTeam({ roles: [{ id: 'x', name: 'X', description: 'X', may: { categories: ['hack'] } }] })).success).toBe(false);
-    expect(ScenarioSchema.safeParse(withTeam({ roles: [{ id: 'x', name: 'X', description: 'X', may: { tags: ['teleport'] } }] })).success).toBe(false);
+    expect(ScenarioSchema.safeParse(withTeam({ roles: [{ id: 'x', name: 'X', description: 'X', may: { admin: true } }] })).success).toBe(
+      false,
+    );
+    expect(
+      ScenarioSchema.safeParse(withTeam({ roles: [{ id: 'x', name: 'X', description: 'X', may: { categories: ['hack'] } }] })).success,
+    ).toBe(false);
+    expect(
+      ScenarioSchema.safeParse(withTeam({ roles: [{ id: 'x', name: 'X', description: 'X', may: { tags: ['teleport'] } }] })).success,
+    ).toBe(false);
     expect(ScenarioSchema.safeParse(withTeam({ roles: [] })).success).toBe(false);
-    expect(ScenarioSchema.safeParse(withTeam({ injects: [{ id: 'a', label: 'A', from: 'sue', channel: 'support', text: '' }] })).success).toBe(false);
+    expect(
+      ScenarioSchema.safeParse(withTeam({ injects: [{ id: 'a', label: 'A', from: 'sue', channel: 'support', text: '' }] })).success,
+    ).toBe(false);
   });
 
   it('has every id it names checked, at its path', () => {
@@ -234,7 +277,14 @@ describe('the scenario\'s team section', () => {
           { id: 'dba', name: 'DBA again', description: 'x' },
         ],
         injects: [
-          { id: 'a', label: 'A', from: 'nobody', channel: 'support', text: 'x', effects: [{ set: 'no_fact', to: true }, { reveal: 'diff' }, { send: 'ghost' }] },
+          {
+            id: 'a',
+            label: 'A',
+            from: 'nobody',
+            channel: 'support',
+            text: 'x',
+            effects: [{ set: 'no_fact', to: true }, { reveal: 'diff' }, { send: 'ghost' }],
+          },
           { id: 'a', label: 'A', from: 'sue', channel: 'nowhere', text: 'x' },
         ],
       }),
@@ -271,20 +321,32 @@ describe('role rules', () => {
       expect(mayAct(role('commander'), a), a.id).toBeNull();
       expect(mayAct(role('observer'), a), a.id).not.toBeNull();
     }
-    expect([mayReply(role('observer')), mayNote(role('observer')), mayPost(role('observer'), channel('general'))].every((r) => r?.code === 'role.forbidden')).toBe(true);
+    expect(
+      [mayReply(role('observer')), mayNote(role('observer')), mayPost(role('observer'), channel('general'))].every(
+        (r) => r?.code === 'role.forbidden',
+      ),
+    ).toBe(true);
     expect(mayNote(role('scribe'))).toBeNull();
   });
 });
 
 describe('guards', () => {
   it('the room core and the shared protocol read no clock and draw no unseeded randomness', () => {
-    for (const file of ['src/server/room-core.ts', 'src/net/protocol.ts', 'src/net/roles.ts', 'src/net/rate-limit.ts', 'src/net/team-view.ts']) {
-      const source = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    for (const file of [
+      'src/server/room-core.ts',
+      'src/net/protocol.ts',
+      'src/net/roles.ts',
+      'src/net/rate-limit.ts',
+      'src/net/team-view.ts',
+    ]) {
+      const source = readFileSync(join(root, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       expect(source, file).not.toMatch(/\b(Date\.now|new Date|performance\.now|setTimeout|setInterval|Math\.random)\b/);
     }
   });
 
-  it('the solo game\'s first screen never loads the team client', () => {
+  it("the solo game's first screen never loads the team client", () => {
     // Walk the static imports from the page's entry; `import()` is a separate chunk, loaded on demand.
     const seen = new Set<string>();
     const offending: string[] = [];
@@ -312,9 +374,16 @@ describe('guards', () => {
   });
 });
 
-describe('the join form\'s look-up of a game day', () => {
-  const info = { code: 'ABCDEFGHJK', scenario: { id: 'mini', title: 'Mini incident' }, roles: [{ id: 'lead', name: 'Lead', description: 'Does everything.' }], phase: 'lobby', players: [] };
-  const answer = (status: number, body: unknown): typeof fetch => (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as typeof fetch;
+describe("the join form's look-up of a game day", () => {
+  const info = {
+    code: 'ABCDEFGHJK',
+    scenario: { id: 'mini', title: 'Mini incident' },
+    roles: [{ id: 'lead', name: 'Lead', description: 'Does everything.' }],
+    phase: 'lobby',
+    players: [],
+  };
+  const answer = (status: number, body: unknown): typeof fetch =>
+    (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as typeof fetch;
   const lookUp = async (typed: string, fetcher: typeof fetch) => {
     (globalThis as { location?: unknown }).location ??= { origin: 'http://127.0.0.1:1' };
     const team = createTeamStore(() => []);
@@ -324,21 +393,37 @@ describe('the join form\'s look-up of a game day', () => {
 
   it('asks only once the code is complete, and shows the game day it finds', async () => {
     let asked = '';
-    const fetcher = (async (url: string) => ((asked = url), new Response(JSON.stringify(info), { status: 200 }))) as unknown as typeof fetch;
+    const fetcher = (async (url: string) => (
+      (asked = url), new Response(JSON.stringify(info), { status: 200 })
+    )) as unknown as typeof fetch;
     expect(await lookUp('ABC', fetcher)).toEqual({ state: 'none' });
     expect(asked).toBe('');
     expect(await lookUp('abcde-fghjk', fetcher)).toEqual({ state: 'found', code: 'ABCDEFGHJK', info });
     expect(asked).toMatch(/\/team\/game-days\/ABCDEFGHJK$/);
   });
 
-  it('shows the server\'s own message for an unknown code, and a clear one for a garbled or hostile answer', async () => {
-    expect(await lookUp('ABCDEFGHJK', answer(404, { code: 'join.code', message: 'No game day has the code ABCDEFGHJK.' }))).toMatchObject({ state: 'failed', message: 'No game day has the code ABCDEFGHJK.' });
-    expect(await lookUp('ABCDEFGHJK', answer(502, '<html>Bad gateway</html>'))).toMatchObject({ state: 'failed', message: expect.stringMatching(/^Could not look up the game day/) });
-    expect(await lookUp('ABCDEFGHJK', answer(200, { ...info, roles: [{ id: 'lead', name: 'Lead', description: 'x', onclick: 'alert(1)' }] }))).toMatchObject({ state: 'failed', message: "The server's answer about this game day is not valid: unexpected field \"onclick\"." });
-    expect(await lookUp('ABCDEFGHJK', answer(200, { ...info, code: 'ZZZZZZZZZZ' }))).toMatchObject({ state: 'failed', message: 'The server answered about a different game day.' });
+  it("shows the server's own message for an unknown code, and a clear one for a garbled or hostile answer", async () => {
+    expect(await lookUp('ABCDEFGHJK', answer(404, { code: 'join.code', message: 'No game day has the code ABCDEFGHJK.' }))).toMatchObject({
+      state: 'failed',
+      message: 'No game day has the code ABCDEFGHJK.',
+    });
+    expect(await lookUp('ABCDEFGHJK', answer(502, '<html>Bad gateway</html>'))).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/^Could not look up the game day/),
+    });
+    expect(
+      await lookUp('ABCDEFGHJK', answer(200, { ...info, roles: [{ id: 'lead', name: 'Lead', description: 'x', onclick: 'alert(1)' }] })),
+    ).toMatchObject({ state: 'failed', message: 'The server\'s answer about this game day is not valid: unexpected field "onclick".' });
+    expect(await lookUp('ABCDEFGHJK', answer(200, { ...info, code: 'ZZZZZZZZZZ' }))).toMatchObject({
+      state: 'failed',
+      message: 'The server answered about a different game day.',
+    });
     const offline = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    expect(await lookUp('ABCDEFGHJK', offline)).toMatchObject({ state: 'failed', message: 'Could not look up the game day: Failed to fetch' });
+    expect(await lookUp('ABCDEFGHJK', offline)).toMatchObject({
+      state: 'failed',
+      message: 'Could not look up the game day: Failed to fetch',
+    });
   });
 });

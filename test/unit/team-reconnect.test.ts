@@ -1,6 +1,15 @@
 /** Team mode's reconnection policy: which drops are retried, the backoff, and the retry loop's states. */
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, CLOSE_CONSENTED, CLOSE_SEAT_TAKEN, connectionStatus, isReconnecting, shouldReconnect, startReconnecting, stopReconnecting } from '../../src/store/team-reconnect';
+import {
+  backoffDelay,
+  CLOSE_CONSENTED,
+  CLOSE_SEAT_TAKEN,
+  connectionStatus,
+  isReconnecting,
+  shouldReconnect,
+  startReconnecting,
+  stopReconnecting,
+} from '../../src/store/team-reconnect';
 
 function fakeTimers() {
   const queue: { at: number; fn: () => void; id: number }[] = [];
@@ -91,9 +100,14 @@ describe('team reconnection', () => {
     const owner = {};
     const timers = fakeTimers();
     let tries = 0;
-    startReconnecting(owner, { alive: () => true, attempt: async () => {
+    startReconnecting(owner, {
+      alive: () => true,
+      attempt: async () => {
         tries++;
-      }, giveUp: () => {}, ...timers });
+      },
+      giveUp: () => {},
+      ...timers,
+    });
     stopReconnecting(owner);
     expect(connectionStatus(owner).getState().state).toBe('online');
     await expect(timers.step()).rejects.toThrow('no timer');

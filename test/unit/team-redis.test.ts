@@ -71,7 +71,14 @@ async function until<T>(what: string, check: () => T | Promise<T>, ms: number): 
 async function startServer(name: string, redisUrl: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDIS_URL: redisUrl, FIREDRILL_PEER_ADDRESS: '', FIREDRILL_DIST: join(root, 'dist') },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_URL: redisUrl,
+      FIREDRILL_PEER_ADDRESS: '',
+      FIREDRILL_DIST: join(root, 'dist'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -106,17 +113,23 @@ beforeAll(async () => {
   const version = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) {
     throw new Error(
-      'redis-server is not installed, and the scale-out test needs it: install Debian\'s package with ' +
+      "redis-server is not installed, and the scale-out test needs it: install Debian's package with " +
         '"sudo apt-get install redis-server" (CI does this in .ci/run), then run the tests again.',
     );
   }
   const port = await freePort();
   redisDir = mkdtempSync(join(tmpdir(), 'firedrill-redis-'));
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], { stdio: 'ignore' });
-  await until('redis-server to answer PING', async () => {
-    if (redis!.exitCode !== null) throw new Error(`redis-server exited with ${redis!.exitCode}`);
-    return redisPing(port);
-  }, 10_000);
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], {
+    stdio: 'ignore',
+  });
+  await until(
+    'redis-server to answer PING',
+    async () => {
+      if (redis!.exitCode !== null) throw new Error(`redis-server exited with ${redis!.exitCode}`);
+      return redisPing(port);
+    },
+    10_000,
+  );
   const url = `redis://127.0.0.1:${port}`;
   await Promise.all([startServer('A', url), startServer('B', url)]);
 }, 45_000);
@@ -129,7 +142,8 @@ afterAll(async () => {
 }, 30_000);
 
 /** Where a session's websocket went: `ws://host:port/team/<processId>/<roomId>?…`. */
-const socketUrl = (s: TeamSession): URL => new URL((s.room.connection as unknown as { transport: { ws: { url: string } } }).transport.ws.url);
+const socketUrl = (s: TeamSession): URL =>
+  new URL((s.room.connection as unknown as { transport: { ws: { url: string } } }).transport.ws.url);
 
 describe('team mode over two processes sharing Redis', () => {
   it('lets a player join, through process B, a game day created on process A, and shows both the same events', async () => {
@@ -156,8 +170,9 @@ describe('team mode over two processes sharing Redis', () => {
     expect(await player.send({ type: 'post', channel: 'general', text: 'Looking at the deploy history.' })).toMatchObject({ ok: true });
 
     const seat = player.welcome.you.kind === 'player' ? player.welcome.you.seat.id : '';
-    const playerInputs = (s: TeamSession) => s.events.flatMap((e) => (e.kind === 'input' && e.entry.input.player === seat ? [e.entry.input.type] : []));
-    await until('the player\'s act and post to reach the facilitator on A', () => playerInputs(facilitator).length === 2, 10_000);
+    const playerInputs = (s: TeamSession) =>
+      s.events.flatMap((e) => (e.kind === 'input' && e.entry.input.player === seat ? [e.entry.input.type] : []));
+    await until("the player's act and post to reach the facilitator on A", () => playerInputs(facilitator).length === 2, 10_000);
     await until('both clients to hold the same number of events', () => facilitator.lastSeq() === player.lastSeq(), 10_000);
     // Clock events keep coming while the game runs: compare what both hold up to the same point.
     const upTo = Math.min(facilitator.lastSeq(), player.lastSeq());
@@ -167,7 +182,7 @@ describe('team mode over two processes sharing Redis', () => {
 
     // The game day's public facts live in its listing, which Redis shares: B answers for A's room.
     const info = await until(
-      'process B to serve the game day\'s facts with the player in them',
+      "process B to serve the game day's facts with the player in them",
       async () => {
         const res = await fetch(`http://127.0.0.1:${b.port}/team/game-days/${code}`);
         const body = (await res.json()) as { phase?: string; players?: unknown[] };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchMaker } from '@colyseus/core';
 import { Client } from 'colyseus.js';
 import { advanceTo } from '../../src/engine';
-import { ErrorMessage, MESSAGE, ROOM_NAME, RoomInfo, type RoomEvent } from '../../src/net/protocol';
+import { type ErrorMessage, MESSAGE, ROOM_NAME, RoomInfo, type RoomEvent } from '../../src/net/protocol';
 import type { RateLimit } from '../../src/net/rate-limit';
 import { teamClient, TeamJoinError, type TeamSession } from '../../src/net/team-client';
 import { followEvents } from '../../src/net/team-view';
@@ -178,7 +178,10 @@ describe('a game day over websockets', () => {
     const closed = new Promise<number>((resolve) => hostile.onLeave(resolve));
     hostile.room.send(MESSAGE.command, { type: 'note', text: 'x'.repeat(40_000) });
     expect(await closed).toBeGreaterThan(1000);
-    expect(coreOf(code)).toEqual({ ...before, roster: before.roster.map((s) => (s.id === seatOf(hostile) ? { ...s, connected: false } : s)) });
+    expect(coreOf(code)).toEqual({
+      ...before,
+      roster: before.roster.map((s) => (s.id === seatOf(hostile) ? { ...s, connected: false } : s)),
+    });
     await accepted(facilitator, { type: 'resume', secret });
     await accepted(operator, { type: 'note', text: 'Still here.' });
   });
@@ -226,7 +229,9 @@ describe('a game day over websockets', () => {
     await until('the roster to show them back', () => facilitator.room.state.roster.get(seatOf(operator))?.connected === true);
 
     // The catch-up arrived before `returnToSeat` resolved: exactly the missed events, none twice.
-    expect(back.events.slice(heldBefore.length).map((e) => e.seq)).toEqual(Array.from({ length: missed }, (_, i) => heldBefore.length + i + 1));
+    expect(back.events.slice(heldBefore.length).map((e) => e.seq)).toEqual(
+      Array.from({ length: missed }, (_, i) => heldBefore.length + i + 1),
+    );
     await accepted(back, { type: 'note', text: 'Back online.' });
     await accepted(facilitator, { type: 'pause', secret });
     const lists = await caughtUp(code, [facilitator, commander, comms, back]);
@@ -276,17 +281,26 @@ describe('joining', () => {
   it('answers only its own path on the http server, and refuses an oversized matchmaking request', async () => {
     const request = (method: string, path: string, body?: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port: server.port, method, path, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port: server.port, method, path, headers: body ? { 'content-type': 'application/json' } : {} },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
     expect(await request('GET', '/')).toBe(404);
     expect(await request('GET', '/matchmake/joinById/x')).toBe(404);
     expect(await request('GET', '/team/elsewhere')).toBe(404);
-    expect(await request('POST', `/team/matchmake/create/${ROOM_NAME}`, JSON.stringify({ as: 'create', game: { scenario: flagship.id }, pad: 'x'.repeat(20_000) }))).toBe(413);
+    expect(
+      await request(
+        'POST',
+        `/team/matchmake/create/${ROOM_NAME}`,
+        JSON.stringify({ as: 'create', game: { scenario: flagship.id }, pad: 'x'.repeat(20_000) }),
+      ),
+    ).toBe(413);
   });
 });
 
@@ -383,13 +397,20 @@ describe('a projector view (a watcher)', () => {
     // Players still get in; a watcher that leaves frees its place.
     track(await client.join(code, { name: 'Dee', role: 'scribe' }));
     await watchers[0]!.leave();
-    await until('the room to see the watcher go', () => [...(matchMaker.getLocalRoomById(code) as unknown as { connections: Map<string, { watcher: boolean }> }).connections.values()].filter((c) => c.watcher).length === MAX_WATCHERS - 1);
+    await until(
+      'the room to see the watcher go',
+      () =>
+        [
+          ...(matchMaker.getLocalRoomById(code) as unknown as { connections: Map<string, { watcher: boolean }> }).connections.values(),
+        ].filter((c) => c.watcher).length ===
+        MAX_WATCHERS - 1,
+    );
     track(await client.watch(code));
     expect(coreOf(code).roster.map((r) => r.name)).toEqual(['Ada', 'Otto', 'Cass', 'Dee']);
   });
 });
 
-describe('a game day\'s public facts over http', () => {
+describe("a game day's public facts over http", () => {
   const get = (path: string, method = 'GET') =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: server.port, method, path }, (res) => {
@@ -401,7 +422,7 @@ describe('a game day\'s public facts over http', () => {
       req.end();
     });
 
-  it('serves the scenario\'s own roles, and keeps the phase and players fresh', async () => {
+  it("serves the scenario's own roles, and keeps the phase and players fresh", async () => {
     const facilitator = track(await client.create({ scenario: teamMini.id }));
     const code = facilitator.welcome.code;
     const secret = secretOf(facilitator);
@@ -434,7 +455,13 @@ describe('a game day\'s public facts over http', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers['content-type']).toMatch(/^application\/json/);
     expect(unknown.body).toEqual({ code: 'join.code', message: 'No game day has the code ZZZZZZZZZZ.' });
-    for (const garbage of ['/team/game-days/', '/team/game-days/..%2F..%2Fetc', '/team/game-days/%E0%A4%A', `/team/game-days/${'A'.repeat(500)}`, '/team/game-days/ABCDEFGHJK/extra']) {
+    for (const garbage of [
+      '/team/game-days/',
+      '/team/game-days/..%2F..%2Fetc',
+      '/team/game-days/%E0%A4%A',
+      `/team/game-days/${'A'.repeat(500)}`,
+      '/team/game-days/ABCDEFGHJK/extra',
+    ]) {
       const answer = await get(garbage);
       expect(answer.status, garbage).toBe(400);
       expect(answer.body, garbage).toMatchObject({ code: 'join.code' });

@@ -15,7 +15,16 @@ import { miniScenarioInput } from './helpers/mini-scenario';
 const team: Scenario = ScenarioSchema.parse({
   ...miniScenarioInput(),
   team: {
-    injects: [{ id: 'flag_flip', label: 'Someone flips the flag', from: 'ana', channel: 'incident', text: 'I turned the flag off.', effects: [{ set: 'flag_off', to: true }] }],
+    injects: [
+      {
+        id: 'flag_flip',
+        label: 'Someone flips the flag',
+        from: 'ana',
+        channel: 'incident',
+        text: 'I turned the flag off.',
+        effects: [{ set: 'flag_off', to: true }],
+      },
+    ],
   },
 });
 

@@ -56,7 +56,7 @@ const hmrHello = () =>
   });
 
 describe('team mode on a lent server', () => {
-  it('leaves the game\'s routes and other websockets alone', async () => {
+  it("leaves the game's routes and other websockets alone", async () => {
     expect(await get('/')).toEqual({ status: 200, body: 'the game' });
     expect(await get('/src/matchmake.ts')).toEqual({ status: 200, body: 'the game' });
     expect(await hmrHello()).toBe('hmr hello');

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileScript, loadScenario, runScript, type ScriptRun } from '../../src/authoring';
-import { type Scenario } from '../../src/format';
+import type { Scenario } from '../../src/format';
 import { explore } from '../../src/authoring/explore';
 import { scenariosDir, shippedScenarioFiles } from './helpers/flagship';
 import { miniScenario } from './helpers/mini-scenario';
@@ -34,14 +34,19 @@ function plans(): Plan[] {
         // The load test below reports the file's problems.
       }
       const scriptsDir = join(scenariosDir, 'scripts', id);
-      const scripts = existsSync(scriptsDir) ? readdirSync(scriptsDir).filter((f) => f.endsWith('.json')).sort() : [];
+      const scripts = existsSync(scriptsDir)
+        ? readdirSync(scriptsDir)
+            .filter((f) => f.endsWith('.json'))
+            .sort()
+        : [];
       return { file, id, scriptsDir, scripts };
     });
 }
 
 function load(file: string): Scenario {
   const result = loadScenario(readFileSync(join(scenariosDir, file), 'utf8'), file);
-  if (!result.ok) throw new Error(`${file} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`${file} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
   return result.scenario;
 }
 
@@ -84,7 +89,10 @@ describe('test plans', () => {
 
     it('passes the explorer: winnable, the expert path earns an A and nothing outscores it, method clearly beats panic, no frantic run grades above C', () => {
       const scenario = load(plan.file);
-      const scripts = plan.scripts.map((name) => ({ name, script: JSON.parse(readFileSync(join(plan.scriptsDir, name), 'utf8')) as unknown }));
+      const scripts = plan.scripts.map((name) => ({
+        name,
+        script: JSON.parse(readFileSync(join(plan.scriptsDir, name), 'utf8')) as unknown,
+      }));
       const report = explore(scenario, { seed: 1, scripts });
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);
@@ -119,7 +127,9 @@ describe('a script expecting a grade', () => {
 
   it('is unmet by any other grade, and says what the run got', () => {
     expect(runWith({ grade: others[0] }).unmet).toEqual([`expected the grade ${others[0]}, got ${earned.grade} (${earned.total}/100)`]);
-    expect(runWith({ grade: [others[0], others[1]] }).unmet).toEqual([`expected the grade ${others[0]} or ${others[1]}, got ${earned.grade} (${earned.total}/100)`]);
+    expect(runWith({ grade: [others[0], others[1]] }).unmet).toEqual([
+      `expected the grade ${others[0]} or ${others[1]}, got ${earned.grade} (${earned.total}/100)`,
+    ]);
   });
 
   it('refuses a grade that is not a letter of the scale, or an empty list', () => {

@@ -46,12 +46,16 @@ function command(ctx: ScoringContext, part: PartPoints): void {
   const { state, add, clock, end, scenario } = ctx;
   const took = state.done.find((d) => hasTag(ctx, d.action, 'command'));
   if (!took) {
-    add('communicate', 'communicate.no-command', 0, end, 'Never took command: nobody knew who was running the incident.', undefined, { best: part('command', 1) });
+    add('communicate', 'communicate.no-command', 0, end, 'Never took command: nobody knew who was running the incident.', undefined, {
+      best: part('command', 1),
+    });
     return;
   }
   const began = state.milestones.impact;
   const late = began !== null && took.at - began > scenario.scoring.updateCadenceSeconds;
-  const text = late ? `Took command at ${clock(took.at)}, ${formatDuration(took.at - began!)} after users were first affected.` : `Took command at ${clock(took.at)}.`;
+  const text = late
+    ? `Took command at ${clock(took.at)}, ${formatDuration(took.at - began!)} after users were first affected.`
+    : `Took command at ${clock(took.at)}.`;
   add('communicate', 'communicate.command', part('command', late ? 0.5 : 1), took.at, text, took.action, { best: part('command', 1) });
 }
 
@@ -63,11 +67,25 @@ function updates(ctx: ScoringContext, part: PartPoints): void {
   const useful = during.filter((u) => u.substance > 0);
   const affectedFor = covered(state.impact, 0, end);
   const expected = Math.max(1, Math.ceil(affectedFor / cadence));
-  const substance = Math.min(expected, useful.reduce((sum, u) => sum + u.substance, 0));
+  const substance = Math.min(
+    expected,
+    useful.reduce((sum, u) => sum + u.substance, 0),
+  );
   if (useful.length === 0) {
-    const empty = during.length > 0 ? ` (${during.length} post${during.length === 1 ? '' : 's'} said nothing about the impact, the work or the next update)` : '';
-    add('communicate', 'communicate.silent', 0, end, `Gave no status update while users were affected${empty}.`, undefined, { best: part('updates', 1) + part('cadence', 1) });
-    limit('limit.silent', scenario.scoring.limits.silent, end, 'Users were affected and nobody heard what was going on', 'communicate.silent');
+    const empty =
+      during.length > 0
+        ? ` (${during.length} post${during.length === 1 ? '' : 's'} said nothing about the impact, the work or the next update)`
+        : '';
+    add('communicate', 'communicate.silent', 0, end, `Gave no status update while users were affected${empty}.`, undefined, {
+      best: part('updates', 1) + part('cadence', 1),
+    });
+    limit(
+      'limit.silent',
+      scenario.scoring.limits.silent,
+      end,
+      'Users were affected and nobody heard what was going on',
+      'communicate.silent',
+    );
     return;
   }
   const thin = useful.filter((u) => u.substance < 1 && u.missing.length > 0);
@@ -89,11 +107,24 @@ function updates(ctx: ScoringContext, part: PartPoints): void {
     // Silence once users are no longer affected is not a gap.
     if (t - from > cadence && covered(state.impact, from, t) > cadence) {
       gaps++;
-      add('communicate', 'communicate.gap', GAP, t, `No status update for ${formatDuration(t - from)} (${clock(from)}–${clock(t)}) while users were affected.`);
+      add(
+        'communicate',
+        'communicate.gap',
+        GAP,
+        t,
+        `No status update for ${formatDuration(t - from)} (${clock(from)}–${clock(t)}) while users were affected.`,
+      );
     }
     from = t;
   }
-  if (gaps === 0) add('communicate', 'communicate.cadence', part('cadence', 1), useful.at(-1)!.at, `Kept a steady cadence: no silence longer than ${formatDuration(cadence)} while users were affected.`);
+  if (gaps === 0)
+    add(
+      'communicate',
+      'communicate.cadence',
+      part('cadence', 1),
+      useful.at(-1)!.at,
+      `Kept a steady cadence: no silence longer than ${formatDuration(cadence)} while users were affected.`,
+    );
 }
 
 function describeThin(thin: Update[], clock: (t: number) => string): string {
@@ -164,20 +195,43 @@ function questions(ctx: ScoringContext, threads: Thread[], part: PartPoints): vo
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 function answeredText(value: number, asked: number): string {
-  if (asked === 1) return value === 1 ? 'Answered the one question that mattered.' : value > 0 ? 'Answered the one question that mattered, but only once asked again.' : 'Did not answer the one question that mattered.';
+  if (asked === 1)
+    return value === 1
+      ? 'Answered the one question that mattered.'
+      : value > 0
+        ? 'Answered the one question that mattered, but only once asked again.'
+        : 'Did not answer the one question that mattered.';
   return `Answered ${fmt(value)} of the ${asked} questions that mattered.`;
 }
 
 function help(ctx: ScoringContext, part: PartPoints): void {
   const { state, add, clock, end } = ctx;
   const asked = state.done.find((d) => hasTag(ctx, d.action, 'escalate'));
-  if (asked) add('communicate', 'communicate.help', part('help', 1), asked.at, `Asked for help: “${label(ctx, asked.action)}” at ${clock(asked.at)}.`, asked.action);
-  else add('communicate', 'communicate.no-help', 0, end, 'Never asked for help from the people who own the systems involved.', undefined, { best: part('help', 1) });
+  if (asked)
+    add(
+      'communicate',
+      'communicate.help',
+      part('help', 1),
+      asked.at,
+      `Asked for help: “${label(ctx, asked.action)}” at ${clock(asked.at)}.`,
+      asked.action,
+    );
+  else
+    add('communicate', 'communicate.no-help', 0, end, 'Never asked for help from the people who own the systems involved.', undefined, {
+      best: part('help', 1),
+    });
 }
 
 function close({ state, add, clock }: ScoringContext, part: PartPoints): void {
   const accepted = state.declarations.find((d) => d.accepted);
-  if (accepted) add('communicate', 'communicate.closed', part('close', 1), accepted.at, `Closed the incident at ${clock(accepted.at)} with an all-clear, so everyone could stand down.`);
+  if (accepted)
+    add(
+      'communicate',
+      'communicate.closed',
+      part('close', 1),
+      accepted.at,
+      `Closed the incident at ${clock(accepted.at)} with an all-clear, so everyone could stand down.`,
+    );
 }
 
 function lostCommand({ scenario, state, add, clock }: ScoringContext): void {
@@ -185,7 +239,13 @@ function lostCommand({ scenario, state, add, clock }: ScoringContext): void {
   const post = id === undefined ? undefined : state.chat.find((p) => p.message === id);
   if (!post) return;
   const who = scenario.characters.find((c) => c.id === post.from)?.name ?? post.from;
-  add('communicate', 'communicate.lost-command', LOST_COMMAND, post.at, `Lost command at ${clock(post.at)}: ${who} brought in another incident commander.`);
+  add(
+    'communicate',
+    'communicate.lost-command',
+    LOST_COMMAND,
+    post.at,
+    `Lost command at ${clock(post.at)}: ${who} brought in another incident commander.`,
+  );
 }
 
 function badReplies({ state, add }: ScoringContext): void {

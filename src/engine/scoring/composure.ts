@@ -26,7 +26,9 @@ export function composure(ctx: ScoringContext): void {
     'composure.steady',
     STEADY,
     changes[0]!.startedAt,
-    charged === 0 ? `${made} with no frantic pattern.` : `${made}; ${charged} attempt${charged === 1 ? '' : 's'} showed a frantic pattern, charged on ${charged === 1 ? 'its own line' : 'their own lines'}.`,
+    charged === 0
+      ? `${made} with no frantic pattern.`
+      : `${made}; ${charged} attempt${charged === 1 ? '' : 's'} showed a frantic pattern, charged on ${charged === 1 ? 'its own line' : 'their own lines'}.`,
   );
 }
 
@@ -37,15 +39,43 @@ function hypothesis(ctx: ScoringContext): void {
   const found = groundedHypothesis(ctx, before);
   if (found) {
     const { at, partial } = found;
-    add('composure', 'composure.hypothesis', HYPOTHESIS * (partial ? 0.5 : 1), at, partial ? 'Wrote down a hypothesis before changing anything, though the evidence behind it was still thin.' : 'Wrote down a hypothesis, grounded in the evidence, before changing anything.', undefined, { best: HYPOTHESIS });
+    add(
+      'composure',
+      'composure.hypothesis',
+      HYPOTHESIS * (partial ? 0.5 : 1),
+      at,
+      partial
+        ? 'Wrote down a hypothesis before changing anything, though the evidence behind it was still thin.'
+        : 'Wrote down a hypothesis, grounded in the evidence, before changing anything.',
+      undefined,
+      { best: HYPOTHESIS },
+    );
     return;
   }
-  const ungrounded = state.notes.find((n) => n.kind === 'hypothesis' && n.at <= before) ?? state.done.find((d) => world.actions.get(d.action)?.tags.includes('hypothesis') && d.startedAt <= before);
+  const ungrounded =
+    state.notes.find((n) => n.kind === 'hypothesis' && n.at <= before) ??
+    state.done.find((d) => world.actions.get(d.action)?.tags.includes('hypothesis') && d.startedAt <= before);
   if (ungrounded) {
-    add('composure', 'composure.no-hypothesis', 0, ungrounded.at, `The hypothesis written at ${clock(ungrounded.at)} named nothing the evidence seen by then showed.`, undefined, { best: HYPOTHESIS });
+    add(
+      'composure',
+      'composure.no-hypothesis',
+      0,
+      ungrounded.at,
+      `The hypothesis written at ${clock(ungrounded.at)} named nothing the evidence seen by then showed.`,
+      undefined,
+      { best: HYPOTHESIS },
+    );
   } else if (firstChange) {
     // Worth nothing, but it tells the player which credit they missed and where.
-    add('composure', 'composure.no-hypothesis', 0, firstChange.startedAt, `Changed “${label(ctx, firstChange.action)}” at ${clock(firstChange.startedAt)} with no hypothesis written down.`, firstChange.action, { best: HYPOTHESIS });
+    add(
+      'composure',
+      'composure.no-hypothesis',
+      0,
+      firstChange.startedAt,
+      `Changed “${label(ctx, firstChange.action)}” at ${clock(firstChange.startedAt)} with no hypothesis written down.`,
+      firstChange.action,
+      { best: HYPOTHESIS },
+    );
   }
 }
 
@@ -73,7 +103,10 @@ function frantic(ctx: ScoringContext): number {
     if (!mine) continue;
     const points = mine.reduce((sum, c) => sum + c.points, 0);
     const costliest = mine.reduce((a, b) => (b.points < a.points ? b : a));
-    const text = mine.length === 1 ? mine[0]!.sentence : `“${label(ctx, d.action)}” at ${clock(d.startedAt)}: ${mine.map((c) => c.clause).join('; ')}.`;
+    const text =
+      mine.length === 1
+        ? mine[0]!.sentence
+        : `“${label(ctx, d.action)}” at ${clock(d.startedAt)}: ${mine.map((c) => c.clause).join('; ')}.`;
     const parts = mine.length === 1 ? undefined : mine.map((c) => ({ code: c.code, points: c.points, text: c.sentence }));
     add('composure', costliest.code, points, d.startedAt, text, d.action, parts && { parts });
   }
@@ -93,28 +126,68 @@ function eachAttempt(ctx: ScoringContext, charge: ChargeFn): void {
     const name = label(ctx, d.action);
     const tries = d.category === 'mitigate' || d.category === 'remediate';
     // Declaring resolved again is not a retry: verify.premature already charges the early all-clear.
-    const previous = tries ? state.done.slice(0, i).reverse().find((p) => p.action === d.action) : undefined;
+    const previous = tries
+      ? state.done
+          .slice(0, i)
+          .reverse()
+          .find((p) => p.action === d.action)
+      : undefined;
     if (previous && (previous.verdict === 'failure' || previous.verdict === 'harmful')) {
       const n = (repeats.get(d.action) ?? 0) + 1;
       repeats.set(d.action, n);
       const again = `after it had failed at ${clock(previous.at)}`;
-      charge(d, { code: 'composure.repeat-failed', points: -15 * n, sentence: `Tried “${name}” again ${again}.`, clause: `tried again ${again}` });
-      limit('limit.frantic', scenario.scoring.limits.frantic, d.startedAt, `Retried “${name}” after it had failed, without finding out why`, 'composure.repeat-failed');
+      charge(d, {
+        code: 'composure.repeat-failed',
+        points: -15 * n,
+        sentence: `Tried “${name}” again ${again}.`,
+        clause: `tried again ${again}`,
+      });
+      limit(
+        'limit.frantic',
+        scenario.scoring.limits.frantic,
+        d.startedAt,
+        `Retried “${name}” after it had failed, without finding out why`,
+        'composure.repeat-failed',
+      );
     }
     const blind = !relevantSeenBy(ctx, d.startedAt);
     // A blind restart is its own, older pattern; the same attempt is not charged twice.
     if (blind && action?.tags.includes('restart')) {
-      charge(d, { code: 'composure.blind-restart', points: -15, sentence: `Restarted on a hunch, with no evidence pointing there: “${name}” at ${clock(d.startedAt)}.`, clause: 'a restart on a hunch, with no evidence pointing there' });
-      limit('limit.frantic', scenario.scoring.limits.frantic, d.startedAt, `Restarted on a hunch (“${name}”) before any evidence pointed there`, 'composure.blind-restart');
+      charge(d, {
+        code: 'composure.blind-restart',
+        points: -15,
+        sentence: `Restarted on a hunch, with no evidence pointing there: “${name}” at ${clock(d.startedAt)}.`,
+        clause: 'a restart on a hunch, with no evidence pointing there',
+      });
+      limit(
+        'limit.frantic',
+        scenario.scoring.limits.frantic,
+        d.startedAt,
+        `Restarted on a hunch (“${name}”) before any evidence pointed there`,
+        'composure.blind-restart',
+      );
     } else if (blind && tries) {
-      charge(d, { code: 'composure.blind-fix', points: -10, sentence: `Started “${name}” at ${clock(d.startedAt)} before looking at any evidence that points at the cause.`, clause: 'started before looking at any evidence that points at the cause' });
+      charge(d, {
+        code: 'composure.blind-fix',
+        points: -10,
+        sentence: `Started “${name}” at ${clock(d.startedAt)} before looking at any evidence that points at the cause.`,
+        clause: 'started before looking at any evidence that points at the cause',
+      });
     }
     if (isCheck(ctx, d)) checkedSinceChange = true;
     if (isChange(ctx, d)) {
       if (lastChange && !checkedSinceChange && d.startedAt - lastChange.at < scenario.scoring.changeWindowSeconds) {
         const gap = d.startedAt - lastChange.at;
-        const after = gap < 60 ? `straight after “${label(ctx, lastChange.action)}”` : `${formatDuration(gap)} after “${label(ctx, lastChange.action)}”`;
-        charge(d, { code: 'composure.stacked-changes', points: -10, sentence: `Changed “${name}” at ${clock(d.startedAt)}, ${after}, with no check between.`, clause: `made ${after}, with no check between` });
+        const after =
+          gap < 60
+            ? `straight after “${label(ctx, lastChange.action)}”`
+            : `${formatDuration(gap)} after “${label(ctx, lastChange.action)}”`;
+        charge(d, {
+          code: 'composure.stacked-changes',
+          points: -10,
+          sentence: `Changed “${name}” at ${clock(d.startedAt)}, ${after}, with no check between.`,
+          clause: `made ${after}, with no check between`,
+        });
       }
       lastChange = d;
       checkedSinceChange = false;
@@ -138,7 +211,12 @@ function thrash(ctx: ScoringContext, charge: ChargeFn): void {
         flips++;
         if (flips >= 2) {
           const undone = `after undoing it with “${label(ctx, previous.action)}” at ${clock(previous.startedAt)}`;
-          charge(d, { code: 'composure.thrash', points: -10, sentence: `Went back to “${label(ctx, d.action)}” at ${clock(d.startedAt)} ${undone}.`, clause: `went back to it ${undone}` });
+          charge(d, {
+            code: 'composure.thrash',
+            points: -10,
+            sentence: `Went back to “${label(ctx, d.action)}” at ${clock(d.startedAt)} ${undone}.`,
+            clause: `went back to it ${undone}`,
+          });
         }
       }
       previous = d;
@@ -155,11 +233,22 @@ function oneChangeAtATime(ctx: ScoringContext, changes: Completion[]): void {
     const check = state.done.find((d) => isCheck(ctx, d) && d.startedAt >= changes[i]!.at && d.at <= until);
     if (!check) {
       const c = changes[i]!;
-      add('composure', 'composure.unchecked-change', 0, c.at, `Did not check the effect of “${label(ctx, c.action)}” (${clock(c.at)}) before ${changes[i + 1] ? 'the next change' : 'the end'}.`, c.action, { best: ONE_AT_A_TIME });
+      add(
+        'composure',
+        'composure.unchecked-change',
+        0,
+        c.at,
+        `Did not check the effect of “${label(ctx, c.action)}” (${clock(c.at)}) before ${changes[i + 1] ? 'the next change' : 'the end'}.`,
+        c.action,
+        { best: ONE_AT_A_TIME },
+      );
       return;
     }
     lastCheck = check.at;
   }
-  const what = changes.length === 1 ? 'Checked the effect of the one change made' : `Made ${changes.length} changes one at a time, checking the effect of each before the next`;
+  const what =
+    changes.length === 1
+      ? 'Checked the effect of the one change made'
+      : `Made ${changes.length} changes one at a time, checking the effect of each before the next`;
   add('composure', 'composure.one-change-at-a-time', ONE_AT_A_TIME, lastCheck, `${what}.`);
 }

@@ -13,7 +13,15 @@ export function diagnose(ctx: ScoringContext): void {
     if (historyAt <= (firstChange?.startedAt ?? Infinity) && historyAt !== Infinity) {
       add('diagnose', 'diagnose.history-first', 30, historyAt, 'Checked what changed before changing anything.');
     } else if (historyAt !== Infinity) {
-      add('diagnose', 'diagnose.history-late', 10, historyAt, `Checked the change history only after changing things (first change at ${clock(firstChange!.startedAt)}).`, undefined, { best: 30 });
+      add(
+        'diagnose',
+        'diagnose.history-late',
+        10,
+        historyAt,
+        `Checked the change history only after changing things (first change at ${clock(firstChange!.startedAt)}).`,
+        undefined,
+        { best: 30 },
+      );
     } else {
       add('diagnose', 'diagnose.history-never', 0, ctx.end, 'Never looked at what changed.', undefined, { best: 30 });
     }
@@ -29,7 +37,15 @@ export function diagnose(ctx: ScoringContext): void {
     const missed = relevant.filter((e) => !before.includes(e)).map((e) => `“${e.title}”`);
     const unseen = missed.length > 0 && missed.length < relevant.length ? `; not seen: ${missed.join(', ')}` : '';
     const when = firstFixAt === Infinity ? '' : ' before the first fix attempt';
-    add('diagnose', 'diagnose.evidence', points, at, `Looked at ${before.length} of ${relevant.length} key pieces of evidence${when}${unseen}.`, undefined, { best: 40 });
+    add(
+      'diagnose',
+      'diagnose.evidence',
+      points,
+      at,
+      `Looked at ${before.length} of ${relevant.length} key pieces of evidence${when}${unseen}.`,
+      undefined,
+      { best: 40 },
+    );
   }
   const understood = state.milestones.understood;
   if (understood === null) {
@@ -37,7 +53,9 @@ export function diagnose(ctx: ScoringContext): void {
   } else if (understood <= firstFixAt) {
     add('diagnose', 'diagnose.understood', 30, understood, 'Understood the real change before trying to fix it.');
   } else {
-    add('diagnose', 'diagnose.understood-late', 10, understood, 'Understood the real change only after fix attempts.', undefined, { best: 30 });
+    add('diagnose', 'diagnose.understood-late', 10, understood, 'Understood the real change only after fix attempts.', undefined, {
+      best: 30,
+    });
   }
   // Hints cost nothing; they are listed so the debrief can show where the player needed a nudge.
   for (const [hint, at] of Object.entries(state.hints)) {

@@ -45,7 +45,15 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
     if (max < same.max || code === 'limit.premature') Object.assign(same, { max, at, text });
   };
   const end = state.ending?.at ?? state.time;
-  const ctx: ScoringContext = { scenario, world: worldOf(scenario), state, end, add, limit, clock: (t) => wallClock(scenario.clock, t, false) };
+  const ctx: ScoringContext = {
+    scenario,
+    world: worldOf(scenario),
+    state,
+    end,
+    add,
+    limit,
+    clock: (t) => wallClock(scenario.clock, t, false),
+  };
 
   stabilise(ctx);
   diagnose(ctx);
@@ -56,22 +64,47 @@ export function score(scenario: Scenario, state: EngineState): ScoreCard {
   makeRoomForRules(scenario, reasons);
   scenarioRules(ctx);
   if (state.ending?.kind === 'failed') {
-    limit('limit.failed', FAILED_ENDING_LIMIT, state.ending.at, `The incident ended in failure (${shownEnding(scenario, state)!.title})`, 'remediate.catastrophe');
+    limit(
+      'limit.failed',
+      FAILED_ENDING_LIMIT,
+      state.ending.at,
+      `The incident ended in failure (${shownEnding(scenario, state)!.title})`,
+      'remediate.catastrophe',
+    );
   }
 
   const lines = tidy(ctx, reasons);
-  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, dimension(scenario, lines.filter((r) => r.dimension === d))])) as Record<Dimension, DimensionScore>;
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      dimension(
+        scenario,
+        lines.filter((r) => r.dimension === d),
+      ),
+    ]),
+  ) as Record<Dimension, DimensionScore>;
   const weights = scenario.scoring.weights;
   const weightSum = DIMENSIONS.reduce((total, d) => total + weights[d], 0) || 1;
   const average = Math.round(DIMENSIONS.reduce((sum, d) => sum + dimensions[d].score * weights[d], 0) / weightSum);
   const even = DIMENSIONS.every((d) => weights[d] === weights[DIMENSIONS[0]!]);
-  const made = even ? `The average of the six dimensions is ${average}.` : `The average of the six dimensions, weighted ${DIMENSIONS.map((d) => `${d} ×${weights[d]}`).join(', ')}, is ${average}.`;
+  const made = even
+    ? `The average of the six dimensions is ${average}.`
+    : `The average of the six dimensions, weighted ${DIMENSIONS.map((d) => `${d} ×${weights[d]}`).join(', ')}, is ${average}.`;
   limits.sort((a, b) => a.max - b.max || a.at - b.at);
   const total = Math.min(average, ...limits.map((l) => l.max));
   // Every limit is said, binding or not: each names a mistake the player should know weighs that much.
   const limited = limits.length === 0 ? '' : ` ${limits.map(limitText).join(' ')}`;
   lines.sort((a, b) => a.at - b.at);
-  return { total, grade: gradeFor(total), totalExplained: `${made}${limited}`, averageExplained: made, dimensions, reasons: lines, limits, average };
+  return {
+    total,
+    grade: gradeFor(total),
+    totalExplained: `${made}${limited}`,
+    averageExplained: made,
+    dimensions,
+    reasons: lines,
+    limits,
+    average,
+  };
 }
 
 function dimension(scenario: Scenario, reasons: ScoreReason[]): DimensionScore {
@@ -88,7 +121,10 @@ function dimension(scenario: Scenario, reasons: ScoreReason[]): DimensionScore {
 /** Points a dimension's positive scenario rules can add, at most 50 of its 100. */
 function ownRoom(scenario: Scenario, d: Dimension | undefined): number {
   if (d === undefined) return 0;
-  return Math.min(50, scenario.scoring.rules.reduce((sum, r) => (r.dimension === d && r.points > 0 ? sum + r.points : sum), 0));
+  return Math.min(
+    50,
+    scenario.scoring.rules.reduce((sum, r) => (r.dimension === d && r.points > 0 ? sum + r.points : sum), 0),
+  );
 }
 
 /** Built-in credit is scaled to leave room for the scenario's own positive rules, so they are never swallowed by the 100. */

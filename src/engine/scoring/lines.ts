@@ -55,7 +55,12 @@ function merge(reasons: ScoreReason[]): ScoreReason[] {
     const parts: ReasonPart[] = line.parts ?? [{ code: line.code, points: line.points, text: line.text }];
     parts.push({ code: r.code, points: r.points, text: r.text });
     const costliest = parts.reduce((a, b) => (b.points < a.points ? b : a));
-    Object.assign(line, { code: costliest.code, points: parts.reduce((s, p) => s + p.points, 0), text: parts.map((p) => p.text).join(' '), parts });
+    Object.assign(line, {
+      code: costliest.code,
+      points: parts.reduce((s, p) => s + p.points, 0),
+      text: parts.map((p) => p.text).join(' '),
+      parts,
+    });
   }
   return out;
 }

@@ -23,10 +23,23 @@ export function remediate(ctx: ScoringContext): void {
     failures.set(d.action, n);
     const base = d.verdict === 'harmful' ? 20 : 10;
     const what = d.verdict === 'harmful' ? 'made things worse' : 'did not help';
-    add('remediate', `remediate.${d.verdict}`, -base * n, d.at, `“${label(ctx, d.action)}” ${what}${n > 1 ? ` (attempt ${n})` : ''}.`, d.action);
+    add(
+      'remediate',
+      `remediate.${d.verdict}`,
+      -base * n,
+      d.at,
+      `“${label(ctx, d.action)}” ${what}${n > 1 ? ` (attempt ${n})` : ''}.`,
+      d.action,
+    );
   }
   if (state.ending?.kind === 'failed') {
-    add('remediate', 'remediate.catastrophe', -100, state.ending.at, `The incident ended in failure: ${shownEnding(scenario, state)!.title}.`);
+    add(
+      'remediate',
+      'remediate.catastrophe',
+      -100,
+      state.ending.at,
+      `The incident ended in failure: ${shownEnding(scenario, state)!.title}.`,
+    );
   }
 }
 
@@ -39,19 +52,56 @@ function fixed(ctx: ScoringContext): void {
     return;
   }
   if (holding) add('remediate', 'remediate.fixed', FIXED, holding.from, `The cause was fixed at ${clock(holding.from)}, and stayed fixed.`);
-  else add('remediate', 'remediate.undone', UNDONE, spans[0]!.from, `The cause was fixed at ${clock(spans[0]!.from)}, but undone at ${clock(spans.at(-1)!.to!)}.`, undefined, { best: FIXED });
+  else
+    add(
+      'remediate',
+      'remediate.undone',
+      UNDONE,
+      spans[0]!.from,
+      `The cause was fixed at ${clock(spans[0]!.from)}, but undone at ${clock(spans.at(-1)!.to!)}.`,
+      undefined,
+      { best: FIXED },
+    );
   // The fix that counts: the last fix attempt that finished by the time the fix (last) took hold.
   const tookHold = (holding ?? spans.at(-1)!).from;
-  const fix = state.done.filter((d) => d.category === 'remediate' && d.at <= tookHold && d.verdict !== 'failure' && d.verdict !== 'harmful').at(-1);
+  const fix = state.done
+    .filter((d) => d.category === 'remediate' && d.at <= tookHold && d.verdict !== 'failure' && d.verdict !== 'harmful')
+    .at(-1);
   const understood = state.held.understood[0]?.from ?? Infinity;
   if (!fix) return;
   const name = label(ctx, fix.action);
   // A fix is a conclusion when the evidence showed the cause and a hypothesis said so; else a guess.
   if (fix.startedAt < understood) {
-    add('remediate', 'remediate.guess', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)}, before the evidence showed the cause: it worked, but it was a guess.`, fix.action);
-    limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix with no understanding or written hypothesis behind it is a lucky guess, not method', 'remediate.guess');
+    add(
+      'remediate',
+      'remediate.guess',
+      GUESS,
+      fix.startedAt,
+      `Started “${name}” at ${clock(fix.startedAt)}, before the evidence showed the cause: it worked, but it was a guess.`,
+      fix.action,
+    );
+    limit(
+      'limit.guess',
+      ctx.scenario.scoring.limits.guess,
+      fix.startedAt,
+      'A fix with no understanding or written hypothesis behind it is a lucky guess, not method',
+      'remediate.guess',
+    );
   } else if (!groundedHypothesis(ctx, fix.startedAt)) {
-    add('remediate', 'remediate.unexplained', GUESS, fix.startedAt, `Started “${name}” at ${clock(fix.startedAt)} with no hypothesis grounded in the evidence written down: it worked, but nothing shows it was a conclusion rather than a guess.`, fix.action);
-    limit('limit.guess', ctx.scenario.scoring.limits.guess, fix.startedAt, 'A fix with no understanding or written hypothesis behind it is a lucky guess, not method', 'remediate.unexplained');
+    add(
+      'remediate',
+      'remediate.unexplained',
+      GUESS,
+      fix.startedAt,
+      `Started “${name}” at ${clock(fix.startedAt)} with no hypothesis grounded in the evidence written down: it worked, but nothing shows it was a conclusion rather than a guess.`,
+      fix.action,
+    );
+    limit(
+      'limit.guess',
+      ctx.scenario.scoring.limits.guess,
+      fix.startedAt,
+      'A fix with no understanding or written hypothesis behind it is a lucky guess, not method',
+      'remediate.unexplained',
+    );
   }
 }

@@ -31,19 +31,37 @@ function contained({ scenario, state, add, clock, end }: ScoringContext): void {
   const first = state.held.stabilised[0];
   const { stabiliseTargetSeconds: target, stabiliseLimitSeconds: limit } = scenario.scoring;
   if (!first) {
-    add('stabilise', 'stabilise.never', 0, end, `User impact that began at ${clock(began)} was never contained.`, undefined, { best: CONTAIN });
+    add('stabilise', 'stabilise.never', 0, end, `User impact that began at ${clock(began)} was never contained.`, undefined, {
+      best: CONTAIN,
+    });
     return;
   }
   const took = first.from - began;
   const share = took <= target ? 1 : took >= limit ? 0 : (limit - took) / (limit - target);
-  add('stabilise', 'stabilise.contained', CONTAIN * share, first.from, `Contained the impact ${formatDuration(took)} after it began (in full within ${formatDuration(target)}).`, undefined, { best: CONTAIN });
+  add(
+    'stabilise',
+    'stabilise.contained',
+    CONTAIN * share,
+    first.from,
+    `Contained the impact ${formatDuration(took)} after it began (in full within ${formatDuration(target)}).`,
+    undefined,
+    { best: CONTAIN },
+  );
 }
 
 function harm({ scenario, state, add, end }: ScoringContext): void {
   const mine = harmOf(scenario, state, end);
   // Impact never contained and still on at the end: nothing the player did limited the harm.
   if (state.held.stabilised.length === 0 && state.impact.at(-1)?.to === null) {
-    add('stabilise', 'stabilise.harm', 0, end, `Users were affected for ${formatDuration(mine.affected)}, and still were at the end.`, undefined, { best: HARM });
+    add(
+      'stabilise',
+      'stabilise.harm',
+      0,
+      end,
+      `Users were affected for ${formatDuration(mine.affected)}, and still were at the end.`,
+      undefined,
+      { best: HARM },
+    );
     return;
   }
   const expert = expertRun(scenario).harm;
@@ -61,7 +79,14 @@ function reopened(ctx: ScoringContext): void {
     if (span.to === null || span.to >= end || !usersAffectedAt(state, span.to)) continue;
     const by = state.done.filter((d) => d.at === span.to).at(-1);
     const cause = by ? ` by “${label(ctx, by.action)}”` : '';
-    add('stabilise', 'stabilise.reopened', REOPENED, span.to, `The containment was lifted at ${clock(span.to)}${cause} while users were still affected.`, by?.action);
+    add(
+      'stabilise',
+      'stabilise.reopened',
+      REOPENED,
+      span.to,
+      `The containment was lifted at ${clock(span.to)}${cause} while users were still affected.`,
+      by?.action,
+    );
   }
   const lifted = new Set(state.held.stabilised.map((s) => s.to));
   state.impact.slice(1).forEach((span) => {
@@ -69,7 +94,14 @@ function reopened(ctx: ScoringContext): void {
     if (lifted.has(span.from)) return;
     const by = state.done.filter((d) => d.at === span.from).at(-1);
     const cause = by ? ` after “${label(ctx, by.action)}”` : '';
-    add('stabilise', 'stabilise.reopened', REOPENED, span.from, `Users were affected again at ${clock(span.from)}${cause}, after the impact had ended.`, by?.action);
+    add(
+      'stabilise',
+      'stabilise.reopened',
+      REOPENED,
+      span.from,
+      `Users were affected again at ${clock(span.from)}${cause}, after the impact had ended.`,
+      by?.action,
+    );
   });
 }
 

@@ -70,7 +70,15 @@ export interface ScoringContext {
   state: EngineState;
   /** When the run's scoring stops: its ending, or now for a run still going. */
   end: number;
-  add: (dimension: Dimension, code: string, points: number, at: number, text: string, action?: string, more?: { parts?: ReasonPart[]; best?: number }) => void;
+  add: (
+    dimension: Dimension,
+    code: string,
+    points: number,
+    at: number,
+    text: string,
+    action?: string,
+    more?: { parts?: ReasonPart[]; best?: number },
+  ) => void;
   limit: (code: string, max: number, at: number, text: string, cause: string) => void;
   /** "16:23": the wall-clock time players saw. */
   clock: (t: number) => string;

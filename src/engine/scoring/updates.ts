@@ -15,15 +15,27 @@ export interface Update {
 }
 
 const PARTS: readonly { name: string; pattern: RegExp }[] = [
-  { name: 'what is affected', pattern: /\b(impact|affect\w*|users?|customers?|orders?|checkout|outage|down|degraded|errors?|fail\w*|broken|slow|stuck|unavailable|delay\w*)\b/i },
-  { name: 'what is being done', pattern: /\b(doing now|investigat\w*|looking|paus\w*|roll\w*|fix\w*|deploy\w*|restor\w*|mitigat\w*|contain\w*|working|patch\w*|disabl\w*|switch\w*|turn\w*|flip\w*|revert\w*|scal\w*|drain\w*|repair\w*|reprocess\w*|block\w*|hold\w*|verify\w*|check\w*|monitor\w*|watch\w*|resum\w*|ship\w*)\b/i },
+  {
+    name: 'what is affected',
+    pattern:
+      /\b(impact|affect\w*|users?|customers?|orders?|checkout|outage|down|degraded|errors?|fail\w*|broken|slow|stuck|unavailable|delay\w*)\b/i,
+  },
+  {
+    name: 'what is being done',
+    pattern:
+      /\b(doing now|investigat\w*|looking|paus\w*|roll\w*|fix\w*|deploy\w*|restor\w*|mitigat\w*|contain\w*|working|patch\w*|disabl\w*|switch\w*|turn\w*|flip\w*|revert\w*|scal\w*|drain\w*|repair\w*|reprocess\w*|block\w*|hold\w*|verify\w*|check\w*|monitor\w*|watch\w*|resum\w*|ship\w*)\b/i,
+  },
   { name: 'when the next update comes', pattern: /\b(next update|update (by|at|in|again)|\d{1,2}:\d{2}|in \d+ ?(min|minutes|m)\b)/i },
 ];
 
 /** Fewer words than this is not an update, whatever it contains. */
 const MIN_WORDS = 4;
 
-const normal = (text: string) => text.toLowerCase().replace(/[^a-z0-9:]+/g, ' ').trim();
+const normal = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9:]+/g, ' ')
+    .trim();
 
 /** Every status update in the run, with its substance. Canned update actions are written by the scenario, so they are whole. */
 export function updates({ world, state }: Pick<ScoringContext, 'world' | 'state'>): Update[] {

@@ -24,14 +24,20 @@ export function describeWorld(scenario: Scenario | null, state: EngineState | nu
     .sort((a, b) => (a.level === b.level ? 0 : a.level === 'alarm' ? -1 : 1));
   if (troubled.length === 0) parts.push(scenario.metrics.length > 0 ? 'all metrics normal.' : 'no metrics.');
   else {
-    const named = troubled.slice(0, MAX_METRICS).map(({ m, value, trend }) => `${m.name} ${formatValue(value)} ${m.unit}${trend === 'steady' ? '' : `, ${trend}`}`);
+    const named = troubled
+      .slice(0, MAX_METRICS)
+      .map(({ m, value, trend }) => `${m.name} ${formatValue(value)} ${m.unit}${trend === 'steady' ? '' : `, ${trend}`}`);
     const more = troubled.length > MAX_METRICS ? `; ${troubled.length - MAX_METRICS} more above normal` : '';
     parts.push(`${named.join('; ')}${more}.`);
   }
 
   const names = new Map(scenario.services.map((s) => [s.id, s.name]));
-  const down = Object.entries(state.services).filter(([, h]) => h === 'down').map(([id]) => names.get(id) ?? id);
-  const degraded = Object.entries(state.services).filter(([, h]) => h === 'degraded').map(([id]) => names.get(id) ?? id);
+  const down = Object.entries(state.services)
+    .filter(([, h]) => h === 'down')
+    .map(([id]) => names.get(id) ?? id);
+  const degraded = Object.entries(state.services)
+    .filter(([, h]) => h === 'degraded')
+    .map(([id]) => names.get(id) ?? id);
   if (down.length === 0 && degraded.length === 0) parts.push('All services healthy.');
   if (down.length > 0) parts.push(`${down.join(', ')} down.`);
   if (degraded.length > 0) parts.push(`${degraded.join(', ')} degraded.`);

@@ -32,7 +32,12 @@ export class AlarmOverlay {
 
   constructor(private readonly scene: Phaser.Scene) {
     this.vignette = scene.add.graphics().setDepth(DEPTH.vignette).setAlpha(0);
-    this.flashLayer = scene.add.image(0, 0, TEXTURES.pixel).setOrigin(0, 0).setDepth(DEPTH.flash).setAlpha(0).setBlendMode(Phaser.BlendModes.ADD);
+    this.flashLayer = scene.add
+      .image(0, 0, TEXTURES.pixel)
+      .setOrigin(0, 0)
+      .setDepth(DEPTH.flash)
+      .setAlpha(0)
+      .setBlendMode(Phaser.BlendModes.ADD);
   }
 
   layout(L: WorldLayout): void {
@@ -86,7 +91,13 @@ export class AlarmOverlay {
   flash(color: number, strength: number): void {
     this.scene.tweens.killTweensOf(this.flashLayer);
     this.flashLayer.setTint(color).setAlpha(strength);
-    this.scene.tweens.add({ targets: this.flashLayer, alpha: 0, duration: this.motion ? 550 : 1, delay: this.motion ? 0 : 500, ease: 'Quad.easeOut' });
+    this.scene.tweens.add({
+      targets: this.flashLayer,
+      alpha: 0,
+      duration: this.motion ? 550 : 1,
+      delay: this.motion ? 0 : 500,
+      ease: 'Quad.easeOut',
+    });
   }
 
   private apply(): void {

@@ -271,7 +271,14 @@ export class Ambience {
         const y = k.y + 3 * u + row * keyH + 0.5;
         if (row === 3) {
           // The bottom row: modifiers either side of a long space bar.
-          for (const [from, span] of [[0, 1.2], [1.3, 1.2], [2.6, 6.8], [9.5, 1.2], [10.8, 1.2], [12.1, 1.2]] as const) {
+          for (const [from, span] of [
+            [0, 1.2],
+            [1.3, 1.2],
+            [2.6, 6.8],
+            [9.5, 1.2],
+            [10.8, 1.2],
+            [12.1, 1.2],
+          ] as const) {
             g.fillRect(k.x + 4 * u + from * keyW, y, span * keyW - 1.5, keyH - 1.5);
           }
           continue;
@@ -301,7 +308,10 @@ export class Ambience {
     // Bezels as thick rounded strokes: a ring costs a sliver of the fill a solid panel would.
     const g = this.bezels;
     g.clear();
-    for (const [b, s] of [[L.dashboardBezel, L.dashboard], [L.mapBezel, L.map]] as const) {
+    for (const [b, s] of [
+      [L.dashboardBezel, L.dashboard],
+      [L.mapBezel, L.map],
+    ] as const) {
       const t = s.x - b.x;
       g.lineStyle(t + 1, COLORS.bezel, 1);
       g.strokeRoundedRect(b.x + t / 2, b.y + t / 2, b.w - t, b.h - t, 4 * u);
@@ -350,4 +360,3 @@ function skyline(L: WorldLayout): Building[] {
   }
   return out;
 }
-

@@ -1,5 +1,5 @@
 /** A Graphics drawing baked into a texture, so a detailed picture costs one quad per frame. */
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { renderProfile } from '../render-profile';
 
 /**

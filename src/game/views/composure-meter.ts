@@ -3,7 +3,7 @@
  * and a segmented bar that glide to new values, a heartbeat trace that quickens as composure
  * falls, and a red flash whenever it drops.
  */
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
 import type { Rect } from '../layout';

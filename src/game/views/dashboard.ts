@@ -54,7 +54,13 @@ export class Dashboard {
     this.status = addLabel(scene, DEPTH.screenText, { size: 9, color: INK.ok, bold: true });
     this.clock = addLabel(scene, DEPTH.screenText, { size: 10, color: INK.normal, mono: true }).setOrigin(1, 0);
     this.idle = addLabel(scene, DEPTH.screenText, { size: 14, color: INK.muted }).setOrigin(0.5, 0.5);
-    this.sweep = scene.add.image(0, 0, TEXTURES.sweep).setOrigin(1, 0).setDepth(DEPTH.screenFx).setBlendMode(Phaser.BlendModes.ADD).setTint(COLORS.ok).setVisible(false);
+    this.sweep = scene.add
+      .image(0, 0, TEXTURES.sweep)
+      .setOrigin(1, 0)
+      .setDepth(DEPTH.screenFx)
+      .setBlendMode(Phaser.BlendModes.ADD)
+      .setTint(COLORS.ok)
+      .setVisible(false);
     this.wash = scene.add.image(0, 0, TEXTURES.pixel).setOrigin(0, 0).setDepth(DEPTH.screenFx).setTint(COLORS.ok).setVisible(false);
   }
 
@@ -105,7 +111,10 @@ export class Dashboard {
     this.graphs.forEach((graph, i) => {
       const c = i % cols;
       const r = Math.floor(i / cols);
-      graph.layout({ x: Math.round(area.x + c * (cw + gap)), y: Math.round(area.y + r * (ch + gap)), w: Math.round(cw), h: Math.round(ch) }, ui);
+      graph.layout(
+        { x: Math.round(area.x + c * (cw + gap)), y: Math.round(area.y + r * (ch + gap)), w: Math.round(cw), h: Math.round(ch) },
+        ui,
+      );
     });
     this.sweep.setDisplaySize(Math.round(screen.w * 0.35), screen.h - headerH).setPosition(screen.x, screen.y + headerH);
     this.wash.setDisplaySize(screen.w, screen.h - headerH).setPosition(screen.x, screen.y + headerH);

@@ -2,7 +2,15 @@
 import type Phaser from 'phaser';
 
 /** A dashed straight line; Graphics has no dash style. */
-export function dashedLine(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gap: number): void {
+export function dashedLine(
+  g: Phaser.GameObjects.Graphics,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  dash: number,
+  gap: number,
+): void {
   const len = Math.hypot(x2 - x1, y2 - y1);
   if (len === 0) return;
   const ux = (x2 - x1) / len;
@@ -43,7 +51,13 @@ export function areaUnder(g: Phaser.GameObjects.Graphics, pts: readonly XY[], ba
 }
 
 /** The header strip shared by the dashboard and service-map panels: a dark band with a rule under it. */
-export function panelHeader(g: Phaser.GameObjects.Graphics, screen: { x: number; y: number; w: number }, height: number, band: number, rule: number): void {
+export function panelHeader(
+  g: Phaser.GameObjects.Graphics,
+  screen: { x: number; y: number; w: number },
+  height: number,
+  band: number,
+  rule: number,
+): void {
   g.clear();
   g.fillStyle(band, 1);
   g.fillRect(screen.x, screen.y, screen.w, height);

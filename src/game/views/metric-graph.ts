@@ -72,9 +72,13 @@ export class MetricGraph {
     this.unit = addLabel(scene, DEPTH.screenText, { size: 10, color: INK.muted });
     this.chip = addLabel(scene, DEPTH.screenText, { size: 8, color: '#0b0e14', bold: true }).setOrigin(1, 0);
     // The unit reads up the y-axis, as on a printed chart, so long units (orders/min) fit.
-    this.axisUnit = addLabel(scene, DEPTH.screenText, { size: 8, color: INK.faint }).setOrigin(0.5, 0.5).setRotation(-Math.PI / 2);
+    this.axisUnit = addLabel(scene, DEPTH.screenText, { size: 8, color: INK.faint })
+      .setOrigin(0.5, 0.5)
+      .setRotation(-Math.PI / 2);
     this.yLabels = [0, 1, 2].map(() => addLabel(scene, DEPTH.screenText, { size: 8.5, color: INK.faint, mono: true }).setOrigin(1, 0.5));
-    this.xLabels = Array.from({ length: MAX_TIME_LABELS }, () => addLabel(scene, DEPTH.screenText, { size: 8.5, color: INK.faint, mono: true }).setOrigin(0.5, 0));
+    this.xLabels = Array.from({ length: MAX_TIME_LABELS }, () =>
+      addLabel(scene, DEPTH.screenText, { size: 8.5, color: INK.faint, mono: true }).setOrigin(0.5, 0),
+    );
     this.deployLabels = Array.from({ length: MAX_DEPLOY_LABELS }, () =>
       addLabel(scene, DEPTH.screenText, { size: 8, color: INK.deploy, bold: true }).setOrigin(0, 0),
     );
@@ -111,7 +115,8 @@ export class MetricGraph {
     applyStyle(this.axisUnit, { size: 8.5 * ui, color: INK.faint });
     for (const t of this.yLabels) applyStyle(t, { size: 8.5 * ui, color: INK.faint, mono: true });
     for (const t of this.xLabels) applyStyle(t, { size: 8.5 * ui, color: INK.faint, mono: true });
-    for (const t of this.deployLabels) applyStyle(t, { size: 8 * ui, color: '#ede9fe', bold: true, background: '#5b4a9e', padX: Math.round(3 * ui), padY: 1 });
+    for (const t of this.deployLabels)
+      applyStyle(t, { size: 8 * ui, color: '#ede9fe', bold: true, background: '#5b4a9e', padX: Math.round(3 * ui), padY: 1 });
 
     this.title.setPosition(panel.x + pad, panel.y + pad - 1);
     this.value.setPosition(panel.x + pad, panel.y + pad + titleH);
@@ -163,11 +168,17 @@ export class MetricGraph {
       applyStyle(this.value, { size: 17 * geo.ui, color: LEVEL_INK[level], mono: true, bold: true });
     }
     this.value.setText(formatValue(last));
-    this.unit.setText(metric.unit).setPosition(this.value.x + this.value.width + Math.round(4 * geo.ui), this.value.y + Math.round(6 * geo.ui));
+    this.unit
+      .setText(metric.unit)
+      .setPosition(this.value.x + this.value.width + Math.round(4 * geo.ui), this.value.y + Math.round(6 * geo.ui));
     const trend = trendOf(metric, data.samples);
     const arrow = trend === 'rising' ? '▲ ' : trend === 'falling' ? '▼ ' : '';
     if (level === 'calm') this.chip.setText(arrow.trim()).setBackgroundColor('transparent').setColor(INK.faint);
-    else this.chip.setText(` ${arrow}${level === 'alarm' ? 'ALERT' : 'WARN'} `).setBackgroundColor(LEVEL_INK[level]).setColor('#0b0e14');
+    else
+      this.chip
+        .setText(` ${arrow}${level === 'alarm' ? 'ALERT' : 'WARN'} `)
+        .setBackgroundColor(LEVEL_INK[level])
+        .setColor('#0b0e14');
     this.drawPlot(metric, geo, data);
   }
 
@@ -185,7 +196,14 @@ export class MetricGraph {
   /** Switches the head glow's breathing on or off (off for reduced motion). */
   setMotion(motion: boolean): void {
     if (motion && !this.headTween) {
-      this.headTween = this.scene.tweens.add({ targets: this.head, alpha: { from: 0.9, to: 0.35 }, duration: 900, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+      this.headTween = this.scene.tweens.add({
+        targets: this.head,
+        alpha: { from: 0.9, to: 0.35 },
+        duration: 900,
+        yoyo: true,
+        repeat: -1,
+        ease: 'Sine.easeInOut',
+      });
     } else if (!motion && this.headTween) {
       this.headTween = stopTween(this.headTween);
       this.head.setAlpha(0.8);
@@ -250,7 +268,9 @@ export class MetricGraph {
 
     // Axis labels.
     axis.ticks.forEach((v, i) => {
-      this.yLabels[i]!.setVisible(true).setText(formatTick(v)).setPosition(plot.x - Math.round(5 * ui), plot.y + yOf(v));
+      this.yLabels[i]!.setVisible(true)
+        .setText(formatTick(v))
+        .setPosition(plot.x - Math.round(5 * ui), plot.y + yOf(v));
     });
     const startOfDay = Math.round(hourOfDay(data.scenario.clock, 0) * 3600);
     const times = timeTicks(startOfDay, from, to, plot.w, 44 * ui).slice(0, MAX_TIME_LABELS);
@@ -336,7 +356,11 @@ export class MetricGraph {
       }
     });
     const tip = pts[pts.length - 1];
-    if (tip) this.head.setVisible(true).setTint(LEVEL_COLOR[headLevel]).setPosition(plot.x + tip.x, plot.y + tip.y);
+    if (tip)
+      this.head
+        .setVisible(true)
+        .setTint(LEVEL_COLOR[headLevel])
+        .setPosition(plot.x + tip.x, plot.y + tip.y);
     else this.head.setVisible(false);
   }
 
@@ -346,6 +370,7 @@ export class MetricGraph {
     this.panelLayer.destroy();
     this.head.destroy();
     this.flash.destroy();
-    for (const t of [this.title, this.value, this.unit, this.chip, this.axisUnit, ...this.yLabels, ...this.xLabels, ...this.deployLabels]) t.destroy();
+    for (const t of [this.title, this.value, this.unit, this.chip, this.axisUnit, ...this.yLabels, ...this.xLabels, ...this.deployLabels])
+      t.destroy();
   }
 }

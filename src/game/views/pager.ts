@@ -81,7 +81,12 @@ export class Pager {
     this.container.setX(this.rect?.x ?? 0);
     this.blink = stopTween(this.blink);
     // Hold the LED flared for a moment (a tween, so destroy() stops it), then settle into the steady blink.
-    this.blink = this.scene.tweens.add({ targets: this.ledGlow, alpha: { from: 1, to: 1 }, duration: 900, onComplete: () => this.updateBlink() });
+    this.blink = this.scene.tweens.add({
+      targets: this.ledGlow,
+      alpha: { from: 1, to: 1 },
+      duration: 900,
+      onComplete: () => this.updateBlink(),
+    });
     this.led.setFillStyle(COLORS.alarm);
     if (!this.motion) return;
     const x = this.rect?.x ?? 0;
@@ -127,7 +132,15 @@ export class Pager {
     if (this.alerting) {
       this.led.setFillStyle(COLORS.alarm);
       this.ledGlow.setAlpha(0.8);
-      if (this.motion) this.blink = this.scene.tweens.add({ targets: this.ledGlow, alpha: { from: 0.9, to: 0.05 }, duration: 500, yoyo: true, repeat: -1, hold: 200 });
+      if (this.motion)
+        this.blink = this.scene.tweens.add({
+          targets: this.ledGlow,
+          alpha: { from: 0.9, to: 0.05 },
+          duration: 500,
+          yoyo: true,
+          repeat: -1,
+          hold: 200,
+        });
     } else {
       this.led.setFillStyle(0x3a1a1e);
       this.ledGlow.setAlpha(0);

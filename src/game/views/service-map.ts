@@ -75,7 +75,12 @@ export class ServiceMap {
         dependsOn: s.dependsOn,
         label: addLabel(this.scene, DEPTH.screenText, { size: 9.5, color: INK.normal }).setOrigin(0.5, 0.5),
         glyph: addLabel(this.scene, DEPTH.screenText, { size: 8, color: INK.ok }).setOrigin(0.5, 0.5),
-        glow: this.scene.add.image(0, 0, TEXTURES.glow).setDepth(DEPTH.screen).setBlendMode(Phaser.BlendModes.ADD).setTint(COLORS.alarm).setVisible(false),
+        glow: this.scene.add
+          .image(0, 0, TEXTURES.glow)
+          .setDepth(DEPTH.screen)
+          .setBlendMode(Phaser.BlendModes.ADD)
+          .setTint(COLORS.alarm)
+          .setVisible(false),
         glowTween: null,
         box: { x: 0, y: 0, w: 0, h: 0 },
         health: 'healthy' as Health,
@@ -85,7 +90,11 @@ export class ServiceMap {
         for (const d of n.dependsOn) {
           const to = byId.get(d);
           if (!to || to === n) continue;
-          const dot = this.scene.add.image(0, 0, TEXTURES.glow).setDepth(DEPTH.screenFx).setBlendMode(Phaser.BlendModes.ADD).setVisible(this.motion);
+          const dot = this.scene.add
+            .image(0, 0, TEXTURES.glow)
+            .setDepth(DEPTH.screenFx)
+            .setBlendMode(Phaser.BlendModes.ADD)
+            .setVisible(this.motion);
           // Spread the dots out along their edges, the same way every mount.
           this.edges.push({ from: n, to, path: [], dot, phase: (this.edges.length * 0.37) % 1 });
         }
@@ -205,7 +214,9 @@ export class ServiceMap {
     const ui = this.ui;
     const healthy = this.nodes.filter((n) => n.health === 'healthy').length;
     if (this.nodes.length > 0) {
-      this.summary.setText(`${healthy}/${this.nodes.length} OK`).setColor(healthy === this.nodes.length ? INK.ok : this.nodes.some((n) => n.health === 'down') ? INK.alarm : INK.warn);
+      this.summary
+        .setText(`${healthy}/${this.nodes.length} OK`)
+        .setColor(healthy === this.nodes.length ? INK.ok : this.nodes.some((n) => n.health === 'down') ? INK.alarm : INK.warn);
     }
     for (const n of this.nodes) {
       n.glyph.setText(HEALTH_GLYPH[n.health]).setColor(HEALTH_INK[n.health]);
@@ -213,7 +224,14 @@ export class ServiceMap {
       n.glowTween = stopTween(n.glowTween);
       n.glow.setVisible(n.health === 'down').setAlpha(0.55);
       if (n.health === 'down' && this.motion) {
-        n.glowTween = this.scene.tweens.add({ targets: n.glow, alpha: { from: 0.75, to: 0.25 }, duration: 650, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+        n.glowTween = this.scene.tweens.add({
+          targets: n.glow,
+          alpha: { from: 0.75, to: 0.25 },
+          duration: 650,
+          yoyo: true,
+          repeat: -1,
+          ease: 'Sine.easeInOut',
+        });
       }
     }
     for (const e of this.edges) e.dot.setTint(HEALTH_COLOR[e.to.health]).setAlpha(e.to.health === 'down' ? 0.5 : 0.9);

@@ -52,7 +52,9 @@ export function exportPanel(run: Run): View {
         attrs: { type: 'button' },
         on: {
           click: () => {
-            Promise.resolve(act()).catch((error: unknown) => say(`That did not work: ${error instanceof Error ? error.message : String(error)}`));
+            Promise.resolve(act()).catch((error: unknown) =>
+              say(`That did not work: ${error instanceof Error ? error.message : String(error)}`),
+            );
           },
         },
       },
@@ -62,7 +64,11 @@ export function exportPanel(run: Run): View {
     'section',
     { className: 'card export-panel', attrs: { 'aria-labelledby': 'export-title' } },
     el('h2', { attrs: { id: 'export-title' } }, 'Take it to your postmortem'),
-    el('p', { className: 'muted' }, 'The postmortem is a Markdown draft with the timeline, what went well and what did not, and action items. The run file and the replay link carry your whole run; opened again, they replay to this exact score.'),
+    el(
+      'p',
+      { className: 'muted' },
+      'The postmortem is a Markdown draft with the timeline, what went well and what did not, and action items. The run file and the replay link carry your whole run; opened again, they replay to this exact score.',
+    ),
     el(
       'div',
       { className: 'export-buttons' },
@@ -70,7 +76,13 @@ export function exportPanel(run: Run): View {
         download(`firedrill-${scenario.id}-postmortem.md`, await markdown(), 'text/markdown');
         say('Postmortem downloaded.');
       }),
-      button('Copy postmortem', async () => say((await copy(await markdown())) ? 'Postmortem copied to the clipboard.' : 'The browser did not allow copying; use the download instead.')),
+      button('Copy postmortem', async () =>
+        say(
+          (await copy(await markdown()))
+            ? 'Postmortem copied to the clipboard.'
+            : 'The browser did not allow copying; use the download instead.',
+        ),
+      ),
       button('Download run file (JSON)', async () => {
         download(`firedrill-${scenario.id}-run.json`, await (await debrief()).exportRun(scenario, await record()), 'application/json');
         say('Run file downloaded. Open it from the scenario list to see this debrief again.');

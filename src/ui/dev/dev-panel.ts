@@ -9,7 +9,9 @@ import { el, setText, type View } from '../dom';
 import { clockOf } from '../format';
 
 export function devPanel(store: GameStore): View {
-  const when = el('input', { attrs: { type: 'text', 'aria-label': 'Game time to jump to', placeholder: 'HH:MM[:SS] or seconds', size: '14' } });
+  const when = el('input', {
+    attrs: { type: 'text', 'aria-label': 'Game time to jump to', placeholder: 'HH:MM[:SS] or seconds', size: '14' },
+  });
   const jumpNote = el('p', { className: 'muted', attrs: { role: 'status' } });
   const jump = el('form', { className: 'dev-jump' }, when, el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Jump'));
   jump.addEventListener('submit', (event) => {
@@ -31,7 +33,17 @@ export function devPanel(store: GameStore): View {
     'details',
     { className: 'dev-panel' },
     el('summary', {}, 'Dev'),
-    el('div', { className: 'dev-body' }, el('h2', { className: 'small-heading' }, 'Time machine'), jump, jumpNote, el('h2', { className: 'small-heading' }, 'Why not?'), blocked, el('h2', { className: 'small-heading' }, 'State'), state),
+    el(
+      'div',
+      { className: 'dev-body' },
+      el('h2', { className: 'small-heading' }, 'Time machine'),
+      jump,
+      jumpNote,
+      el('h2', { className: 'small-heading' }, 'Why not?'),
+      blocked,
+      el('h2', { className: 'small-heading' }, 'State'),
+      state,
+    ),
   );
   const update = () => {
     const run = store.getState().run;
@@ -48,7 +60,10 @@ function blockedActions(scenario: Scenario, state: EngineState): HTMLElement[] {
   return scenario.actions.flatMap((action) => {
     const verdict = availability(world, state, action.id, SOLO_PLAYER);
     if (verdict.ok) return [];
-    const failing = verdict.rejection.code === 'action.hidden' && action.visible ? action.visible : action.requires.find((r) => !explain(world, state, r.when).holds)?.when;
+    const failing =
+      verdict.rejection.code === 'action.hidden' && action.visible
+        ? action.visible
+        : action.requires.find((r) => !explain(world, state, r.when).holds)?.when;
     const parts = failing ? failingParts(explain(world, state, failing)) : [];
     return [
       el(
@@ -64,5 +79,18 @@ function blockedActions(scenario: Scenario, state: EngineState): HTMLElement[] {
 
 function summary(state: EngineState): string {
   const metrics = Object.fromEntries(Object.entries(state.metrics).map(([id, m]) => [id, Math.round(m.value * 100) / 100]));
-  return JSON.stringify({ time: state.time, facts: state.facts, services: state.services, metrics, milestones: state.milestones, seen: Object.keys(state.seen), current: state.current, ending: state.ending }, null, 2);
+  return JSON.stringify(
+    {
+      time: state.time,
+      facts: state.facts,
+      services: state.services,
+      metrics,
+      milestones: state.milestones,
+      seen: Object.keys(state.seen),
+      current: state.current,
+      ending: state.ending,
+    },
+    null,
+    2,
+  );
 }

@@ -30,7 +30,12 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
   const groups = GROUPS.map((g) => {
     const list = el('ul', { className: 'action-list', attrs: { 'aria-labelledby': `group-${g.category}` } });
     const note = el('span', { className: 'group-note' });
-    const section = el('section', { className: `action-group group-${g.category}` }, el('h3', { attrs: { id: `group-${g.category}` } }, g.title, note), list);
+    const section = el(
+      'section',
+      { className: `action-group group-${g.category}` },
+      el('h3', { attrs: { id: `group-${g.category}` } }, g.title, note),
+      list,
+    );
     return { ...g, list, note, section };
   });
   const element = el('div', { className: 'palette' }, doing, outcome, refused, ...groups.map((g) => g.section));

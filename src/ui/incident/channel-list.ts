@@ -6,7 +6,12 @@ import { unreadIn, type IncidentUi } from './incident-ui';
 
 export function channelList(store: GameStore, ui: IncidentUi): View {
   const list = el('ul', { className: 'channel-list' });
-  const element = el('nav', { className: 'channels', attrs: { 'aria-label': 'Channels' } }, el('h2', { className: 'small-heading' }, 'Channels'), list);
+  const element = el(
+    'nav',
+    { className: 'channels', attrs: { 'aria-label': 'Channels' } },
+    el('h2', { className: 'small-heading' }, 'Channels'),
+    list,
+  );
   const update = () => {
     const run = store.getState().run;
     if (!run) return;

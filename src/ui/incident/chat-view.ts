@@ -20,7 +20,13 @@ export function chatView(store: GameStore, ui: IncidentUi): View {
   // The log role sits on a wrapper: on the list itself it would hide the list semantics of its items.
   const scroller = el('div', { className: 'post-scroller', attrs: { role: 'log', 'aria-labelledby': 'chat-title' } }, earlier, list);
   const typing = el('p', { className: 'typing', attrs: { 'aria-live': 'off' } });
-  const element = el('section', { className: 'chat', attrs: { 'aria-labelledby': 'chat-title' } }, el('div', { className: 'chat-head' }, title, topic), scroller, typing);
+  const element = el(
+    'section',
+    { className: 'chat', attrs: { 'aria-labelledby': 'chat-title' } },
+    el('div', { className: 'chat-head' }, title, topic),
+    scroller,
+    typing,
+  );
   let shownChannel = '';
 
   const update = () => {
@@ -38,7 +44,13 @@ export function chatView(store: GameStore, ui: IncidentUi): View {
     const switched = shownChannel !== channel;
     if (switched) list.replaceChildren();
     shownChannel = channel;
-    syncList(list, shown, (p) => p.id, (p) => postElement(scenario, p, ui.getState().perspective.player), (node, p) => updateAsk(store, ui, scenario, node, p));
+    syncList(
+      list,
+      shown,
+      (p) => p.id,
+      (p) => postElement(scenario, p, ui.getState().perspective.player),
+      (node, p) => updateAsk(store, ui, scenario, node, p),
+    );
     if (atBottom || switched) scroller.scrollTop = scroller.scrollHeight;
     markRead(ui, state, channel);
     setText(typing, typingText(scenario, state.time, state.posted, channel));
@@ -57,12 +69,20 @@ function postElement(scenario: Scenario, post: ChatPost, self: string): HTMLElem
   author.style.color = who.color;
   return el(
     'li',
-    { className: `post importance-${post.importance}${post.mentionsPlayer ? ' mention' : ''}${post.byPlayer && post.from === self ? ' mine' : ''}${post.allClear ? ' all-clear' : ''}` },
+    {
+      className: `post importance-${post.importance}${post.mentionsPlayer ? ' mention' : ''}${post.byPlayer && post.from === self ? ' mine' : ''}${post.allClear ? ' all-clear' : ''}`,
+    },
     avatar,
     el(
       'div',
       { className: 'post-body' },
-      el('div', { className: 'post-head' }, author, el('span', { className: 'role' }, who.role), el('time', {}, clockOf(scenario, post.at))),
+      el(
+        'div',
+        { className: 'post-head' },
+        author,
+        el('span', { className: 'role' }, who.role),
+        el('time', {}, clockOf(scenario, post.at)),
+      ),
       el('p', { className: 'post-text' }, post.text),
       el('div', { className: 'ask' }),
     ),
@@ -72,7 +92,15 @@ function postElement(scenario: Scenario, post: ChatPost, self: string): HTMLElem
 function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: HTMLElement, post: ChatPost): void {
   const holder = node.querySelector<HTMLElement>('.ask')!;
   const ask = post.ask;
-  const state = !ask ? 'none' : ask.answer ? `answered:${ask.answer.choice}` : ask.ignored ? 'ignored' : ask.superseded ? 'superseded' : 'open';
+  const state = !ask
+    ? 'none'
+    : ask.answer
+      ? `answered:${ask.answer.choice}`
+      : ask.ignored
+        ? 'ignored'
+        : ask.superseded
+          ? 'superseded'
+          : 'open';
   if (holder.dataset.state === state) return;
   holder.dataset.state = state;
   node.classList.toggle('awaiting-reply', state === 'open');
@@ -82,7 +110,14 @@ function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: H
   // A replay takes no answers; in a game day, a role that may not answer says why.
   const forbidden = store.getState().replay ? '' : perspective.reply();
   if (state === 'open' && forbidden !== null) {
-    holder.replaceChildren(el('p', { className: 'ask-note' }, 'Waiting for a reply…', forbidden ? el('span', { className: 'why is-reason' }, ` ${forbidden}`) : null));
+    holder.replaceChildren(
+      el(
+        'p',
+        { className: 'ask-note' },
+        'Waiting for a reply…',
+        forbidden ? el('span', { className: 'why is-reason' }, ` ${forbidden}`) : null,
+      ),
+    );
   } else if (state === 'open') {
     holder.replaceChildren(
       el(
@@ -91,7 +126,11 @@ function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: H
         ...replies.map((r) =>
           el(
             'button',
-            { className: 'reply', attrs: { type: 'button', title: r.text }, on: { click: () => dispatch(store, { type: 'reply', message: post.id, choice: r.id }) } },
+            {
+              className: 'reply',
+              attrs: { type: 'button', title: r.text },
+              on: { click: () => dispatch(store, { type: 'reply', message: post.id, choice: r.id }) },
+            },
             r.label,
           ),
         ),
@@ -111,6 +150,14 @@ function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: H
 
 /** "Bea is typing…" shortly before a scheduled message in this channel, like a real chat. */
 function typingText(scenario: Scenario, now: number, posted: Record<string, unknown>, channel: string): string {
-  const soon = scenario.messages.find((m) => m.channel === channel && m.at !== undefined && m.when === undefined && m.at > now && m.at <= now + TYPING_LEAD_SECONDS && !(m.id in posted));
+  const soon = scenario.messages.find(
+    (m) =>
+      m.channel === channel &&
+      m.at !== undefined &&
+      m.when === undefined &&
+      m.at > now &&
+      m.at <= now + TYPING_LEAD_SECONDS &&
+      !(m.id in posted),
+  );
   return soon ? `${characterOf(scenario, soon.from).name} is typing…` : '';
 }

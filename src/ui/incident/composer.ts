@@ -40,7 +40,13 @@ export function composer(store: GameStore, ui: IncidentUi): View {
       ),
     ),
   );
-  const form = el('form', { className: 'composer', attrs: { 'aria-label': 'Write a message' } }, templates, el('div', { className: 'composer-row' }, box, send), hint);
+  const form = el(
+    'form',
+    { className: 'composer', attrs: { 'aria-label': 'Write a message' } },
+    templates,
+    el('div', { className: 'composer-row' }, box, send),
+    hint,
+  );
   const submit = () => {
     const text = box.value.trim();
     if (!text) return;
@@ -66,7 +72,13 @@ export function composer(store: GameStore, ui: IncidentUi): View {
     // In a game day, a role that may not post here is told so where it would type.
     const forbidden = channel ? perspective.post(channel) : null;
     box.placeholder = forbidden ? '' : channel?.kind === 'incident' ? `Status update for ${label}…` : `Message ${label}…`;
-    setText(hint, forbidden ?? (channel?.kind === 'incident' ? 'Posts here count as status updates. Enter sends; Shift+Enter adds a line.' : 'Enter sends; Shift+Enter adds a line.'));
+    setText(
+      hint,
+      forbidden ??
+        (channel?.kind === 'incident'
+          ? 'Posts here count as status updates. Enter sends; Shift+Enter adds a line.'
+          : 'Enter sends; Shift+Enter adds a line.'),
+    );
     hint.classList.toggle('is-reason', Boolean(forbidden));
     templates.hidden = Boolean(forbidden);
     const closed = Boolean(run.state.ending) || Boolean(forbidden);

@@ -53,7 +53,11 @@ export function evidencePanel(store: GameStore, ui: IncidentUi): View {
           {},
           el(
             'button',
-            { className: 'evidence-item', attrs: { type: 'button', 'data-evidence': e.id }, on: { click: () => ui.setState({ evidence: e.id, evidenceSeen: { ...ui.getState().evidenceSeen, [e.id]: true } }) } },
+            {
+              className: 'evidence-item',
+              attrs: { type: 'button', 'data-evidence': e.id },
+              on: { click: () => ui.setState({ evidence: e.id, evidenceSeen: { ...ui.getState().evidenceSeen, [e.id]: true } }) },
+            },
             el('span', { className: 'kind' }, KIND_LABEL[e.kind]),
             el('span', { className: 'evidence-title' }, e.title),
             el('time', {}, clockOf(scenario, state.seen[e.id]!)),
@@ -97,13 +101,21 @@ function evidenceViewer(item: Evidence, close: () => void): HTMLElement {
     );
     tools.push(select);
   }
-  const search = el('input', { attrs: { type: 'search', placeholder: 'Search', 'aria-label': `Search ${item.title}` }, on: { input: () => ((query = search.value), render()) } });
+  const search = el('input', {
+    attrs: { type: 'search', placeholder: 'Search', 'aria-label': `Search ${item.title}` },
+    on: { input: () => ((query = search.value), render()) },
+  });
   tools.push(search);
   const heading = el('h3', { attrs: { tabindex: '-1' } }, item.title);
   const viewer = el(
     'div',
     { className: 'viewer', attrs: { role: 'region', 'aria-label': item.title } },
-    el('div', { className: 'viewer-head' }, el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: close } }, '← All evidence'), heading),
+    el(
+      'div',
+      { className: 'viewer-head' },
+      el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: close } }, '← All evidence'),
+      heading,
+    ),
     el('div', { className: 'viewer-tools' }, ...tools, count),
     el('div', { className: 'lines-scroller' }, lines),
   );

@@ -25,7 +25,14 @@ export type IncidentUi = StoreApi<IncidentUiState>;
 
 export function createIncidentUi(scenario: Scenario, perspective: Perspective = SOLO): IncidentUi {
   const first = scenario.channels.find((c) => c.kind === 'incident') ?? scenario.channels[0]!;
-  return createStore<IncidentUiState>()(() => ({ channel: first.id, read: {}, tab: 'actions', evidence: null, evidenceSeen: {}, perspective }));
+  return createStore<IncidentUiState>()(() => ({
+    channel: first.id,
+    read: {},
+    tab: 'actions',
+    evidence: null,
+    evidenceSeen: {},
+    perspective,
+  }));
 }
 
 export function postsIn(state: EngineState, channel: string) {

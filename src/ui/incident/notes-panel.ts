@@ -9,9 +9,26 @@ import { SOLO } from './perspective';
 const KIND_LABEL: Record<NoteKind, string> = { hypothesis: 'Hypothesis', finding: 'Finding', note: 'Note' };
 
 export function notesPanel(store: GameStore, ui: IncidentUi): View {
-  const kind = el('select', { attrs: { 'aria-label': 'Kind of note' } }, ...NOTE_KINDS.map((k) => el('option', { attrs: { value: k } }, KIND_LABEL[k])));
-  const box = el('textarea', { attrs: { rows: '3', maxlength: String(MAX_PLAYER_TEXT), 'aria-label': 'New note', placeholder: 'What you think is going on, and why. Or what you found.' } });
-  const form = el('form', { className: 'note-form' }, kind, box, el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add note'));
+  const kind = el(
+    'select',
+    { attrs: { 'aria-label': 'Kind of note' } },
+    ...NOTE_KINDS.map((k) => el('option', { attrs: { value: k } }, KIND_LABEL[k])),
+  );
+  const box = el('textarea', {
+    attrs: {
+      rows: '3',
+      maxlength: String(MAX_PLAYER_TEXT),
+      'aria-label': 'New note',
+      placeholder: 'What you think is going on, and why. Or what you found.',
+    },
+  });
+  const form = el(
+    'form',
+    { className: 'note-form' },
+    kind,
+    box,
+    el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add note'),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     // A typed "Finding: …" wins over the picker: people write notes that way.
@@ -31,7 +48,11 @@ export function notesPanel(store: GameStore, ui: IncidentUi): View {
   const element = el(
     'div',
     { className: 'notes' },
-    el('p', { className: 'muted' }, 'Write down a hypothesis before you change things, and findings as you make them. The debrief notices, and the postmortem keeps them.'),
+    el(
+      'p',
+      { className: 'muted' },
+      'Write down a hypothesis before you change things, and findings as you make them. The debrief notices, and the postmortem keeps them.',
+    ),
     form,
     notes,
     el('h3', {}, doneTitle),
@@ -65,7 +86,12 @@ export function notesPanel(store: GameStore, ui: IncidentUi): View {
       (d) => {
         const action = scenario.actions.find((a) => a.id === d.action);
         const by = author(d.player) ? ` (${author(d.player)})` : '';
-        return el('li', { className: `verdict-${d.verdict}` }, el('time', {}, clockOf(scenario, d.at)), ` ${action?.label ?? d.action} — ${VERDICT_WORD[d.verdict]}${by}`);
+        return el(
+          'li',
+          { className: `verdict-${d.verdict}` },
+          el('time', {}, clockOf(scenario, d.at)),
+          ` ${action?.label ?? d.action} — ${VERDICT_WORD[d.verdict]}${by}`,
+        );
       },
       () => {},
     );

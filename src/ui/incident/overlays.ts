@@ -37,7 +37,11 @@ export function endingDialog(store: GameStore): View {
     const info = shownEnding(run.scenario, run.state);
     dialog.dataset.kind = ending.kind;
     dialog.replaceChildren(
-      el('p', { className: 'eyebrow' }, ending.kind === 'resolved' ? 'Incident resolved' : ending.kind === 'timeout' ? 'Time is up' : 'Incident over'),
+      el(
+        'p',
+        { className: 'eyebrow' },
+        ending.kind === 'resolved' ? 'Incident resolved' : ending.kind === 'timeout' ? 'Time is up' : 'Incident over',
+      ),
       el('h2', { attrs: { id: 'ending-title' } }, info?.title ?? ending.id),
       el('p', {}, info?.text ?? ''),
       el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'debrief') } }, 'Open the debrief'),

@@ -12,7 +12,11 @@ export function sideTabs(store: GameStore, ui: IncidentUi, panels: Record<Tab, V
   const buttons = tabs.map((t) =>
     el(
       'button',
-      { className: 'tab', attrs: { type: 'button', role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}` }, on: { click: () => ui.setState({ tab: t.id }) } },
+      {
+        className: 'tab',
+        attrs: { type: 'button', role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}` },
+        on: { click: () => ui.setState({ tab: t.id }) },
+      },
       t.label,
       el('span', { className: 'badge', attrs: { 'aria-hidden': 'true' } }),
     ),
@@ -27,7 +31,13 @@ export function sideTabs(store: GameStore, ui: IncidentUi, panels: Record<Tab, V
     ui.setState({ tab: next.id });
     buttons[tabs.indexOf(next)]!.focus();
   });
-  const panelEls = tabs.map((t) => el('div', { className: 'tab-panel', attrs: { role: 'tabpanel', id: `panel-${t.id}`, 'aria-labelledby': `tab-${t.id}`, tabindex: '0' } }, panels[t.id].element));
+  const panelEls = tabs.map((t) =>
+    el(
+      'div',
+      { className: 'tab-panel', attrs: { role: 'tabpanel', id: `panel-${t.id}`, 'aria-labelledby': `tab-${t.id}`, tabindex: '0' } },
+      panels[t.id].element,
+    ),
+  );
   const element = el('div', { className: 'side-tabs' }, list, ...panelEls);
   const update = () => {
     const { tab, evidenceSeen } = ui.getState();

@@ -11,13 +11,29 @@ export function topBar(store: GameStore, openHelp: () => void): View {
   const day = el('span', { className: 'day' });
   const busy = el('span', { className: 'busy', attrs: { 'aria-live': 'polite' } });
   const sev = el('span', { className: 'severity' });
-  const pause = el('button', { className: 'ghost pause', attrs: { type: 'button', 'aria-pressed': 'false' }, on: { click: () => setPaused(store, !store.getState().paused) } });
+  const pause = el('button', {
+    className: 'ghost pause',
+    attrs: { type: 'button', 'aria-pressed': 'false' },
+    on: { click: () => setPaused(store, !store.getState().paused) },
+  });
   const speeds = SPEEDS.map((s) =>
-    el('button', { className: 'ghost speed', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Speed ${s}×` }, on: { click: () => setSpeed(store, s) } }, `${s}×`),
+    el(
+      'button',
+      {
+        className: 'ghost speed',
+        attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Speed ${s}×` },
+        on: { click: () => setSpeed(store, s) },
+      },
+      `${s}×`,
+    ),
   );
   const skip = el(
     'button',
-    { className: 'ghost skip', attrs: { type: 'button', 'aria-keyshortcuts': 'W', title: 'Fast-forward until something happens (W)' }, on: { click: () => skipAhead(store) } },
+    {
+      className: 'ghost skip',
+      attrs: { type: 'button', 'aria-keyshortcuts': 'W', title: 'Fast-forward until something happens (W)' },
+      on: { click: () => skipAhead(store) },
+    },
     'Skip ahead »',
   );
   const sound = soundControls(store, true);
@@ -28,7 +44,14 @@ export function topBar(store: GameStore, openHelp: () => void): View {
     el('div', { className: 'when' }, day, clock),
     sev,
     busy,
-    el('div', { className: 'controls' }, pause, skip, el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds), sound.element),
+    el(
+      'div',
+      { className: 'controls' },
+      pause,
+      skip,
+      el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds),
+      sound.element,
+    ),
     el('button', { className: 'ghost', attrs: { type: 'button', 'aria-keyshortcuts': 'Shift+?' }, on: { click: openHelp } }, 'Help (?)'),
     el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => leaveRun(store, 'title') } }, 'Leave'),
   );
@@ -59,4 +82,3 @@ export function topBar(store: GameStore, openHelp: () => void): View {
     },
   };
 }
-

@@ -9,15 +9,31 @@ export function briefingScreen(store: GameStore): View {
   const { scenarios, selected, run } = store.getState();
   const scenario = scenarios.find((s) => s.id === selected);
   if (!scenario) {
-    return { element: el('main', { className: 'page' }, el('h1', {}, 'No scenario chosen'), el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario')) };
+    return {
+      element: el(
+        'main',
+        { className: 'page' },
+        el('h1', {}, 'No scenario chosen'),
+        el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario'),
+      ),
+    };
   }
   const coach = coachPicker(store);
   const replacing = run && !run.state.ending;
   const element = el(
     'main',
     { className: 'briefing-screen page' },
-    el('div', { className: 'page-head' }, el('button', { className: 'ghost back', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, '← Scenarios'), el('h1', {}, scenario.title)),
-    el('p', { className: 'meta' }, `${scenario.clock.weekday}, ${wallClock(scenario.clock, 0, false)} · about ${scenario.estimatedMinutes} minutes`),
+    el(
+      'div',
+      { className: 'page-head' },
+      el('button', { className: 'ghost back', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, '← Scenarios'),
+      el('h1', {}, scenario.title),
+    ),
+    el(
+      'p',
+      { className: 'meta' },
+      `${scenario.clock.weekday}, ${wallClock(scenario.clock, 0, false)} · about ${scenario.estimatedMinutes} minutes`,
+    ),
     el(
       'div',
       { className: 'briefing-grid' },
@@ -38,7 +54,12 @@ export function briefingScreen(store: GameStore): View {
           el('li', {}, 'Keep people informed with status updates. Declare the incident resolved only when you have checked.'),
         ),
       ),
-      el('section', { className: 'card', attrs: { 'aria-labelledby': 'brief-controls' } }, el('h2', { attrs: { id: 'brief-controls' } }, 'Controls'), shortcutTable()),
+      el(
+        'section',
+        { className: 'card', attrs: { 'aria-labelledby': 'brief-controls' } },
+        el('h2', { attrs: { id: 'brief-controls' } }, 'Controls'),
+        shortcutTable(),
+      ),
     ),
     coach.element,
     el(

@@ -32,12 +32,21 @@ export interface DebriefOptions {
 export function debriefScreen(store: GameStore, options: DebriefOptions = {}): View {
   const { exports = true, playAgain = true, names } = options;
   const run = store.getState().run;
-  if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'Nothing to debrief yet'), el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario')) };
+  if (!run)
+    return {
+      element: el(
+        'main',
+        { className: 'page' },
+        el('h1', {}, 'Nothing to debrief yet'),
+        el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario'),
+      ),
+    };
   const { scenario, state } = run;
   const { replay } = store.getState();
   const card = score(scenario, state);
   const advice = suggestions(scenario, card);
-  const watch = () => openReplay(store, { scenario, options: run.options, log: run.log, end: state.ending?.at ?? state.time }, replay?.source ?? 'own');
+  const watch = () =>
+    openReplay(store, { scenario, options: run.options, log: run.log, end: state.ending?.at ?? state.time }, replay?.source ?? 'own');
   const ending = shownEnding(scenario, state);
   const reasonItem = (r: ScoreReason) =>
     el(
@@ -53,13 +62,31 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
     el('p', { className: 'eyebrow' }, scenario.title),
     el('h1', {}, ending ? ending.title : 'Debrief'),
     ending?.text ? el('p', { className: 'ending-text' }, ending.text) : null,
-    replay && replay.source !== 'own' ? el('p', { className: 'muted' }, replay.source === 'link' ? 'This run came from a replay link; its score is the engine’s own replay of it.' : 'This run came from a run file; its score is the engine’s own replay of it.') : null,
+    replay && replay.source !== 'own'
+      ? el(
+          'p',
+          { className: 'muted' },
+          replay.source === 'link'
+            ? 'This run came from a replay link; its score is the engine’s own replay of it.'
+            : 'This run came from a run file; its score is the engine’s own replay of it.',
+        )
+      : null,
     el(
       'div',
       { className: 'grade-row' },
       el('div', { className: `grade grade-${card.grade}`, attrs: { 'aria-label': `Grade ${card.grade}` } }, card.grade),
-      el('div', {}, el('p', { className: 'total' }, el('strong', {}, `${card.total}`), ' / 100'), el('p', { className: 'total-explained muted' }, card.averageExplained),
-        card.limits.length > 0 ? el('ul', { className: 'limits', attrs: { 'aria-label': 'Limits on the total' } }, ...card.limits.map((l) => el('li', {}, limitText(l)))) : null,
+      el(
+        'div',
+        {},
+        el('p', { className: 'total' }, el('strong', {}, `${card.total}`), ' / 100'),
+        el('p', { className: 'total-explained muted' }, card.averageExplained),
+        card.limits.length > 0
+          ? el(
+              'ul',
+              { className: 'limits', attrs: { 'aria-label': 'Limits on the total' } },
+              ...card.limits.map((l) => el('li', {}, limitText(l))),
+            )
+          : null,
       ),
       el(
         'ul',
@@ -67,7 +94,13 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
         ...DIMENSIONS.map((d) => {
           const bar = el('span', { className: 'fill' });
           bar.style.width = `${card.dimensions[d].score}%`;
-          return el('li', {}, el('span', { className: 'name' }, DIMENSION_TITLE[d]), el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar), el('span', { className: 'value' }, String(card.dimensions[d].score)));
+          return el(
+            'li',
+            {},
+            el('span', { className: 'name' }, DIMENSION_TITLE[d]),
+            el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, bar),
+            el('span', { className: 'value' }, String(card.dimensions[d].score)),
+          );
         }),
       ),
     ),
@@ -75,12 +108,27 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
       'section',
       { className: 'card advice', attrs: { 'aria-labelledby': 'advice-title' } },
       el('h2', { attrs: { id: 'advice-title' } }, advice.length > 0 ? 'Next time, try this' : 'Next time'),
-      advice.length > 0 ? el('ol', { className: 'advice-list' }, ...advice.map((a) => el('li', {}, `${a.text} `, el('span', { className: 'muted' }, worthText(a))))) : el('p', {}, 'Nothing to change: this is how it is done. Try a harder scenario, or this one with the coach off.'),
+      advice.length > 0
+        ? el(
+            'ol',
+            { className: 'advice-list' },
+            ...advice.map((a) => el('li', {}, `${a.text} `, el('span', { className: 'muted' }, worthText(a)))),
+          )
+        : el('p', {}, 'Nothing to change: this is how it is done. Try a harder scenario, or this one with the coach off.'),
     ),
     el(
       'figure',
       { className: 'card timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
-      el('figcaption', {}, el('h2', { attrs: { id: 'timeline-title' } }, 'Timeline'), el('p', { className: 'muted' }, `${clockOf(scenario, 0)}–${clockOf(scenario, state.ending?.at ?? state.time)}, ${formatDuration(state.ending?.at ?? state.time)} of game time. ${names ? 'The team’s actions and messages, each with who it was' : 'Your actions and messages'}, the expert’s path as a ghost, and every scoring reason pinned where it happened. Hover a mark for details; the full list is below.`)),
+      el(
+        'figcaption',
+        {},
+        el('h2', { attrs: { id: 'timeline-title' } }, 'Timeline'),
+        el(
+          'p',
+          { className: 'muted' },
+          `${clockOf(scenario, 0)}–${clockOf(scenario, state.ending?.at ?? state.time)}, ${formatDuration(state.ending?.at ?? state.time)} of game time. ${names ? 'The team’s actions and messages, each with who it was' : 'Your actions and messages'}, the expert’s path as a ghost, and every scoring reason pinned where it happened. Hover a mark for details; the full list is below.`,
+        ),
+      ),
       timelineFigure(scenario, state, card.reasons, names),
       el(
         'ul',
@@ -117,10 +165,24 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
       el(
         'ol',
         { className: 'expert-path' },
-        ...scenario.expertPath.map((s) => el('li', {}, el('time', {}, clockOf(scenario, s.at)), ' ', el('strong', {}, scenario.actions.find((a) => a.id === s.action)?.label ?? s.action), ` — ${s.why}`)),
+        ...scenario.expertPath.map((s) =>
+          el(
+            'li',
+            {},
+            el('time', {}, clockOf(scenario, s.at)),
+            ' ',
+            el('strong', {}, scenario.actions.find((a) => a.id === s.action)?.label ?? s.action),
+            ` — ${s.why}`,
+          ),
+        ),
       ),
     ),
-    el('section', { className: 'card', attrs: { 'aria-labelledby': 'lessons-title' } }, el('h2', { attrs: { id: 'lessons-title' } }, 'Lessons'), el('ul', { className: 'lessons' }, ...scenario.lessons.map((l) => el('li', {}, l.text)))),
+    el(
+      'section',
+      { className: 'card', attrs: { 'aria-labelledby': 'lessons-title' } },
+      el('h2', { attrs: { id: 'lessons-title' } }, 'Lessons'),
+      el('ul', { className: 'lessons' }, ...scenario.lessons.map((l) => el('li', {}, l.text))),
+    ),
     exports ? exportPanel(run).element : null,
     playAgain
       ? el(
@@ -128,7 +190,11 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
           { className: 'start-row' },
           el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => startRun(store) } }, 'Play again'),
           el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: watch } }, 'Watch the replay'),
-          el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose another scenario'),
+          el(
+            'button',
+            { className: 'secondary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } },
+            'Choose another scenario',
+          ),
         )
       : null,
   );

@@ -12,31 +12,59 @@ import { chatView } from '../incident/chat-view';
 import { createIncidentUi } from '../incident/incident-ui';
 import { worldPanel } from '../incident/world-panel';
 
-
 export function replayScreen(store: GameStore): View {
   const { run, replay } = store.getState();
   if (!run || !replay) {
-    return { element: el('main', { className: 'page' }, el('h1', {}, 'Nothing to replay'), el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario')) };
+    return {
+      element: el(
+        'main',
+        { className: 'page' },
+        el('h1', {}, 'Nothing to replay'),
+        el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario'),
+      ),
+    };
   }
   const { scenario } = run;
   const ui = createIncidentUi(scenario);
   const clock = el('time', { className: 'clock', attrs: { 'aria-label': 'Replay time' } });
-  const play = el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => setReplayPlaying(store, !store.getState().replay?.playing) } });
+  const play = el('button', {
+    className: 'ghost',
+    attrs: { type: 'button' },
+    on: { click: () => setReplayPlaying(store, !store.getState().replay?.playing) },
+  });
   const speeds = REPLAY_SPEEDS.map((s) =>
-    el('button', { className: 'ghost speed', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Replay speed ${s}×` }, on: { click: () => setReplaySpeed(store, s) } }, `${s}×`),
+    el(
+      'button',
+      {
+        className: 'ghost speed',
+        attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Replay speed ${s}×` },
+        on: { click: () => setReplaySpeed(store, s) },
+      },
+      `${s}×`,
+    ),
   );
   const scrubber = el('input', {
     className: 'scrubber',
     attrs: { type: 'range', min: '0', max: String(replay.end), step: String(scenario.clock.tickSeconds), 'aria-label': 'Replay position' },
   });
   scrubber.addEventListener('input', () => seekReplay(store, Number(scrubber.value)));
-  const toEnd = el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => seekReplay(store, store.getState().replay?.end ?? 0) } }, 'Jump to the end');
+  const toEnd = el(
+    'button',
+    { className: 'ghost', attrs: { type: 'button' }, on: { click: () => seekReplay(store, store.getState().replay?.end ?? 0) } },
+    'Jump to the end',
+  );
   const bar = el(
     'header',
     { className: 'top-bar replay-bar' },
     el('div', { className: 'brand', attrs: { 'aria-hidden': 'true' } }, 'F'),
     el('div', { className: 'when' }, el('span', { className: 'day' }, 'Replay'), clock),
-    el('div', { className: 'controls' }, play, el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Replay speed' } }, ...speeds), toEnd),
+    el(
+      'div',
+      { className: 'controls' },
+      play,
+      el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Replay speed' } }, ...speeds),
+      toEnd,
+    ),
     scrubber,
     el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => leaveReplay(store, 'debrief') } }, 'Debrief'),
     el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => leaveReplay(store, 'select') } }, 'Leave'),
@@ -47,7 +75,8 @@ export function replayScreen(store: GameStore): View {
   const channels = channelList(store, ui);
   const chat = chatView(store, ui);
   const world = worldPanel(store);
-  const origin = replay.source === 'link' ? 'Opened from a replay link.' : replay.source === 'file' ? 'Opened from a run file.' : 'Your own run.';
+  const origin =
+    replay.source === 'link' ? 'Opened from a replay link.' : replay.source === 'file' ? 'Opened from a run file.' : 'Your own run.';
   const element = el(
     'div',
     { className: 'incident-screen replay-screen' },
@@ -56,12 +85,25 @@ export function replayScreen(store: GameStore): View {
       'div',
       { className: 'incident-body' },
       channels.element,
-      el('main', { className: 'conversation', attrs: { 'aria-label': 'Conversation' } }, el('h1', { className: 'visually-hidden' }, `Replay: ${scenario.title}`), chat.element),
+      el(
+        'main',
+        { className: 'conversation', attrs: { 'aria-label': 'Conversation' } },
+        el('h1', { className: 'visually-hidden' }, `Replay: ${scenario.title}`),
+        chat.element,
+      ),
       el(
         'aside',
         { className: 'side', attrs: { 'aria-label': 'Dashboards and progress' } },
         world.element,
-        el('section', { className: 'replay-panel', attrs: { 'aria-label': 'Replay progress' } }, el('h2', { className: 'small-heading' }, scenario.title), el('p', { className: 'muted' }, origin), scoreLine, el('h3', {}, 'What they did'), done),
+        el(
+          'section',
+          { className: 'replay-panel', attrs: { 'aria-label': 'Replay progress' } },
+          el('h2', { className: 'small-heading' }, scenario.title),
+          el('p', { className: 'muted' }, origin),
+          scoreLine,
+          el('h3', {}, 'What they did'),
+          done,
+        ),
       ),
     ),
   );
@@ -75,7 +117,11 @@ export function replayScreen(store: GameStore): View {
     setAttr(play, 'aria-label', r.playing ? 'Pause the replay' : 'Play the replay');
     speeds.forEach((b, i) => setAttr(b, 'aria-pressed', String(REPLAY_SPEEDS[i] === r.speed)));
     if (document.activeElement !== scrubber || Number(scrubber.value) !== state.time) scrubber.value = String(state.time);
-    setAttr(scrubber, 'aria-valuetext', `${clockOf(scenario, state.time, true)}, ${formatDuration(state.time)} of ${formatDuration(r.end)}`);
+    setAttr(
+      scrubber,
+      'aria-valuetext',
+      `${clockOf(scenario, state.time, true)}, ${formatDuration(state.time)} of ${formatDuration(r.end)}`,
+    );
     const card = score(scenario, state);
     if (state.time >= r.end) {
       const ending = shownEnding(scenario, state)?.title;
@@ -85,7 +131,13 @@ export function replayScreen(store: GameStore): View {
       done,
       state.done,
       (d) => `${d.at}:${d.action}`,
-      (d) => el('li', { className: `verdict-${d.verdict}` }, el('time', {}, clockOf(scenario, d.at)), ` ${scenario.actions.find((a) => a.id === d.action)?.label ?? d.action} — ${VERDICT_WORD[d.verdict]}`),
+      (d) =>
+        el(
+          'li',
+          { className: `verdict-${d.verdict}` },
+          el('time', {}, clockOf(scenario, d.at)),
+          ` ${scenario.actions.find((a) => a.id === d.action)?.label ?? d.action} — ${VERDICT_WORD[d.verdict]}`,
+        ),
       () => {},
     );
   };

@@ -54,11 +54,28 @@ export function selectScreen(store: GameStore): View {
   const element = el(
     'main',
     { className: 'select-screen page' },
-    el('div', { className: 'page-head' }, el('button', { className: 'ghost back', attrs: { type: 'button' }, on: { click: () => goTo(store, 'title') } }, '← Back'), el('h1', {}, 'Choose an incident')),
+    el(
+      'div',
+      { className: 'page-head' },
+      el('button', { className: 'ghost back', attrs: { type: 'button' }, on: { click: () => goTo(store, 'title') } }, '← Back'),
+      el('h1', {}, 'Choose an incident'),
+    ),
     cards,
     coach.element,
-    el('section', { className: 'load', attrs: { 'aria-labelledby': 'load-heading' } }, el('h2', { attrs: { id: 'load-heading' } }, 'Your own scenario'), dropZone, problems),
-    el('section', { className: 'load', attrs: { 'aria-labelledby': 'run-heading' } }, el('h2', { attrs: { id: 'run-heading' } }, 'A finished run'), runZone, runProblems),
+    el(
+      'section',
+      { className: 'load', attrs: { 'aria-labelledby': 'load-heading' } },
+      el('h2', { attrs: { id: 'load-heading' } }, 'Your own scenario'),
+      dropZone,
+      problems,
+    ),
+    el(
+      'section',
+      { className: 'load', attrs: { 'aria-labelledby': 'run-heading' } },
+      el('h2', { attrs: { id: 'run-heading' } }, 'A finished run'),
+      runZone,
+      runProblems,
+    ),
   );
   const update = () => {
     const { scenarios, progress } = store.getState();
@@ -90,7 +107,11 @@ export function selectScreen(store: GameStore): View {
   };
 }
 
-function scenarioCard(store: GameStore, s: Scenario, best: { bestScore: number; bestGrade: string; completed: number } | undefined): HTMLElement {
+function scenarioCard(
+  store: GameStore,
+  s: Scenario,
+  best: { bestScore: number; bestGrade: string; completed: number } | undefined,
+): HTMLElement {
   const headingId = `card-${s.id}`;
   return el(
     'article',
@@ -100,7 +121,11 @@ function scenarioCard(store: GameStore, s: Scenario, best: { bestScore: number; 
     el('p', {}, s.summary),
     el('h3', { className: 'small-heading' }, 'You will learn'),
     el('ul', { className: 'lessons', attrs: { 'aria-label': 'Lessons' } }, ...s.lessons.map((l) => el('li', {}, l.text))),
-    el('p', { className: 'best' }, best ? `Best result: ${best.bestGrade} (${best.bestScore}/100) · played ${best.completed}×` : 'Not played yet'),
+    el(
+      'p',
+      { className: 'best' },
+      best ? `Best result: ${best.bestGrade} (${best.bestScore}/100) · played ${best.completed}×` : 'Not played yet',
+    ),
     el(
       'button',
       {
@@ -125,7 +150,11 @@ async function loadFile(store: GameStore, file: File, problems: HTMLElement): Pr
     addScenario(store, result.scenario);
     const warnings = result.diagnostics.length;
     problems.replaceChildren(
-      el('p', { className: 'ok-note' }, `Loaded “${result.scenario.title}”. It is now in the list above.${warnings > 0 ? ` ${warnings} warning${warnings === 1 ? '' : 's'} to look at:` : ''}`),
+      el(
+        'p',
+        { className: 'ok-note' },
+        `Loaded “${result.scenario.title}”. It is now in the list above.${warnings > 0 ? ` ${warnings} warning${warnings === 1 ? '' : 's'} to look at:` : ''}`,
+      ),
       ...(warnings > 0 ? [diagnosticList(result.diagnostics, 'Warnings about the scenario file')] : []),
     );
     return;
@@ -162,5 +191,10 @@ async function openRunFile(store: GameStore, file: File, problems: HTMLElement):
     return;
   }
   problems.replaceChildren();
-  openReplay(store, { scenario: result.scenario, options: result.record.options, log: result.record.log, end: result.record.time }, 'file', 'end');
+  openReplay(
+    store,
+    { scenario: result.scenario, options: result.record.options, log: result.record.log, end: result.record.time },
+    'file',
+    'end',
+  );
 }

@@ -22,9 +22,17 @@ export function titleScreen(store: GameStore): View {
       'div',
       { className: 'title-actions' },
       resumable
-        ? el('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'incident') } }, `Continue: ${run.scenario.title}`)
+        ? el(
+            'button',
+            { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'incident') } },
+            `Continue: ${run.scenario.title}`,
+          )
         : null,
-      el('button', { className: resumable ? 'secondary' : 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } }, 'Choose a scenario'),
+      el(
+        'button',
+        { className: resumable ? 'secondary' : 'primary', attrs: { type: 'button' }, on: { click: () => goTo(store, 'select') } },
+        'Choose a scenario',
+      ),
     ),
     teamAvailable()
       ? el(

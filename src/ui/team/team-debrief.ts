@@ -39,13 +39,25 @@ export function teamNames(roster: readonly Seat[], roleOf: (role: string) => str
 }
 
 /** Each seat's part in the run, read from the engine's timeline (the same for every client). */
-export function contributions(scenario: Scenario, state: EngineState, roster: readonly Seat[], roleOf: (role: string) => string): Contribution[] {
+export function contributions(
+  scenario: Scenario,
+  state: EngineState,
+  roster: readonly Seat[],
+  roleOf: (role: string) => string,
+): Contribution[] {
   const label = (id: string) => scenario.actions.find((a) => a.id === id)?.label ?? id;
   const isStatusAction = (id: string) => scenario.actions.find((a) => a.id === id)?.tags.includes('status-update') ?? false;
   const channelName = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
   const postText = (id: string) => state.chat.find((p) => p.id === id)?.text ?? '';
   return roster.map((s) => {
-    const c: Contribution = { seat: { id: s.id, name: s.name, role: s.role, roleName: roleOf(s.role) }, actions: [], posts: [], replies: 0, notes: 0, statusUpdates: 0 };
+    const c: Contribution = {
+      seat: { id: s.id, name: s.name, role: s.role, roleName: roleOf(s.role) },
+      actions: [],
+      posts: [],
+      replies: 0,
+      notes: 0,
+      statusUpdates: 0,
+    };
     for (const e of state.timeline) {
       if (!('player' in e) || e.player !== s.id) continue;
       if (e.kind === 'action-completed') {
@@ -104,7 +116,12 @@ export function attributedTimeline(scenario: Scenario, log: readonly LogEntry[],
 const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 /** The Markdown the team takes away: the solo postmortem named by seat, then the team's parts. */
-export async function teamPostmortem(run: Run, roster: readonly Seat[], roleOf: (role: string) => string, facilitatorNotes: readonly { at: number; text: string }[] | null): Promise<string> {
+export async function teamPostmortem(
+  run: Run,
+  roster: readonly Seat[],
+  roleOf: (role: string) => string,
+  facilitatorNotes: readonly { at: number; text: string }[] | null,
+): Promise<string> {
   const { scenario, state, log } = run;
   const names = teamNames(roster, roleOf);
   const card = score(scenario, state);
@@ -123,7 +140,12 @@ export async function teamPostmortem(run: Run, roster: readonly Seat[], roleOf: 
 }
 
 /** The JSON record of the team run: roster, attributed timeline, contributions, score, the log. */
-export function teamRecord(run: Run, roster: readonly Seat[], roleOf: (role: string) => string, facilitatorNotes: readonly { at: number; text: string }[] | null): object {
+export function teamRecord(
+  run: Run,
+  roster: readonly Seat[],
+  roleOf: (role: string) => string,
+  facilitatorNotes: readonly { at: number; text: string }[] | null,
+): object {
   const { scenario, state, log, options } = run;
   const names = teamNames(roster, roleOf);
   const card = score(scenario, state);
@@ -153,9 +175,25 @@ export function teamDebriefParts(team: TeamStore, run: Run): View {
       'li',
       { className: 'team-contribution' },
       el('h3', {}, `${c.seat.name} — ${c.seat.roleName}`),
-      el('p', { className: 'muted' }, `${c.actions.length} action${c.actions.length === 1 ? '' : 's'}, ${c.statusUpdates} status update${c.statusUpdates === 1 ? '' : 's'}, ${c.posts.length} post${c.posts.length === 1 ? '' : 's'}, ${c.replies} repl${c.replies === 1 ? 'y' : 'ies'}, ${c.notes} note${c.notes === 1 ? '' : 's'}`),
-      c.actions.length > 0 ? el('ul', { attrs: { 'aria-label': `${c.seat.name}'s actions` } }, ...c.actions.map((a) => el('li', {}, `${clock(a.at)} ${a.label} — ${a.verdict}`))) : null,
-      c.posts.length > 0 ? el('ul', { attrs: { 'aria-label': `${c.seat.name}'s posts` } }, ...c.posts.map((p) => el('li', {}, `${clock(p.at)} ${p.statusUpdate ? 'Status update' : 'Post'} in #${p.channel}: ${p.text}`))) : null,
+      el(
+        'p',
+        { className: 'muted' },
+        `${c.actions.length} action${c.actions.length === 1 ? '' : 's'}, ${c.statusUpdates} status update${c.statusUpdates === 1 ? '' : 's'}, ${c.posts.length} post${c.posts.length === 1 ? '' : 's'}, ${c.replies} repl${c.replies === 1 ? 'y' : 'ies'}, ${c.notes} note${c.notes === 1 ? '' : 's'}`,
+      ),
+      c.actions.length > 0
+        ? el(
+            'ul',
+            { attrs: { 'aria-label': `${c.seat.name}'s actions` } },
+            ...c.actions.map((a) => el('li', {}, `${clock(a.at)} ${a.label} — ${a.verdict}`)),
+          )
+        : null,
+      c.posts.length > 0
+        ? el(
+            'ul',
+            { attrs: { 'aria-label': `${c.seat.name}'s posts` } },
+            ...c.posts.map((p) => el('li', {}, `${clock(p.at)} ${p.statusUpdate ? 'Status update' : 'Post'} in #${p.channel}: ${p.text}`)),
+          )
+        : null,
     ),
   );
   const status = el('p', { className: 'export-status muted', attrs: { role: 'status' } });
@@ -163,7 +201,18 @@ export function teamDebriefParts(team: TeamStore, run: Run): View {
     status.textContent = text;
   };
   const button = (label: string, act: () => Promise<void> | void) =>
-    el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => void Promise.resolve(act()).catch((e: unknown) => say(`That did not work: ${e instanceof Error ? e.message : String(e)}`)) } }, label);
+    el(
+      'button',
+      {
+        className: 'secondary',
+        attrs: { type: 'button' },
+        on: {
+          click: () =>
+            void Promise.resolve(act()).catch((e: unknown) => say(`That did not work: ${e instanceof Error ? e.message : String(e)}`)),
+        },
+      },
+      label,
+    );
   const element = el(
     'section',
     { className: 'card team-contributions', attrs: { 'aria-label': 'Each role’s contributions' } },
@@ -177,7 +226,11 @@ export function teamDebriefParts(team: TeamStore, run: Run): View {
         say('Team postmortem downloaded.');
       }),
       button('Download team record (JSON)', () => {
-        download(`firedrill-${scenario.id}-team-run.json`, `${JSON.stringify(teamRecord(run, roster, roleOf, notes), null, 2)}\n`, 'application/json');
+        download(
+          `firedrill-${scenario.id}-team-run.json`,
+          `${JSON.stringify(teamRecord(run, roster, roleOf, notes), null, 2)}\n`,
+          'application/json',
+        );
         say('Team record downloaded.');
       }),
     ),

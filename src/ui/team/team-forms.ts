@@ -10,12 +10,21 @@ const errorLine = (team: TeamStore) => {
   return error ? el('p', { className: 'team-error', attrs: { role: 'alert' } }, error) : null;
 };
 
-const back = (team: TeamStore) => el('button', { className: 'ghost back', attrs: { type: 'button' }, on: { click: () => closeTeam(team) } }, '← Back');
+const back = (team: TeamStore) =>
+  el('button', { className: 'ghost back', attrs: { type: 'button' }, on: { click: () => closeTeam(team) } }, '← Back');
 
 export function createScreen(team: TeamStore, store: GameStore): View {
   const scenarios = store.getState().scenarios;
-  const scenario = el('select', { attrs: { id: 'team-scenario' } }, ...scenarios.map((s) => el('option', { attrs: { value: s.id } }, s.title)));
-  const speed = el('select', { attrs: { id: 'team-speed' } }, ...[1, 2, 4].map((s) => el('option', { attrs: { value: String(s) } }, `${s}× (${s * 3} game seconds a second)`)));
+  const scenario = el(
+    'select',
+    { attrs: { id: 'team-scenario' } },
+    ...scenarios.map((s) => el('option', { attrs: { value: s.id } }, s.title)),
+  );
+  const speed = el(
+    'select',
+    { attrs: { id: 'team-speed' } },
+    ...[1, 2, 4].map((s) => el('option', { attrs: { value: String(s) } }, `${s}× (${s * 3} game seconds a second)`)),
+  );
   // The roles on offer: the chosen scenario's (its own, or the built-in set), all of them unless the facilitator says otherwise.
   const roleChoices = el('div', { className: 'team-role-list' });
   const roles = el('fieldset', { className: 'team-roles' }, el('legend', {}, 'Roles on offer'), roleChoices);
@@ -35,7 +44,11 @@ export function createScreen(team: TeamStore, store: GameStore): View {
     el('label', { attrs: { for: 'team-speed' } }, 'Speed'),
     speed,
     roles,
-    el('p', { className: 'muted' }, 'You get a join code and a link to share. Players join in a role; you start the incident when the team is ready, and pace it from the console.'),
+    el(
+      'p',
+      { className: 'muted' },
+      'You get a join code and a link to share. Players join in a role; you start the incident when the team is ready, and pace it from the console.',
+    ),
     problem,
     open,
   );
@@ -46,13 +59,23 @@ export function createScreen(team: TeamStore, store: GameStore): View {
     if (offered.length === 0) return void (problem.textContent = 'Offer at least one role, or players have nothing to join as.');
     open.disabled = true;
     // Every role ticked is the default; only a narrower offer is sent.
-    void createGameDay(team, { scenario: scenario.value, speed: Number(speed.value) as 1 | 2 | 4, ...(offered.length < boxes.length ? { roles: offered } : {}) });
+    void createGameDay(team, {
+      scenario: scenario.value,
+      speed: Number(speed.value) as 1 | 2 | 4,
+      ...(offered.length < boxes.length ? { roles: offered } : {}),
+    });
   });
   if (scenarios.length === 0) {
     open.disabled = true;
     form.append(el('p', { className: 'muted' }, 'The scenarios are still loading…'));
   }
-  const element = el('main', { className: 'page team-page' }, el('div', { className: 'page-head' }, back(team), el('h1', {}, 'Run a game day')), errorLine(team), form);
+  const element = el(
+    'main',
+    { className: 'page team-page' },
+    el('div', { className: 'page-head' }, back(team), el('h1', {}, 'Run a game day')),
+    errorLine(team),
+    form,
+  );
   return { element };
 }
 
@@ -126,12 +149,23 @@ export function joinScreen(team: TeamStore): View {
     join.disabled = true;
     void joinGameDay(team, code.value, { name: name.value.trim(), role });
   });
-  const element = el('main', { className: 'page team-page' }, el('div', { className: 'page-head' }, back(team), el('h1', {}, 'Join a game day')), errorLine(team), form);
+  const element = el(
+    'main',
+    { className: 'page team-page' },
+    el('div', { className: 'page-head' }, back(team), el('h1', {}, 'Join a game day')),
+    errorLine(team),
+    form,
+  );
   return { element, destroy: () => offs.forEach((f) => f()) };
 }
 
 /** One role to choose (a radio) or to offer (a checkbox): its accessible name is the role's name; its description describes it. */
-function roleOption(type: 'radio' | 'checkbox', name: string, role: { id: string; name: string; description: string }, checked: boolean): HTMLElement {
+function roleOption(
+  type: 'radio' | 'checkbox',
+  name: string,
+  role: { id: string; name: string; description: string },
+  checked: boolean,
+): HTMLElement {
   const describedBy = `${name}-${role.id}-about`;
   const input = el('input', { attrs: { type, name, value: role.id, 'aria-describedby': describedBy } });
   input.checked = checked;
@@ -152,5 +186,12 @@ function gameDayNote(info: RoomInfo): string[] {
 }
 
 export function connectingScreen(): View {
-  return { element: el('main', { className: 'page team-page' }, el('h1', {}, 'Connecting to the game day…'), el('p', { className: 'muted', attrs: { role: 'status' } }, 'One moment.')) };
+  return {
+    element: el(
+      'main',
+      { className: 'page team-page' },
+      el('h1', {}, 'Connecting to the game day…'),
+      el('p', { className: 'muted', attrs: { role: 'status' } }, 'One moment.'),
+    ),
+  };
 }

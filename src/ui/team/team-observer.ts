@@ -22,7 +22,11 @@ export const isObserver = (team: TeamStore) => team.getState().as === 'watcher';
 /** The way to the projector: a plain link to a new tab, which needs nothing but the code in it. */
 export function projectorButton(team: TeamStore): HTMLElement {
   const code = team.getState().welcome?.code ?? '';
-  return el('a', { className: 'secondary button-link', attrs: { href: projectorLink(code), target: '_blank', rel: 'noopener' } }, 'Projector view');
+  return el(
+    'a',
+    { className: 'secondary button-link', attrs: { href: projectorLink(code), target: '_blank', rel: 'noopener' } },
+    'Projector view',
+  );
 }
 
 const PHASE_LABEL = { lobby: 'Waiting to start', running: 'Running', paused: 'Paused', ended: 'Over' } as const;
@@ -75,7 +79,13 @@ export function observerScreen(team: TeamStore, game: GameStore): View {
       { className: 'observer-body' },
       el('section', { className: 'observer-world', attrs: { 'aria-label': 'Dashboards' } }, world.element),
       el('main', { className: 'observer-chat conversation', attrs: { 'aria-label': 'Incident channel' } }, chat.element),
-      el('aside', { className: 'observer-side', attrs: { 'aria-label': 'The team' } }, el('h2', {}, 'Who is playing'), roster.element, feed.element),
+      el(
+        'aside',
+        { className: 'observer-side', attrs: { 'aria-label': 'The team' } },
+        el('h2', {}, 'Who is playing'),
+        roster.element,
+        feed.element,
+      ),
     ),
   );
   const update = () => {

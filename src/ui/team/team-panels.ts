@@ -10,7 +10,14 @@ export function rosterPanel(team: TeamStore): View {
   const empty = el('p', { className: 'muted' }, 'Nobody has joined yet.');
   // Anyone with the code may open a projector view, so the facilitator sees how many are watching.
   const watching = el('p', { className: 'muted team-watchers' });
-  const element = el('section', { className: 'team-roster-panel', attrs: { 'aria-label': 'Roster' } }, el('h2', {}, 'Who is here'), empty, list, watching);
+  const element = el(
+    'section',
+    { className: 'team-roster-panel', attrs: { 'aria-label': 'Roster' } },
+    el('h2', {}, 'Who is here'),
+    empty,
+    list,
+    watching,
+  );
   const update = () => {
     const { roster, watchers } = team.getState();
     empty.hidden = roster.length > 0;
@@ -65,7 +72,7 @@ export function joinInfo(team: TeamStore): View {
       'p',
       { className: 'team-projector-link' },
       el('a', { attrs: { href: projectorLink(code), target: '_blank', rel: 'noopener' } }, 'Open the projector view'),
-      ' (read-only, for the room\'s screen; it opens from any browser with this game day\'s code).',
+      " (read-only, for the room's screen; it opens from any browser with this game day's code).",
     ),
   );
   return { element };
@@ -83,7 +90,8 @@ export function activityFeed(team: TeamStore): View {
       list,
       feed.slice(-200),
       (f) => f.key,
-      (f) => el('li', { className: `feed-${f.kind}` }, scenario ? el('time', {}, clockOf(scenario, f.at)) : null, ' ', el('span', {}, f.text)),
+      (f) =>
+        el('li', { className: `feed-${f.kind}` }, scenario ? el('time', {}, clockOf(scenario, f.at)) : null, ' ', el('span', {}, f.text)),
       () => {},
     );
     if (atBottom) scroller.scrollTop = scroller.scrollHeight;

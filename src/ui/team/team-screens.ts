@@ -22,7 +22,8 @@ import { projectorButton } from './team-observer';
 
 const destroyAll = (parts: View[]) => () => destroyViews(parts);
 
-const leaveButton = (team: TeamStore, label = 'Leave the game day') => el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => closeTeam(team) } }, label);
+const leaveButton = (team: TeamStore, label = 'Leave the game day') =>
+  el('button', { className: 'ghost', attrs: { type: 'button' }, on: { click: () => closeTeam(team) } }, label);
 
 export function lobbyScreen(team: TeamStore): View {
   const { as, game } = team.getState();
@@ -34,7 +35,11 @@ export function lobbyScreen(team: TeamStore): View {
   if (as === 'facilitator') {
     const info = joinInfo(team);
     parts.push(info);
-    const start = el('button', { className: 'primary big', attrs: { type: 'button' }, on: { click: () => void facilitatorCommand(team, { type: 'start' }) } }, 'Start the game day');
+    const start = el(
+      'button',
+      { className: 'primary big', attrs: { type: 'button' }, on: { click: () => void facilitatorCommand(team, { type: 'start' }) } },
+      'Start the game day',
+    );
     body = el('div', { className: 'card' }, info.element, roster.element, problem, start);
   } else {
     const seat = mySeat(team);
@@ -92,7 +97,14 @@ export function playerScreen(team: TeamStore, game: GameStore): View {
       'div',
       { className: 'incident-body' },
       channels.element,
-      el('main', { className: 'conversation', attrs: { 'aria-label': 'Conversation' } }, el('h1', { className: 'visually-hidden' }, run.scenario.title), hints.element, chat.element, write.element),
+      el(
+        'main',
+        { className: 'conversation', attrs: { 'aria-label': 'Conversation' } },
+        el('h1', { className: 'visually-hidden' }, run.scenario.title),
+        hints.element,
+        chat.element,
+        write.element,
+      ),
       el('aside', { className: 'side', attrs: { 'aria-label': 'Dashboards and tools' } }, world.element, tabs.element, feed.element),
     ),
   );
@@ -106,16 +118,49 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
   const send = (command: Parameters<typeof facilitatorCommand>[1]) => void facilitatorCommand(team, command);
 
   // The clock.
-  const pause = el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => send({ type: team.getState().phase === 'paused' ? 'resume' : 'pause' }) } });
-  const speeds = ([1, 2, 4] as const).map((s) => el('button', { className: 'ghost speed', attrs: { type: 'button', 'aria-label': `Speed ${s}×`, 'aria-pressed': 'false' }, on: { click: () => send({ type: 'speed', speed: s }) } }, `${s}×`));
-  const end = el('button', { className: 'ghost danger', attrs: { type: 'button' }, on: { click: () => send({ type: 'end' }) } }, 'End the game day');
-  const controls = el('div', { className: 'controls' }, pause, el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds), end, projectorButton(team));
+  const pause = el('button', {
+    className: 'secondary',
+    attrs: { type: 'button' },
+    on: { click: () => send({ type: team.getState().phase === 'paused' ? 'resume' : 'pause' }) },
+  });
+  const speeds = ([1, 2, 4] as const).map((s) =>
+    el(
+      'button',
+      {
+        className: 'ghost speed',
+        attrs: { type: 'button', 'aria-label': `Speed ${s}×`, 'aria-pressed': 'false' },
+        on: { click: () => send({ type: 'speed', speed: s }) },
+      },
+      `${s}×`,
+    ),
+  );
+  const end = el(
+    'button',
+    { className: 'ghost danger', attrs: { type: 'button' }, on: { click: () => send({ type: 'end' }) } },
+    'End the game day',
+  );
+  const controls = el(
+    'div',
+    { className: 'controls' },
+    pause,
+    el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds),
+    end,
+    projectorButton(team),
+  );
   const bar = teamBar(team, controls);
 
   // Injects: the scenario's own, or words written on the spot as any character in any channel.
   const injects = team.getState().welcome?.injects ?? [];
-  const from = el('select', { attrs: { id: 'inject-from' } }, ...scenario.characters.map((c) => el('option', { attrs: { value: c.id } }, `${c.name} (${c.role})`)));
-  const channel = el('select', { attrs: { id: 'inject-channel' } }, ...scenario.channels.map((c) => el('option', { attrs: { value: c.id } }, c.kind === 'dm' ? c.name : `#${c.name}`)));
+  const from = el(
+    'select',
+    { attrs: { id: 'inject-from' } },
+    ...scenario.characters.map((c) => el('option', { attrs: { value: c.id } }, `${c.name} (${c.role})`)),
+  );
+  const channel = el(
+    'select',
+    { attrs: { id: 'inject-channel' } },
+    ...scenario.channels.map((c) => el('option', { attrs: { value: c.id } }, c.kind === 'dm' ? c.name : `#${c.name}`)),
+  );
   const injectText = el('textarea', { attrs: { id: 'inject-text', rows: '2', maxlength: '1000' } });
   const injectForm = el(
     'form',
@@ -132,14 +177,26 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     event.preventDefault();
     const text = injectText.value.trim();
     if (!text) return;
-    void facilitatorCommand(team, { type: 'inject-text', from: from.value, channel: channel.value, text }).then((ok) => ok && (injectText.value = ''));
+    void facilitatorCommand(team, { type: 'inject-text', from: from.value, channel: channel.value, text }).then(
+      (ok) => ok && (injectText.value = ''),
+    );
   });
   const injectList =
     injects.length > 0
       ? el(
           'ul',
           { className: 'team-injects', attrs: { 'aria-label': 'Prepared injects' } },
-          ...injects.map((i) => el('li', {}, el('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => send({ type: 'inject', inject: i.id }) } }, `Inject: ${i.label}`))),
+          ...injects.map((i) =>
+            el(
+              'li',
+              {},
+              el(
+                'button',
+                { className: 'secondary', attrs: { type: 'button' }, on: { click: () => send({ type: 'inject', inject: i.id }) } },
+                `Inject: ${i.label}`,
+              ),
+            ),
+          ),
         )
       : el('p', { className: 'muted' }, 'This scenario has no prepared injects; write one below.');
 
@@ -160,7 +217,9 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     const text = hintText.value.trim();
     const [kind, id] = hintTo.value.split(':') as [string, string];
     if (!text || !id) return;
-    void facilitatorCommand(team, { type: 'hint', to: kind === 'role' ? { role: id } : { seat: id }, text }).then((ok) => ok && (hintText.value = ''));
+    void facilitatorCommand(team, { type: 'hint', to: kind === 'role' ? { role: id } : { seat: id }, text }).then(
+      (ok) => ok && (hintText.value = ''),
+    );
   });
 
   // Private notes: only the facilitator sees them.
@@ -182,7 +241,16 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
 
   const roster = rosterPanel(team);
   const info = joinInfo(team);
-  const parts: View[] = [bar, roster, info, channelList(game, ui), chatView(game, ui), worldPanel(game), activityFeed(team), hintsPanel(team)];
+  const parts: View[] = [
+    bar,
+    roster,
+    info,
+    channelList(game, ui),
+    chatView(game, ui),
+    worldPanel(game),
+    activityFeed(team),
+    hintsPanel(team),
+  ];
   const [, , , channels, chat, world, feed, hints] = parts as View[] as [View, View, View, View, View, View, View, View];
   const console = el(
     'section',
@@ -200,7 +268,12 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
       'div',
       { className: 'incident-body' },
       channels.element,
-      el('main', { className: 'conversation', attrs: { 'aria-label': 'Conversation' } }, el('h1', { className: 'visually-hidden' }, `Facilitator console: ${scenario.title}`), chat.element),
+      el(
+        'main',
+        { className: 'conversation', attrs: { 'aria-label': 'Conversation' } },
+        el('h1', { className: 'visually-hidden' }, `Facilitator console: ${scenario.title}`),
+        chat.element,
+      ),
       el('aside', { className: 'side', attrs: { 'aria-label': 'Dashboards and console' } }, world.element, console, feed.element),
     ),
   );
@@ -209,7 +282,10 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     setText(pause, s.phase === 'paused' ? 'Resume the game day' : 'Pause the game day');
     pause.disabled = s.phase !== 'running' && s.phase !== 'paused';
     speeds.forEach((b, i) => setAttr(b, 'aria-pressed', String([1, 2, 4][i] === s.speed)));
-    const options = [...(s.welcome?.roles ?? []).map((r) => ({ value: `role:${r.id}`, label: `Everyone in ${r.name}` })), ...s.roster.map((p) => ({ value: `seat:${p.id}`, label: `${p.name} (${roleName(team, p.role)})` }))];
+    const options = [
+      ...(s.welcome?.roles ?? []).map((r) => ({ value: `role:${r.id}`, label: `Everyone in ${r.name}` })),
+      ...s.roster.map((p) => ({ value: `seat:${p.id}`, label: `${p.name} (${roleName(team, p.role)})` })),
+    ];
     const key = options.map((o) => o.value).join(',');
     if (hintTo.dataset.key !== key) {
       const chosen = hintTo.value;

@@ -28,7 +28,7 @@ export function typeOf(v: Json): JsonType {
 }
 
 export const escapeSegment = (s: string | number) => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
-export const pointerOf = (path: Path) => path.map((p) => '/' + escapeSegment(p)).join('');
+export const pointerOf = (path: Path) => path.map((p) => `/${escapeSegment(p)}`).join('');
 
 export interface Node {
   path: Path;
@@ -85,7 +85,9 @@ export function layoutOf(root: Json): Map<string, Layout> {
     const column = 2 * depth + 1;
     map.set(
       pointer,
-      key === undefined ? { value: { line, column } } : { key: { line, column }, value: { line, column: column + JSON.stringify(key).length + 2 } },
+      key === undefined
+        ? { value: { line, column } }
+        : { key: { line, column }, value: { line, column: column + JSON.stringify(key).length + 2 } },
     );
     const members = isObject(value);
     const entries: [string, Json][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : members ? Object.entries(value) : [];
@@ -109,7 +111,12 @@ export function expectedPosition(layout: Map<string, Layout>, pointer: string, c
   if (own) return code === 'FD202' ? (own.key ?? own.value) : own.value;
   const segments = pointer === '' ? [] : pointer.slice(1).split('/');
   for (let n = segments.length - 1; n >= 0; n--) {
-    const at = layout.get(segments.slice(0, n).map((s) => '/' + s).join(''));
+    const at = layout.get(
+      segments
+        .slice(0, n)
+        .map((s) => `/${s}`)
+        .join(''),
+    );
     if (at) return at.key ?? at.value;
   }
   return { line: 1, column: 1 };
@@ -144,9 +151,25 @@ export const MEMBERS = NON_ROOT.filter((n) => typeof n.path[n.path.length - 1] =
 
 /** Keys whose string value refers to an id defined elsewhere in the scenario. */
 export const REFERENCE_KEYS = new Set([
-  'fact', 'metric', 'service', 'did', 'doing', 'seen', 'sent', 'answered', // conditions and "since"
-  'set', 'add', 'reveal', 'send', // effects
-  'channel', 'from', 'author', 'evidence', 'ifIgnored', 'action', 'character', // messages, deploys, expert path, coach
+  'fact',
+  'metric',
+  'service',
+  'did',
+  'doing',
+  'seen',
+  'sent',
+  'answered', // conditions and "since"
+  'set',
+  'add',
+  'reveal',
+  'send', // effects
+  'channel',
+  'from',
+  'author',
+  'evidence',
+  'ifIgnored',
+  'action',
+  'character', // messages, deploys, expert path, coach
 ]);
 
 export function isReference(path: Path): boolean {
@@ -163,7 +186,24 @@ export const FACT_VALUE_KEYS = new Set(['initial', 'eq', 'ne', 'to']);
 
 /** Required keys of the objects at each (non-union) position of the format; absent patterns are unknown. */
 export const REQUIRED: Record<string, readonly string[]> = {
-  '': ['format', 'id', 'version', 'title', 'summary', 'difficulty', 'estimatedMinutes', 'lessons', 'briefing', 'clock', 'services', 'channels', 'characters', 'actions', 'incident', 'endings'],
+  '': [
+    'format',
+    'id',
+    'version',
+    'title',
+    'summary',
+    'difficulty',
+    'estimatedMinutes',
+    'lessons',
+    'briefing',
+    'clock',
+    'services',
+    'channels',
+    'characters',
+    'actions',
+    'incident',
+    'endings',
+  ],
   'lessons/*': ['id', 'text'],
   briefing: ['role', 'situation'],
   clock: ['weekday', 'start', 'limitSeconds'],
@@ -242,7 +282,15 @@ export function wrongTypeMutant(i: number): Mutant & { mutant: Json; node: Node;
   if (node.path.length > 0) setAt(root, node.path, value);
   const mutant: Json = node.path.length > 0 ? root : value;
   const pointer = pointerOf(node.path);
-  return { label: `${label} ${pointer || '(root)'}: ${from} → ${JSON.stringify(value)}`, text: pretty(mutant), mutant, node, from, to, pointer };
+  return {
+    label: `${label} ${pointer || '(root)'}: ${from} → ${JSON.stringify(value)}`,
+    text: pretty(mutant),
+    mutant,
+    node,
+    from,
+    to,
+    pointer,
+  };
 }
 
 /** A key deleted from an object; half the time from an object of a known shape. */
@@ -290,7 +338,9 @@ export function duplicateKeyMutant(i: number): Mutant & { pointer: string; at: P
   const oneLine = typeof node.value !== 'object' || node.value === null || Object.keys(node.value).length === 0;
   const inserted =
     oneLine && rng.chance(0.5)
-      ? original.endsWith(',') ? original : `${original},` // the same member, value and all
+      ? original.endsWith(',')
+        ? original
+        : `${original},` // the same member, value and all
       : `${indent}${JSON.stringify(key)}: ${JSON.stringify(rng.pick<Json>([0, 'dup', null, true, [], {}]))},`;
   const text = [...BASE_LINES.slice(0, at.line - 1), inserted, ...BASE_LINES.slice(at.line - 1)].join('\n');
   return { label: `${label} ${pointer} duplicated at line ${at.line}`, text, pointer, at };
@@ -308,7 +358,8 @@ export function byteNoiseMutant(i: number): Mutant {
     const at = rng.int(0, text.length - 1);
     const kind = rng.pick(['flip', 'insert', 'delete'] as const);
     if (kind === 'flip') text = text.slice(0, at) + randomChar(rng) + text.slice(at + 1);
-    else if (kind === 'insert') text = text.slice(0, at) + Array.from({ length: rng.int(1, 3) }, () => randomChar(rng)).join('') + text.slice(at);
+    else if (kind === 'insert')
+      text = text.slice(0, at) + Array.from({ length: rng.int(1, 3) }, () => randomChar(rng)).join('') + text.slice(at);
     else text = text.slice(0, at) + text.slice(at + rng.int(1, 3));
     edits.push(`${kind}@${at}`);
   }

@@ -3,17 +3,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogEntry, RunOptions } from '../../../src/engine';
 import { compileScript, loadScenario, runScript, type ScriptRun } from '../../../src/authoring';
-import { type Scenario } from '../../../src/format';
+import type { Scenario } from '../../../src/format';
 
 export const scenariosDir = join(import.meta.dirname, '../../../scenarios');
 
 export function loadShipped(file: string): Scenario {
   const result = loadScenario(readFileSync(join(scenariosDir, file), 'utf8'), file);
-  if (!result.ok) throw new Error(`${file} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`${file} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
   return result.scenario;
 }
 
-export const shippedScenarioFiles = (): string[] => readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+export const shippedScenarioFiles = (): string[] =>
+  readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
 
 export function playShippedScript(scenario: Scenario, scriptPath: string): ScriptRun {
   const compiled = compileScript(scenario, JSON.parse(readFileSync(join(scenariosDir, 'scripts', scriptPath), 'utf8')));

@@ -23,13 +23,20 @@ export function goldenReplays(): Record<string, Golden> {
   for (const file of shippedScenarioFiles().sort()) {
     const scenario = loadShipped(file);
     const dir = join(scenariosDir, 'scripts', scenario.id);
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const run = playShippedScript(scenario, `${scenario.id}/${name}`);
       const card = run.score;
       const reasons = card.reasons.map((r) => [r.dimension, r.code, r.points, r.at]);
-      const digest = createHash('sha256').update(JSON.stringify({ timeline: run.state.timeline, reasons, limits: card.limits, total: card.total })).digest('hex');
+      const digest = createHash('sha256')
+        .update(JSON.stringify({ timeline: run.state.timeline, reasons, limits: card.limits, total: card.total }))
+        .digest('hex');
       const ending = run.state.ending ? `${run.state.ending.id} at ${run.state.ending.at} s` : 'no ending';
-      out[`${scenario.id}@${scenario.version}/${name}`] = { summary: `${ending}, ${card.total}/100 ${card.grade}, ${run.state.timeline.length} events`, digest };
+      out[`${scenario.id}@${scenario.version}/${name}`] = {
+        summary: `${ending}, ${card.total}/100 ${card.grade}, ${run.state.timeline.length} events`,
+        digest,
+      };
     }
   }
   return out;

@@ -10,11 +10,28 @@ export function teamMiniScenario(): Scenario {
   return miniScenario({
     team: {
       roles: [
-        { id: 'lead', name: 'Lead', description: 'Does everything.', may: { categories: ['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'], statusUpdates: true, chat: true, notes: true } },
+        {
+          id: 'lead',
+          name: 'Lead',
+          description: 'Does everything.',
+          may: {
+            categories: ['investigate', 'mitigate', 'remediate', 'communicate', 'resolve'],
+            statusUpdates: true,
+            chat: true,
+            notes: true,
+          },
+        },
         { id: 'fixer', name: 'Fixer', description: 'Only fixes.', may: { actions: ['fix'], tags: ['verify'] } },
       ],
       injects: [
-        { id: 'ceo', label: 'The CEO asks', from: 'sue', channel: 'support', text: 'The CEO is asking what is going on.', effects: [{ add: 'pings', amount: 1 }, { reveal: 'logs' }] },
+        {
+          id: 'ceo',
+          label: 'The CEO asks',
+          from: 'sue',
+          channel: 'support',
+          text: 'The CEO is asking what is going on.',
+          effects: [{ add: 'pings', amount: 1 }, { reveal: 'logs' }],
+        },
       ],
     },
   });
@@ -55,7 +72,16 @@ export function miniScenarioInput(): ScenarioInput {
       },
     ],
     deploys: [
-      { id: 'd1', at: 60, service: 'api', title: 'Cache tweak', author: 'ana', summary: 'Changes the cache key.', evidence: 'diff', effects: [{ set: 'broken', to: true }] },
+      {
+        id: 'd1',
+        at: 60,
+        service: 'api',
+        title: 'Cache tweak',
+        author: 'ana',
+        summary: 'Changes the cache key.',
+        evidence: 'diff',
+        effects: [{ set: 'broken', to: true }],
+      },
     ],
     channels: [
       { id: 'incident', name: 'incident', kind: 'incident' },
@@ -93,8 +119,20 @@ export function miniScenarioInput(): ScenarioInput {
       { id: 'logs', kind: 'log', title: 'API logs', body: ['ERROR cache miss storm'], relevant: true },
     ],
     actions: [
-      { id: 'read_diff', label: 'Read the diff', category: 'investigate', duration: 60, outcomes: [{ text: 'The key changed.', verdict: 'success', effects: [{ reveal: 'diff' }] }] },
-      { id: 'read_logs', label: 'Read the logs', category: 'investigate', duration: 30, outcomes: [{ text: 'Miss storm.', verdict: 'success', effects: [{ reveal: 'logs' }] }] },
+      {
+        id: 'read_diff',
+        label: 'Read the diff',
+        category: 'investigate',
+        duration: 60,
+        outcomes: [{ text: 'The key changed.', verdict: 'success', effects: [{ reveal: 'diff' }] }],
+      },
+      {
+        id: 'read_logs',
+        label: 'Read the logs',
+        category: 'investigate',
+        duration: 30,
+        outcomes: [{ text: 'Miss storm.', verdict: 'success', effects: [{ reveal: 'logs' }] }],
+      },
       {
         id: 'flag_off',
         label: 'Turn the flag off',
@@ -119,7 +157,15 @@ export function miniScenarioInput(): ScenarioInput {
         tags: ['change'],
         requires: [{ when: { seen: 'diff' }, reason: 'You do not know what changed yet.' }],
         outcomes: [
-          { when: { fact: 'broken' }, text: 'Fixed.', verdict: 'success', effects: [{ set: 'fixed', to: true }, { set: 'broken', to: false }] },
+          {
+            when: { fact: 'broken' },
+            text: 'Fixed.',
+            verdict: 'success',
+            effects: [
+              { set: 'fixed', to: true },
+              { set: 'broken', to: false },
+            ],
+          },
           { text: 'Nothing to fix.', verdict: 'neutral' },
         ],
       },
@@ -134,12 +180,30 @@ export function miniScenarioInput(): ScenarioInput {
           { text: 'Still broken.', verdict: 'failure' },
         ],
       },
-      { id: 'resolve', label: 'Declare resolved', category: 'resolve', duration: 10, outcomes: [{ text: 'Declared.', verdict: 'neutral' }] },
-      { id: 'status', label: 'Post a status update', category: 'communicate', duration: 20, tags: ['status-update'], outcomes: [{ text: 'Posted.', verdict: 'success' }] },
+      {
+        id: 'resolve',
+        label: 'Declare resolved',
+        category: 'resolve',
+        duration: 10,
+        outcomes: [{ text: 'Declared.', verdict: 'neutral' }],
+      },
+      {
+        id: 'status',
+        label: 'Post a status update',
+        category: 'communicate',
+        duration: 20,
+        tags: ['status-update'],
+        outcomes: [{ text: 'Posted.', verdict: 'success' }],
+      },
     ],
     hints: [
       { id: 'look', level: 'gentle', when: { all: [{ time: { gte: 300 } }, { not: { seen: 'diff' } }] }, text: 'What changed?' },
-      { id: 'spell', level: 'guided', when: { all: [{ time: { gte: 400 } }, { not: { seen: 'diff' } }] }, text: 'Read the cache tweak diff.' },
+      {
+        id: 'spell',
+        level: 'guided',
+        when: { all: [{ time: { gte: 400 } }, { not: { seen: 'diff' } }] },
+        text: 'Read the cache tweak diff.',
+      },
     ],
     incident: {
       impact: { service: 'api', is: 'down' },
@@ -151,7 +215,13 @@ export function miniScenarioInput(): ScenarioInput {
     relapse: { messages: ['report_louder'], effects: [{ add: 'pings', amount: 1 }] },
     endings: [
       { id: 'won', kind: 'resolved', title: 'Resolved', text: 'Well done.' },
-      { id: 'lost', kind: 'failed', title: 'Meltdown', text: 'Down too long.', when: { all: [{ time: { gte: 1500 } }, { service: 'api', is: 'down' }] } },
+      {
+        id: 'lost',
+        kind: 'failed',
+        title: 'Meltdown',
+        text: 'Down too long.',
+        when: { all: [{ time: { gte: 1500 } }, { service: 'api', is: 'down' }] },
+      },
       { id: 'late', kind: 'timeout', title: 'Out of time', text: 'The clock ran out.' },
     ],
   };
@@ -167,6 +237,8 @@ export function lintCleanMiniInput(): Record<string, any> {
     { at: 330, action: 'check', why: 'Check it worked.' },
     { at: 400, action: 'resolve', why: 'Close it.' },
   ];
-  s.scoring = { rules: [{ id: 'nagged', dimension: 'communicate', points: -5, when: { fact: 'pings', gte: 1 }, text: 'Declared resolved too early.' }] };
+  s.scoring = {
+    rules: [{ id: 'nagged', dimension: 'communicate', points: -5, when: { fact: 'pings', gte: 1 }, text: 'Declared resolved too early.' }],
+  };
   return s;
 }

@@ -4,6 +4,17 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['test/unit/**/*.test.ts'],
-    testTimeout: 60_000,
+    // The property and fuzz tests are sized by how many cases they try, never by a clock; this
+    // limit only catches a hang, so it is generous enough for a machine whose cores are all busy.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      // Views need a browser: the Playwright suite covers them, not vitest.
+      exclude: ['src/ui/**', 'src/game/**', 'src/main.ts', 'src/scenarios.ts', 'src/**/*.d.ts'],
+      reporter: ['text-summary'],
+      reportsDirectory: 'test-results/coverage',
+    },
   },
 });

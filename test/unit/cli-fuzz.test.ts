@@ -6,12 +6,11 @@
  * real process too. Every case must return a proper exit code (0 or 1; 2 is for bad usage) and
  * print something; a valid scenario's explore report must hold together.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main';
+import { firedrill, spawnFiredrill } from './helpers/cli';
 import { compileScript } from '../../src/authoring';
 import { ScenarioSchema, type ScenarioInput } from '../../src/format';
 import { explore, type ExploreReport } from '../../src/authoring/explore';
@@ -19,7 +18,6 @@ import { MUTATION_FAMILIES } from './helpers/flagship-mutants';
 import { miniScenarioInput } from './helpers/mini-scenario';
 import { Random } from './helpers/random';
 
-const root = join(import.meta.dirname, '../..');
 /** Loading the flagship (with its lint) takes tens of milliseconds, so each family gets a sample, not the loader test's hundreds. */
 const CASES_PER_FAMILY = 25;
 const dir = mkdtempSync(join(tmpdir(), 'firedrill-cli-fuzz-'));
@@ -31,20 +29,10 @@ function writeCase(text: string | Uint8Array): string {
   return file;
 }
 
-/** Runs the CLI in-process; output is captured, never printed. */
+/** Runs the CLI in-process, its output captured (stdout and stderr together, as a user sees them). */
 function run(args: string[]): { code: number; out: string; threw?: string } {
-  const lines: string[] = [];
-  const sink = (...parts: unknown[]) => void lines.push(parts.map(String).join(' '));
-  const log = vi.spyOn(console, 'log').mockImplementation(sink);
-  const error = vi.spyOn(console, 'error').mockImplementation(sink);
-  try {
-    return { code: main(args), out: lines.join('\n') };
-  } catch (e) {
-    return { code: -1, out: lines.join('\n'), threw: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+  const result = firedrill(...args);
+  return { code: result.code, out: result.out + result.err, ...(result.threw ? { threw: result.threw } : {}) };
 }
 
 /** The problems with one case's check and explore runs, if any. */
@@ -220,25 +208,19 @@ describe('check and explore never crash', () => {
   }, 120_000);
 
   it('runs as a real process: garbage is refused, a valid scenario gets a JSON report', () => {
-    const bin = join(root, 'bin/firedrill.mjs');
-    const spawn = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-    const garbage = spawnSync(process.execPath, [bin, 'explore', writeCase('\u0000{{{"')], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(garbage.status).toBe(1);
-    expect(garbage.stderr).toContain('FD101');
+    const garbage = spawnFiredrill('explore', writeCase('\u0000{{{"'));
+    expect(garbage.code).toBe(1);
+    expect(garbage.err).toContain('FD101');
     const sub = join(dir, 'valid');
     mkdirSync(sub, { recursive: true });
     const file = join(sub, 'mini.json');
     writeFileSync(file, JSON.stringify(miniScenarioInput()));
-    const valid = spawn('explore', file, '--json', '--budget', '50');
-    expect([0, 1]).toContain(valid.status);
-    const report = JSON.parse(valid.stdout) as ExploreReport;
+    const valid = spawnFiredrill('explore', file, '--json', '--budget', '50');
+    expect([0, 1]).toContain(valid.code);
+    const report = JSON.parse(valid.out) as ExploreReport;
     expect(report.scenario.id).toBe('mini');
     // The mini scenario has no expert path, which the explorer counts against it.
     expect(report.ok).toBe(false);
-    expect(valid.status).toBe(1);
+    expect(valid.code).toBe(1);
   }, 120_000);
 });

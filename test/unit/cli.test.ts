@@ -1,18 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firedrill, root, spawnFiredrill } from './helpers/cli';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/firedrill.mjs');
 const flagship = join(root, 'scenarios/friday-deploy.json');
 const scripts = join(root, 'scenarios/scripts/friday-deploy');
-
-function firedrill(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 describe('firedrill check', () => {
   it('accepts the flagship', () => {
@@ -65,6 +58,17 @@ describe('firedrill play', () => {
   it('explains bad usage', () => {
     expect(firedrill('play', flagship).code).toBe(2);
     expect(firedrill('dance').err).toContain('unknown command');
-    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('Usage:');
+    expect(firedrill('--help').out).toContain('Usage:');
+  });
+});
+
+describe('the firedrill process', () => {
+  it('runs from bin/ with its exit code and streams', () => {
+    const help = spawnFiredrill('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage:');
+    const unknown = spawnFiredrill('dance');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command');
   });
 });

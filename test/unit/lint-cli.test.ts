@@ -1,19 +1,12 @@
 /** How `firedrill check` shows diagnostics: code frames, warnings, --strict, --json counts, exit codes. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firedrill, root } from './helpers/cli';
 import { codeFrame, formatDiagnostic, formatDiagnosticWithFrame, type Diagnostic } from '../../src/format';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/firedrill.mjs');
 const flagship = readFileSync(join(root, 'scenarios/friday-deploy.json'), 'utf8');
-
-function firedrill(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 function tempFile(name: string, text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'firedrill-lint-')), name);

@@ -131,7 +131,9 @@ describe('replay links', () => {
     // Count what the decompressor hands over rather than timing it: a busy machine is slow, not wrong.
     let inflated = 0;
     const read = ReadableStreamDefaultReader.prototype.read;
-    const spy = vi.spyOn(ReadableStreamDefaultReader.prototype, 'read').mockImplementation(async function (this: ReadableStreamDefaultReader) {
+    const spy = vi.spyOn(ReadableStreamDefaultReader.prototype, 'read').mockImplementation(async function (
+      this: ReadableStreamDefaultReader,
+    ) {
       const result = await read.call(this);
       if (!result.done && result.value instanceof Uint8Array) inflated += result.value.length;
       return result;

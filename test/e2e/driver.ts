@@ -26,6 +26,15 @@ export async function clock(page: Page): Promise<string> {
   return (await page.locator('time.clock').textContent()) ?? '';
 }
 
+/**
+ * Skip ahead is disabled while the player is busy with nothing to skip to, and once the incident
+ * has ended: wait for it to be usable again or for the ending to show, rather than for a fixed time.
+ */
+async function untilSkipUsable(page: Page): Promise<void> {
+  const usable = page.getByRole('button', { name: /Skip ahead/ }).and(page.locator(':enabled'));
+  await expect(usable.or(page.getByRole('button', { name: 'Open the debrief' }))).toBeVisible();
+}
+
 /** Skips ahead until `done` holds, failing after `max` skips. */
 export async function skipUntil(driver: Driver, done: () => Promise<boolean>, what: string, max = 400): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -92,8 +101,7 @@ export function mouse(page: Page): Driver {
     },
     async skip() {
       const button = page.getByRole('button', { name: /Skip ahead/ });
-      // Once the incident has ended there is nothing to skip; give the ending dialog time to open.
-      if (await button.isDisabled()) await page.waitForTimeout(250);
+      if (await button.isDisabled()) await untilSkipUsable(page);
       else await button.click();
     },
   };
@@ -152,7 +160,7 @@ export function keyboard(page: Page): Driver {
       // Shortcuts are ignored while typing in a field; leave any field first, as a player would.
       const typing = await page.evaluate(() => Boolean(document.activeElement?.closest('input, textarea, select')));
       if (typing) await page.keyboard.press('Shift+Tab');
-      if (await page.getByRole('button', { name: /Skip ahead/ }).isDisabled()) await page.waitForTimeout(250);
+      if (await page.getByRole('button', { name: /Skip ahead/ }).isDisabled()) await untilSkipUsable(page);
       else await page.keyboard.press('w');
     },
   };

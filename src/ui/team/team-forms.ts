@@ -1,6 +1,6 @@
 /** Team mode's way in: the facilitator's "open a game day" form and the player's "join" form. */
 import { GAME_SECONDS_PER_REAL_SECOND } from '../../engine';
-import { SPEEDS, type RoomInfo } from '../../net/protocol';
+import { SPEEDS, type RoomInfo, type Speed } from '../../net/protocol';
 import { scenarioRoles } from '../../net/roles';
 import type { GameStore } from '../../store';
 import { closeTeam, createGameDay, joinGameDay, lookUpGameDay, type TeamState, type TeamStore } from '../../store/team-session';
@@ -64,7 +64,7 @@ export function createScreen(team: TeamStore, store: GameStore): View {
     // Every role ticked is the default; only a narrower offer is sent.
     void createGameDay(team, {
       scenario: scenario.value,
-      speed: Number(speed.value) as 1 | 2 | 4,
+      speed: Number(speed.value) as Speed,
       ...(offered.length < boxes.length ? { roles: offered } : {}),
     });
   });

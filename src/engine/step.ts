@@ -131,7 +131,7 @@ function validateInput(input: Input): Rejection | undefined {
     const { seconds } = input as { seconds: unknown };
     return typeof seconds === 'number' && seconds >= 0 && seconds <= MAX_GAME_SECONDS && Object.keys(input).length === 2
       ? undefined
-      : bad(`A tick advances 0 to ${MAX_GAME_SECONDS.toLocaleString('en')} game seconds.`);
+      : bad('A tick advances 0 to 86,400 game seconds.');
   }
   if (typeof type !== 'string' || !Object.hasOwn(INPUT_SCHEMAS, type)) return bad('Unknown input type.');
   const parsed = INPUT_SCHEMAS[type as keyof typeof INPUT_SCHEMAS].safeParse(input);
@@ -140,15 +140,17 @@ function validateInput(input: Input): Rejection | undefined {
   const text = issues.find((i) => i.path.at(-1) === 'text' && i.code !== 'invalid_type');
   if (text) {
     const max = type === 'inject' ? TEXT_LIMITS.injectText : type === 'hint' ? TEXT_LIMITS.hintText : TEXT_LIMITS.text;
-    const message = /control/.test(text.message)
-      ? 'Text may not contain control characters.'
-      : `Write between 1 and ${max.toLocaleString('en')} characters.`;
+    const message = /control/.test(text.message) ? 'Text may not contain control characters.' : `Write between 1 and ${max} characters.`;
     return { code: 'text.invalid', message };
   }
   const first = issues[0];
-  return bad(
-    first ? `A "${type}" input's ${first.path.join('.') || 'shape'} ${first.message.replace(/^Invalid input: /, '')}.` : 'Invalid input.',
-  );
+  // Of a union's failures, none is "the" problem: say what the input should look like instead.
+  if (type === 'inject') return bad('An inject names a scenario inject, or gives a character ("from"), a channel and a text.');
+  if (type === 'hint' && parsed.error.issues[0]?.path[0] === 'to')
+    return bad('A hint is for a role ({ "role": id }) or a player ({ "player": id }).');
+  if (!first) return bad(`The "${type}" input does not have the expected fields.`);
+  if (first.code === 'unrecognized_keys') return bad(`The "${type}" input has an unexpected field "${first.keys[0]?.slice(0, 40)}".`);
+  return bad(`The "${type}" input's ${first.path.join('.') || 'fields'} ${first.message.replace(/^Invalid input: /, '')}.`);
 }
 
 /** The issues inside a union's, so the one about the field that was wrong is found. */

@@ -4,37 +4,35 @@
  */
 import { z } from 'zod';
 import { parseWallClock } from '../engine/clock';
-import { NOTE_KINDS, type CoachMode, type LogEntry } from '../engine/types';
+import type { CoachMode, LogEntry } from '../engine/types';
+import { CoachModeSchema, GRADES, GradeSchema as Grade } from '../format/concepts';
+import { ActInputSchema, NoteInputSchema, PostInputSchema, ReplyInputSchema } from '../format/inputs';
 import type { Scenario } from '../format/schema';
-
-/** The grade bands of the debrief, best first. */
-const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
-const Grade = z.enum(GRADES);
 
 const At = z.union([z.string().max(8), z.number().int().min(0).max(86_400)]).describe('Wall-clock "HH:MM" or "HH:MM:SS", or game seconds.');
 
 const StepSchema = z
   .union([
-    z.strictObject({ at: At, do: z.string().max(64).describe('An action id.') }).describe('Starts an action.'),
+    z.strictObject({ at: At, do: ActInputSchema.shape.action.describe('An action id.') }).describe('Starts an action.'),
     z
       .strictObject({
         at: At,
-        reply: z.string().max(64).describe('A message id (its newest posting) or a post id.'),
-        choice: z.string().max(64).describe('The id of the reply chosen.'),
+        reply: ReplyInputSchema.shape.message.describe('A message id (its newest posting) or a post id.'),
+        choice: ReplyInputSchema.shape.choice.describe('The id of the reply chosen.'),
       })
       .describe('Replies to a message that asks something.'),
     z
       .strictObject({
         at: At,
-        post: z.string().max(64).describe('A channel id.'),
-        text: z.string().min(1).max(2000).describe('What the player posts.'),
+        post: PostInputSchema.shape.channel.describe('A channel id.'),
+        text: PostInputSchema.shape.text.describe('What the player posts.'),
       })
       .describe('Posts a message in a channel; in an incident channel, that is a status update.'),
     z
       .strictObject({
         at: At,
-        note: z.string().min(1).max(2000).describe('A line for the incident notes.'),
-        kind: z.enum(NOTE_KINDS).optional().describe('hypothesis, finding or note (the default).'),
+        note: NoteInputSchema.shape.text.describe('A line for the incident notes.'),
+        kind: NoteInputSchema.shape.kind.describe('hypothesis, finding or note (the default).'),
       })
       .describe('Writes a line in the incident notes.'),
   ])
@@ -45,7 +43,7 @@ export const ActionScriptSchema = z.strictObject({
   scenario: z.string().max(64).describe('The id of the scenario this script plays.'),
   description: z.string().max(1000).optional().describe('What this plan plays, in words.'),
   seed: z.number().int().default(1).describe("Seeds the run's random noise; the same seed gives the same run."),
-  coach: z.enum(['off', 'gentle', 'guided']).default('off').describe('The coach mode the run is played with.'),
+  coach: CoachModeSchema.default('off').describe('The coach mode the run is played with.'),
   steps: z.array(StepSchema).max(2000).describe('What the player does, in time order.'),
   expect: z
     .strictObject({

@@ -20,7 +20,7 @@ import type { FranticPattern } from './explore-frantic';
 import {
   bestReply,
   hypothesisText,
-  isChangeAction,
+  isRemedyAction,
   statusText,
   type PlayerInput,
   type Position,
@@ -384,7 +384,7 @@ export function franticVariants(sim: Sim, base: Played, pattern: FranticPattern)
   const state = base.end.state;
   const firstChange = steps.find((s) => {
     const a = actionOf(s);
-    return a !== undefined && isChangeAction(a);
+    return a !== undefined && isRemedyAction(a);
   })?.at;
   const when = state.impact[0]?.from ?? firstChange ?? 0;
   const plan = (keep: readonly PlanStep[], extra: PlanStep[]): Plan => ({

@@ -20,6 +20,7 @@ import {
   hypothesisText,
   isChangeAction,
   isCheckAction,
+  isRemedyAction,
   stateKey,
   statusText,
   VERDICT_RANK,
@@ -191,7 +192,7 @@ export function methodicalPolicy(): Policy {
     const stabilised = sim.holds(pos.state, 'stabilised');
     let best: { action: Action; rank: number } | undefined;
     for (const a of available) {
-      if (!isChangeAction(a) || a.category === 'resolve' || (only && a.category !== only)) continue;
+      if (!isRemedyAction(a) || a.category === 'resolve' || (only && a.category !== only)) continue;
       // What went wrong is worth another try only once the player has changed something else since.
       const previous = lastDone(pos.state, a.id);
       if (
@@ -311,7 +312,7 @@ export function franticPolicy(random: () => number): Policy {
       const lastDeclared = state.declarations.at(-1)?.at ?? -1;
       const changesSince = state.done.filter((d) => d.at > lastDeclared && isChangeAction(sim.world.actions.get(d.action)!)).length;
       if (resolve && changesSince >= 2) return act(resolve);
-      const changes = available.filter((a) => isChangeAction(a) && a.category !== 'resolve');
+      const changes = available.filter((a) => isRemedyAction(a) && a.category !== 'resolve');
       const total = changes.reduce((sum, a) => sum + panicWeight(a), 0);
       let r = random() * total;
       for (const a of changes) {

@@ -6,6 +6,9 @@
  */
 import {
   availability,
+  isChangeAction,
+  isCheckAction,
+  isNotable,
   milestoneHolds,
   parseWallClock,
   SOLO_PLAYER,
@@ -46,9 +49,6 @@ export function trailToLog(trail: Trail | null): LogEntry[] {
 
 /** How good a verdict is, for choosing replies and comparing outcomes. */
 export const VERDICT_RANK: Record<Verdict, number> = { success: 4, partial: 3, neutral: 2, failure: 1, harmful: 0 };
-
-/** Timeline events worth waking a waiting player for. */
-const NOTABLE = new Set<TimelineEvent['kind']>(['deploy', 'milestone', 'impact', 'service', 'alarm', 'relapse', 'evidence', 'ending']);
 
 /** How far the explorer lets time run in one engine step while watching for something to react to. */
 const CHUNK_SECONDS = 30;
@@ -115,10 +115,9 @@ export class Sim {
     if (stopOn.has('free') && wasBusy && !state.current[SOLO_PLAYER]) return 'free';
     let notable = false;
     for (const e of events) {
-      if (e.kind === 'message') {
-        if (stopOn.has('question') && postById(state, e.post)?.ask) return 'question';
-        if (e.importance === 'important' || e.importance === 'critical') notable = true;
-      } else if (NOTABLE.has(e.kind)) notable = true;
+      if (e.kind === 'message' && stopOn.has('question') && postById(state, e.post)?.ask) return 'question';
+      // The same events that stop a solo player's skip-ahead wake the explorer's waiting players.
+      if (isNotable(e)) notable = true;
     }
     return notable && stopOn.has('notable') ? 'notable' : null;
   }
@@ -167,11 +166,14 @@ function postById(state: EngineState, id: string): ChatPost | undefined {
   return undefined;
 }
 
-/** Something that touches production: every mitigation and fix, and whatever is tagged a change. */
-export const isChangeAction = (a: Action): boolean => a.tags.includes('change') || a.category === 'remediate' || a.category === 'mitigate';
+// A change and a check are the scorer's (src/engine/scoring/patterns.ts), so the explorer's players are judged by the rules they play by.
+export { isChangeAction, isCheckAction };
 
-/** A look at the system, as scoring counts a check. */
-export const isCheckAction = (a: Action): boolean => a.category === 'investigate' || a.tags.includes('verify');
+/**
+ * What a player might try to make things better: every change, and every mitigation (a restart
+ * included, which scoring does not count as a change). The candidates, not a kind of action scored.
+ */
+export const isRemedyAction = (a: Action): boolean => isChangeAction(a) || a.category === 'mitigate';
 
 /**
  * A status update with substance, written from what the player can see: what is affected, what is

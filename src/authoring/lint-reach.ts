@@ -9,6 +9,7 @@
  * Facts are tracked one by one (no relations between them), so a conjunction of conditions that can
  * each hold but never together is not caught: that is the price of never warning wrongly.
  */
+import { MILESTONES } from '../format/concepts';
 import type { Path } from '../format/json-source';
 import type { Action, Condition, Effect, FactValue, Health, Milestone, Scenario, Verdict } from '../format/schema';
 
@@ -54,7 +55,7 @@ export interface Reach {
   work: number;
 }
 
-export const MILESTONES: readonly Milestone[] = ['impact', 'stabilised', 'understood', 'fixed', 'verified'];
+export { MILESTONES };
 
 const BOTH: Possible = { canHold: true, canFail: true, never: [], always: [] };
 const MAX_ROUNDS = 1000;

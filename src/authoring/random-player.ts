@@ -14,6 +14,7 @@ import {
   type Input,
   type LogEntry,
 } from '../engine';
+import { COACH_MODES } from '../format/concepts';
 import type { Scenario } from '../format/schema';
 
 export interface RandomRun {
@@ -39,7 +40,7 @@ export function playRandomly(scenario: Scenario, seed: number, inputs = 40, opti
     return value;
   };
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
-  const coach = options.coach ?? pick(['off', 'gentle', 'guided'] as const)!;
+  const coach = options.coach ?? pick(COACH_MODES)!;
   const world = worldOf(scenario);
   let state = init(scenario, { seed, coach });
   const log: LogEntry[] = [];

@@ -4,9 +4,11 @@
  * log through the engine catches a recomputed checksum on an impossible or altered run.
  */
 import { z } from 'zod';
-import { replay, score, wallClock, type EngineState, type Grade, type LogEntry, type RunOptions } from '../engine';
+import { replay, score, wallClock, type EngineState, type LogEntry, type RunOptions } from '../engine';
 import type { Scenario } from '../format/schema';
-import { RunLogEntrySchema, SavedRunSchema } from '../format/run-log';
+import { GradeSchema } from '../format/concepts';
+import { LogEntrySchema } from '../format/inputs';
+import { SavedRunSchema } from '../format/run-log';
 import { canonicalJson, sha256Label } from './checksum';
 import { explainIssues } from './issues';
 
@@ -24,12 +26,10 @@ export interface RunRecord {
   time: number;
 }
 
-const GRADES = ['A', 'B', 'C', 'D', 'F'] as const satisfies readonly Grade[];
-
 const RunResultSchema = z.strictObject({
   ending: z.string().max(200).nullable(),
   total: z.number().int().min(0).max(100),
-  grade: z.enum(GRADES),
+  grade: GradeSchema,
 });
 /** What the run claims it achieved; an import only accepts it if replaying gives the same. */
 export type RunResult = z.infer<typeof RunResultSchema>;
@@ -42,7 +42,7 @@ export type RunResult = z.infer<typeof RunResultSchema>;
 const RunFileSchema = SavedRunSchema.extend({
   format: z.literal(RUN_FILE_FORMAT),
   version: z.literal(RUN_FILE_VERSION),
-  log: z.array(RunLogEntrySchema).max(10_000),
+  log: z.array(LogEntrySchema).max(10_000),
   scenario: SavedRunSchema.shape.scenario.extend({ title: z.string().max(200) }),
   result: RunResultSchema,
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" followed by 64 lower-case hex digits'),

@@ -43,3 +43,20 @@ export function formatDuration(seconds: number): string {
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/** Game seconds that pass per real second at 1×: an hour-long incident plays in about 20 minutes. */
+export const GAME_SECONDS_PER_REAL_SECOND = 3;
+/** The most real time one step of the clock accounts for: a stalled tab or server must not become a burst of game time. */
+export const MAX_REAL_STEP_MS = 1000;
+
+/**
+ * Real time into game time, for the solo clock and a team room alike. The engine takes whole game
+ * seconds, so what is left over is carried (in whole game milliseconds, rounded, so that many small
+ * steps add up exactly) to the next step.
+ */
+export function gameSecondsFor(carryMs: number, elapsedRealMs: number, speed: number): { seconds: number; carryMs: number } {
+  const elapsed = Math.min(Math.max(elapsedRealMs, 0), MAX_REAL_STEP_MS);
+  const total = carryMs + Math.round(elapsed * GAME_SECONDS_PER_REAL_SECOND * speed);
+  const seconds = Math.floor(total / 1000);
+  return { seconds, carryMs: total - seconds * 1000 };
+}

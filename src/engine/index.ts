@@ -21,8 +21,18 @@ export {
   type Grade,
   type Suggestion,
 } from './scoring';
-export { wallClock, parseWallClock, formatDuration, hourOfDay } from './clock';
+export {
+  wallClock,
+  parseWallClock,
+  formatDuration,
+  hourOfDay,
+  gameSecondsFor,
+  GAME_SECONDS_PER_REAL_SECOND,
+  MAX_REAL_STEP_MS,
+} from './clock';
 export { worldOf, type World } from './world';
+export { isNotable } from './notable';
+export { isChangeAction, isCheckAction } from './scoring/patterns';
 export { seedState, nextRandom, randomFloats } from './rng';
 export { splitNoteText } from './notes';
 export * from './types';

@@ -4,7 +4,8 @@
  * generator inside the state, no I/O.
  */
 import type { Scenario } from '../format/schema';
-import { isValidId } from '../format/ids';
+import type { z } from 'zod';
+import { INPUT_SCHEMAS, MAX_GAME_SECONDS, TEXT_LIMITS } from '../format/inputs';
 import { completeAction, startAction } from './actions';
 import { postAsPlayer } from './chat';
 import { reply } from './reply';
@@ -12,12 +13,12 @@ import { applyEffects } from './effects';
 import { emit, openDraft, type Draft } from './draft';
 import { facilitatorHint, inject } from './facilitator';
 import { seedState } from './rng';
-import { NOTE_KINDS, SOLO_PLAYER, type EngineState, type Input, type Rejection, type RunOptions, type StepResult } from './types';
+import { SOLO_PLAYER, type EngineState, type Input, type Rejection, type RunOptions, type StepResult } from './types';
 import { worldOf } from './world';
 import { worldTick } from './world-tick';
 
-/** The longest text a player may post or note, or a facilitator inject or hint; longer is refused, not cut. */
-export const MAX_PLAYER_TEXT = 2000;
+/** The longest text a player may post or note; longer is refused, not cut. */
+export const MAX_PLAYER_TEXT = TEXT_LIMITS.text;
 
 /** The state of a new run at game second 0, with history from before the start applied. */
 export function init(scenario: Scenario, options: RunOptions): EngineState {
@@ -120,61 +121,39 @@ function advance(draft: Draft, target: number): void {
   if (!state.ending) state.time = target;
 }
 
+/** Checks an input against its schema (src/format/inputs.ts); text problems get their own code. */
 function validateInput(input: Input): Rejection | undefined {
   const bad = (message: string): Rejection => ({ code: 'input.invalid', message });
   if (typeof input !== 'object' || input === null) return bad('An input must be an object.');
-  const player = 'player' in input ? input.player : undefined;
-  if (player !== undefined && !isValidId(player)) return bad('A player id is 1–64 lower-case letters, digits, "-" or "_".');
-  switch (input.type) {
-    case 'tick':
-      return Number.isFinite(input.seconds) && input.seconds >= 0 && input.seconds <= 86_400
-        ? undefined
-        : bad('A tick advances 0 to 86,400 game seconds.');
-    case 'act':
-      return typeof input.action === 'string' ? undefined : bad('An action needs an id.');
-    case 'reply':
-      return typeof input.message === 'string' && typeof input.choice === 'string'
-        ? undefined
-        : bad('A reply needs a message and a choice.');
-    case 'post':
-    case 'note': {
-      if (typeof input.text !== 'string') return bad('Text is required.');
-      const tooLong = checkText(input.text);
-      if (tooLong) return tooLong;
-      if (input.type === 'post' && typeof input.channel !== 'string') return bad('A post needs a channel.');
-      if (input.type === 'note' && input.kind !== undefined && !NOTE_KINDS.includes(input.kind))
-        return bad(`A note's kind is one of ${NOTE_KINDS.join(', ')}.`);
-      return undefined;
-    }
-    case 'inject': {
-      if (input.inject !== undefined && typeof input.inject !== 'string') return bad('An inject names a scenario inject by its id.');
-      if (input.from !== undefined && typeof input.from !== 'string') return bad('An inject\'s "from" is a character id.');
-      if (input.channel !== undefined && typeof input.channel !== 'string') return bad('An inject\'s "channel" is a channel id.');
-      if (input.text !== undefined && typeof input.text !== 'string') return bad("An inject's text must be text.");
-      if (input.inject === undefined && (input.from === undefined || input.channel === undefined || input.text === undefined)) {
-        return bad('An inject names a scenario inject, or gives a character ("from"), a channel and a text.');
-      }
-      return input.text === undefined ? undefined : checkText(input.text);
-    }
-    case 'hint': {
-      if (typeof input.text !== 'string') return bad('Text is required.');
-      const to: unknown = input.to;
-      if (to !== undefined) {
-        const keys = typeof to === 'object' && to !== null ? Object.keys(to) : [];
-        const target =
-          keys.length === 1 && (keys[0] === 'role' || keys[0] === 'player') ? (to as Record<string, unknown>)[keys[0]] : undefined;
-        if (!isValidId(target)) return bad('A hint is for a role ({ "role": id }) or a player ({ "player": id }).');
-      }
-      return checkText(input.text);
-    }
-    default:
-      return bad('Unknown input type.');
+  const type: unknown = input.type;
+  // Time is fed many times a second (and thousands of times per explorer run): a cheap check, same rule as the schema.
+  if (type === 'tick') {
+    const { seconds } = input as { seconds: unknown };
+    return typeof seconds === 'number' && seconds >= 0 && seconds <= MAX_GAME_SECONDS && Object.keys(input).length === 2
+      ? undefined
+      : bad('A tick advances 0 to 86,400 game seconds.');
   }
+  if (typeof type !== 'string' || !Object.hasOwn(INPUT_SCHEMAS, type)) return bad('Unknown input type.');
+  const parsed = INPUT_SCHEMAS[type as keyof typeof INPUT_SCHEMAS].safeParse(input);
+  if (parsed.success) return undefined;
+  const issues = flatten(parsed.error.issues);
+  const text = issues.find((i) => i.path.at(-1) === 'text' && i.code !== 'invalid_type');
+  if (text) {
+    const max = type === 'inject' ? TEXT_LIMITS.injectText : type === 'hint' ? TEXT_LIMITS.hintText : TEXT_LIMITS.text;
+    const message = /control/.test(text.message) ? 'Text may not contain control characters.' : `Write between 1 and ${max} characters.`;
+    return { code: 'text.invalid', message };
+  }
+  const first = issues[0];
+  // Of a union's failures, none is "the" problem: say what the input should look like instead.
+  if (type === 'inject') return bad('An inject names a scenario inject, or gives a character ("from"), a channel and a text.');
+  if (type === 'hint' && parsed.error.issues[0]?.path[0] === 'to')
+    return bad('A hint is for a role ({ "role": id }) or a player ({ "player": id }).');
+  if (!first) return bad(`The "${type}" input does not have the expected fields.`);
+  if (first.code === 'unrecognized_keys') return bad(`The "${type}" input has an unexpected field "${first.keys[0]?.slice(0, 40)}".`);
+  return bad(`The "${type}" input's ${first.path.join('.') || 'fields'} ${first.message.replace(/^Invalid input: /, '')}.`);
 }
 
-function checkText(text: string): Rejection | undefined {
-  const length = text.trim().length;
-  return length === 0 || length > MAX_PLAYER_TEXT
-    ? { code: 'text.invalid', message: `Write between 1 and ${MAX_PLAYER_TEXT} characters.` }
-    : undefined;
+/** The issues inside a union's, so the one about the field that was wrong is found. */
+function flatten(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((i) => (i.code === 'invalid_union' && i.errors.length > 0 ? i.errors.flatMap(flatten) : [i]));
 }

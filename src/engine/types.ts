@@ -3,77 +3,32 @@
  * Everything here is plain JSON-serialisable data, so a state can be saved, sent and compared.
  */
 import type { Category, FactValue, Health, Milestone, Verdict } from '../format/schema';
+import type { TrackedMilestone } from '../format/concepts';
+import type { HintAudience, Input, LogEntry, NoteKind, PlayerInput, PlayerLogEntry, RunOptions } from '../format/inputs';
 
-export type CoachMode = 'off' | 'gentle' | 'guided';
+// The inputs, log entries and run options are zod schemas in src/format/inputs.ts; these are their inferred types.
+export type {
+  FacilitatorInput,
+  HintAudience,
+  HintInput,
+  InjectInput,
+  Input,
+  LogEntry,
+  NoteKind,
+  PlayerInput,
+  PlayerLogEntry,
+  RunOptions,
+} from '../format/inputs';
+export { NOTE_KINDS } from '../format/inputs';
+export type { CoachMode } from '../format/concepts';
+export { TRACKED_MILESTONES, type TrackedMilestone } from '../format/concepts';
 
 /** The id the solo player acts under; team mode uses each player's own id. */
 export const SOLO_PLAYER = 'you';
 
-/** How a run starts: the same options and the same inputs always give the same run. */
-export interface RunOptions {
-  seed: number;
-  coach: CoachMode;
-}
-
-/** Something fed to the engine. Time passes only through `tick`. */
-export type Input =
-  | { type: 'tick'; seconds: number }
-  | { type: 'act'; action: string; player?: string }
-  | { type: 'reply'; message: string; choice: string; player?: string }
-  | { type: 'post'; channel: string; text: string; player?: string }
-  | { type: 'note'; text: string; kind?: NoteKind; player?: string }
-  | InjectInput
-  | HintInput;
-
-/**
- * A facilitator's inject: a message posted as a scenario character (team mode). Naming one of the
- * scenario's `team.injects` posts its text as its character in its channel and applies its effects;
- * `from`, `channel` and `text` given alongside replace the inject's own. Without `inject`, all three
- * are required and nothing but the message happens. `player` is who injected it (the facilitator).
- */
-export type InjectInput =
-  | { type: 'inject'; inject: string; from?: string; channel?: string; text?: string; player?: string }
-  | { type: 'inject'; inject?: undefined; from: string; channel: string; text: string; player?: string };
-
-/** Who a facilitator's hint is meant for: everyone in a role, or one player (a team seat). */
-export type HintAudience = { role: string } | { player: string };
-
-/**
- * A facilitator's hint, posted by the scenario's coach character in the coach channel whatever the
- * coach mode; refused when the scenario has no coach. `player` is who sent it (the facilitator).
- */
-export type HintInput = {
-  type: 'hint';
-  text: string;
-  to?: HintAudience;
-  player?: string;
-};
-
-/** What players do, in a solo run or from a team seat: everything but time and the facilitator's inputs. */
-export type PlayerInput = Extract<Input, { type: 'act' | 'reply' | 'post' | 'note' }>;
-/** What only a team game day's facilitator does. */
-export type FacilitatorInput = InjectInput | HintInput;
-
 /** True for the inputs a player makes (a solo run holds nothing else). */
 export function isPlayerInput(input: Input): input is PlayerInput {
   return input.type === 'act' || input.type === 'reply' || input.type === 'post' || input.type === 'note';
-}
-
-/** What a note records; scoring credits a hypothesis written before the first change. */
-import { NOTE_KINDS } from '../format/run-log';
-export { NOTE_KINDS };
-export type NoteKind = (typeof NOTE_KINDS)[number];
-
-/** A player's (or the facilitator's) input stamped with the game time it happened at; a run is a list of these. */
-export interface LogEntry {
-  at: number;
-  input: Exclude<Input, { type: 'tick' }>;
-}
-
-/** A log entry of a player's input: what a solo run's log (and its save) holds. */
-export interface PlayerLogEntry {
-  at: number;
-  input: PlayerInput;
 }
 
 /** True for an entry of a player's input, false for the facilitator's. */
@@ -162,10 +117,6 @@ export interface Span {
   from: number;
   to: number | null;
 }
-
-/** The milestones whose every stretch of holding is recorded (impact has its own intervals). */
-export const TRACKED_MILESTONES = ['stabilised', 'understood', 'fixed', 'verified'] as const;
-export type TrackedMilestone = (typeof TRACKED_MILESTONES)[number];
 
 /** The whole state of a run. */
 export interface EngineState {

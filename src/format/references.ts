@@ -2,6 +2,7 @@
  * Checks that every id a scenario refers to is defined, and that ids are unique. The walkers here
  * visit every condition and effect with its path, for this check and for the linter.
  */
+import { MILESTONES } from './concepts';
 import type { PathProblem } from './problem';
 import type { Path } from './json-source';
 import type { Condition, Effect, Scenario } from './schema';
@@ -35,7 +36,7 @@ export function forEachCondition(scenario: Scenario, visit: (condition: Conditio
     walk(e.when, ['endings', i, 'when']);
     (e.variants ?? []).forEach((v, j) => walk(v.when, ['endings', i, 'variants', j, 'when']));
   });
-  for (const key of ['impact', 'stabilised', 'understood', 'fixed', 'verified'] as const) walk(scenario.incident[key], ['incident', key]);
+  for (const key of MILESTONES) walk(scenario.incident[key], ['incident', key]);
   scenario.scoring.rules.forEach((r, i) => walk(r.when, ['scoring', 'rules', i, 'when']));
 }
 

@@ -4,6 +4,7 @@
  * so every description here reaches mentors' editors as completion help.
  */
 import { z } from 'zod';
+import { DimensionSchema, MilestoneSchema } from './concepts';
 import { ID_PATTERN } from './ids';
 
 /** Ids are short, stable, kebab- or snake-case names that other parts of the scenario refer to. */
@@ -48,7 +49,7 @@ const Comparison = {
   lte: z.number().optional().describe('Holds when the value is at most this.'),
 };
 
-const MilestoneName = z.enum(['impact', 'stabilised', 'understood', 'fixed', 'verified']);
+const MilestoneName = MilestoneSchema;
 
 const FactCondition = z
   .strictObject({ fact: Id.describe('The fact to test.'), ...Comparison })
@@ -588,9 +589,7 @@ const ScoringSchema = z
       .array(
         z.strictObject({
           id: Id,
-          dimension: z
-            .enum(['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure'])
-            .describe('The dimension the points count towards.'),
+          dimension: DimensionSchema.describe('The dimension the points count towards.'),
           points: z.number().int().min(-50).max(50).describe('Points added when the rule fires (negative: taken away).'),
           when: ConditionField('The rule fires the first time this holds.'),
           text: Text(300).describe('The reason shown in the debrief.'),
@@ -789,9 +788,9 @@ export type Reply = NonNullable<Message['asks']>['replies'][number];
 export type Category = z.infer<typeof Category>;
 export type Verdict = z.infer<typeof Verdict>;
 export type Health = z.infer<typeof Health>;
-export type Milestone = z.infer<typeof MilestoneName>;
+export type { Milestone } from './concepts';
 export type ActionTag = Action['tags'][number];
-export type Dimension = Scenario['scoring']['rules'][number]['dimension'];
+export type { Dimension } from './concepts';
 export type Team = NonNullable<Scenario['team']>;
 export type TeamRole = NonNullable<Team['roles']>[number];
 export type Inject = Team['injects'][number];

@@ -4,8 +4,22 @@
  * passes typed values on; anything else is refused with a specific error and changes nothing.
  */
 import { z } from 'zod';
-import { ID_PATTERN } from '../format/ids';
-import { MAX_PLAYER_TEXT, NOTE_KINDS, type RejectionCode, type TimelineEvent } from '../engine';
+import { CoachModeSchema, SpeedSchema } from '../format/concepts';
+import {
+  ActInputSchema,
+  HintAudienceSchema,
+  HintInputSchema,
+  IdSchema,
+  InjectByIdInputSchema,
+  InjectTextInputSchema,
+  NoteInputSchema,
+  PostInputSchema,
+  ReplyInputSchema,
+  RunOptionsSchema,
+  TEXT_LIMITS,
+  textSchema,
+} from '../format/inputs';
+import type { RejectionCode, TimelineEvent } from '../engine';
 
 // ---------------------------------------------------------------------------------------------
 // Limits and shared pieces
@@ -13,11 +27,8 @@ import { MAX_PLAYER_TEXT, NOTE_KINDS, type RejectionCode, type TimelineEvent } f
 
 export const LIMITS = {
   name: 40,
-  /** Posts and notes: the engine's own limit, so the protocol never lets through what it refuses. */
-  text: MAX_PLAYER_TEXT,
-  /** An injected message: as long as a scenario message may be. */
-  injectText: 1000,
-  hintText: 600,
+  /** Posts, notes, injects and hints: the engine's own limits, so the protocol never lets through what it refuses. */
+  ...TEXT_LIMITS,
   facilitatorNote: 2000,
   secret: 128,
   /** The most events one `events` message carries; a longer catch-up comes in several. */
@@ -40,22 +51,15 @@ export function normaliseJoinCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '');
 }
 
-export const SPEEDS = [1, 2, 4] as const;
-export type Speed = (typeof SPEEDS)[number];
+export { SPEEDS, type Speed } from '../format/concepts';
 export const PHASES = ['lobby', 'running', 'paused', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
 
-// Control characters other than tab and line breaks have no business in chat and would confuse logs.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK = /[\r\n\t]/;
 
-const Id = z.string().max(64).regex(ID_PATTERN, 'is not an id (1–64 lower-case letters, digits, "-" or "_", starting with a letter)');
-const Text = (max: number) =>
-  z
-    .string()
-    .max(max, `is longer than ${max} characters`)
-    .refine((s) => s.trim().length > 0, 'is empty')
-    .refine((s) => !CONTROL.test(s), 'contains control characters');
+// Ids and text follow the engine's input rules (src/format/inputs.ts), so a command the protocol takes is one the engine can.
+const Id = IdSchema;
+const Text = textSchema;
 const Name = Text(LIMITS.name).refine((s) => !LINE_BREAK.test(s), 'must fit on one line');
 const Secret = z
   .string()
@@ -69,7 +73,6 @@ const Ref = z
   .max(2 ** 31 - 1)
   .optional();
 export const JoinCode = z.string().regex(JOIN_CODE_PATTERN, `is not a join code (${JOIN_CODE_LENGTH} letters and digits)`);
-const SpeedSchema = z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<4>]);
 
 // ---------------------------------------------------------------------------------------------
 // Client → server
@@ -91,10 +94,10 @@ const PLAYER_COMMANDS = {
       .min(0)
       .max(2 ** 31 - 1),
   }),
-  act: command('act', { action: Id }),
-  reply: command('reply', { message: Id, choice: Id }),
-  post: command('post', { channel: Id, text: Text(LIMITS.text) }),
-  note: command('note', { text: Text(LIMITS.text), kind: z.enum(NOTE_KINDS).optional() }),
+  act: command('act', { action: ActInputSchema.shape.action }),
+  reply: command('reply', { message: ReplyInputSchema.shape.message, choice: ReplyInputSchema.shape.choice }),
+  post: command('post', { channel: PostInputSchema.shape.channel, text: PostInputSchema.shape.text }),
+  note: command('note', { text: NoteInputSchema.shape.text, kind: NoteInputSchema.shape.kind }),
 };
 const FACILITATOR_COMMANDS = {
   start: facilitator('start', {}),
@@ -103,8 +106,12 @@ const FACILITATOR_COMMANDS = {
   end: facilitator('end', {}),
   speed: facilitator('speed', { speed: SpeedSchema }),
   inject: facilitator('inject', { inject: Id }),
-  'inject-text': facilitator('inject-text', { from: Id, channel: Id, text: Text(LIMITS.injectText) }),
-  hint: facilitator('hint', { to: HintTarget, text: Text(LIMITS.hintText) }),
+  'inject-text': facilitator('inject-text', {
+    from: InjectTextInputSchema.shape.from,
+    channel: InjectTextInputSchema.shape.channel,
+    text: InjectTextInputSchema.shape.text,
+  }),
+  hint: facilitator('hint', { to: HintTarget, text: HintInputSchema.shape.text }),
   'facilitator-note': facilitator('facilitator-note', { text: Text(LIMITS.facilitatorNote) }),
 };
 const COMMANDS = { ...PLAYER_COMMANDS, ...FACILITATOR_COMMANDS };
@@ -126,7 +133,7 @@ export const GameDayOptions = z.strictObject({
   /** The roles on offer, a subset of the scenario's; all of them when left out. */
   roles: z.array(Id).min(1).max(12).optional(),
   speed: SpeedSchema.default(1),
-  coach: z.enum(['off', 'gentle', 'guided']).default('off'),
+  coach: CoachModeSchema.default('off'),
   /** For a reproducible game day; the server draws one when left out. */
   seed: z
     .number()
@@ -233,19 +240,20 @@ export type SeatView = z.infer<typeof SeatView>;
 /** The id the facilitator's inputs are attributed to in the engine's log; seats are p1, p2, …, so it never names one. */
 export const FACILITATOR_PLAYER = 'facilitator';
 
-/** Who a facilitator's hint is for, as the engine logs it: a role, or one player (a seat's id). */
-const HintAudience = z.union([z.strictObject({ role: Id }), z.strictObject({ player: Id })]);
-
-/** An input as the engine logs it, with the seat that made it (the facilitator's as FACILITATOR_PLAYER). */
+/**
+ * An input as the engine logs it, with the seat that made it (the facilitator's as FACILITATOR_PLAYER):
+ * the engine's own input schemas, narrowed to what a room feeds it.
+ */
+const seated = { player: Id };
 export const EngineInput = z.union([
-  z.strictObject({ type: z.literal('act'), action: Id, player: Id }),
-  z.strictObject({ type: z.literal('reply'), message: Id, choice: Id, player: Id }),
-  z.strictObject({ type: z.literal('post'), channel: Id, text: Text(LIMITS.text), player: Id }),
-  z.strictObject({ type: z.literal('note'), text: Text(LIMITS.text), kind: z.enum(NOTE_KINDS).optional(), player: Id }),
-  // A scenario inject by id (its own character, channel and text), or words written on the spot as a character.
-  z.strictObject({ type: z.literal('inject'), inject: Id, player: Id }),
-  z.strictObject({ type: z.literal('inject'), from: Id, channel: Id, text: Text(LIMITS.injectText), player: Id }),
-  z.strictObject({ type: z.literal('hint'), text: Text(LIMITS.hintText), to: HintAudience, player: Id }),
+  ActInputSchema.extend(seated),
+  ReplyInputSchema.extend(seated),
+  PostInputSchema.extend(seated),
+  NoteInputSchema.extend(seated),
+  // A scenario inject by id (its own character, channel and text: the room never overrides them), or words written on the spot as a character.
+  InjectByIdInputSchema.omit({ from: true, channel: true, text: true }).extend(seated),
+  InjectTextInputSchema.extend(seated),
+  HintInputSchema.extend({ ...seated, to: HintAudienceSchema }),
 ]);
 export const LoggedInput = z.strictObject({ at: GameTime, input: EngineInput });
 export type LoggedInput = z.infer<typeof LoggedInput>;
@@ -299,7 +307,7 @@ export const Welcome = z.strictObject({
     z.strictObject({ kind: z.literal('watcher') }),
   ]),
   scenario: z.strictObject({ id: Id, version: z.string().max(20) }),
-  options: z.strictObject({ seed: z.number().int(), coach: z.enum(['off', 'gentle', 'guided']) }),
+  options: RunOptionsSchema,
   roles: z.array(RoleView).max(12),
   /** The scenario's injects, for the facilitator's console; players and watchers get an empty list. */
   injects: z.array(z.strictObject({ id: Id, label: z.string().max(80) })).max(64),

@@ -5,7 +5,7 @@
  * through `tick`. The room checks identities, roles and phases and leaves every game rule to the
  * engine, which it feeds attributed inputs, so the run replays from its log like a solo run.
  */
-import { init, step, type EngineState, type Input, type LogEntry, type RunOptions } from '../engine';
+import { gameSecondsFor, init, step, type EngineState, type Input, type LogEntry, type RunOptions } from '../engine';
 import type { Scenario, TeamRole } from '../format/schema';
 import { mayAct, mayNote, mayPost, mayReply, scenarioRoles } from '../net/roles';
 import {
@@ -27,12 +27,8 @@ import {
 } from '../net/protocol';
 import { digestOf, matchesDigest } from './secrets';
 
-/** Game seconds per real second at 1×: the same pace as solo play. */
-export const GAME_SECONDS_PER_REAL_SECOND = 3;
 /** Players per room (3–10 engineers, plus room for a projector or two). */
 export const MAX_SEATS = 12;
-/** The most real time one tick may account for: a stalled server must not become a burst of game time. */
-const MAX_TICK_MS = 1000;
 
 export interface Seat extends SeatView {
   connected: boolean;
@@ -311,8 +307,8 @@ function facilitate(state: RoomState, command: FacilitatorCommand): Outcome {
  */
 export function tick(state: RoomState, realMs: number): Accepted {
   if (state.phase !== 'running' || !Number.isFinite(realMs) || realMs <= 0) return { ok: true, state, events: [] };
-  const carry = state.carry + Math.round(Math.min(realMs, MAX_TICK_MS) * GAME_SECONDS_PER_REAL_SECOND * state.speed);
-  const whole = Math.floor(carry / 1000);
+  // The same conversion as the solo clock, so a game day runs at solo pace.
+  const { seconds: whole, carryMs: carry } = gameSecondsFor(state.carry, realMs, state.speed);
   if (whole === 0) return { ok: true, state: { ...state, carry }, events: [] };
   const before = state.engine.time;
   const result = step(state.scenario, state.engine, { type: 'tick', seconds: whole });
@@ -320,7 +316,7 @@ export function tick(state: RoomState, realMs: number): Accepted {
   const crossed = Math.floor(result.state.time / every) !== Math.floor(before / every);
   const news: NewRoomEvent[] =
     result.events.length > 0 || crossed ? [{ kind: 'clock', time: result.state.time, happened: result.events }] : [];
-  return emit(withEngine({ ...state, carry: carry - whole * 1000 }, result.state, news), news);
+  return emit(withEngine({ ...state, carry }, result.state, news), news);
 }
 
 // ---------------------------------------------------------------------------------------------

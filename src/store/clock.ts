@@ -3,7 +3,8 @@
  * fed to the engine at the chosen speed; on the replay screen, the replay moves on instead. The
  * scheduler is injected so tests drive time by hand.
  */
-import { advance, GAME_SECONDS_PER_REAL_SECOND, save, type GameStore } from './game-store';
+import { gameSecondsFor, MAX_REAL_STEP_MS } from '../engine';
+import { advance, save, type GameStore } from './game-store';
 import { advanceReplay } from './replay';
 
 export interface Scheduler {
@@ -25,34 +26,34 @@ const SAVE_EVERY_MS = 2000;
 /** Starts the clock; returns a function that stops it. */
 export function startClock(store: GameStore, scheduler: Scheduler): () => void {
   let last = scheduler.now();
+  /** Game milliseconds not yet given to the engine (the same conversion as a team room's, src/engine/clock.ts). */
   let carry = 0;
   let sinceSave = 0;
   return scheduler.every(FRAME_MS, () => {
     const now = scheduler.now();
-    // A throttled background tab can stall for minutes; never let that become a burst of game time.
-    const elapsed = Math.min(now - last, 1000);
+    // A throttled background tab can stall for minutes; gameSecondsFor never lets that become a burst of game time.
+    const elapsed = now - last;
     last = now;
     const { screen, paused, run, settings } = store.getState();
     const { replay } = store.getState();
     if (screen === 'replay') {
-      if (!replay?.playing) carry = 0;
-      else carry += (elapsed / 1000) * GAME_SECONDS_PER_REAL_SECOND * replay.speed;
-      const whole = Math.floor(carry);
-      carry -= whole;
-      if (whole > 0) advanceReplay(store, whole);
+      if (!replay?.playing) {
+        carry = 0;
+        return;
+      }
+      const { seconds, carryMs } = gameSecondsFor(carry, elapsed, replay.speed);
+      carry = carryMs;
+      if (seconds > 0) advanceReplay(store, seconds);
       return;
     }
     if (screen !== 'incident' || paused || !run || run.state.ending) {
       carry = 0;
       return;
     }
-    carry += (elapsed / 1000) * GAME_SECONDS_PER_REAL_SECOND * settings.speed;
-    const whole = Math.floor(carry);
-    if (whole > 0) {
-      carry -= whole;
-      advance(store, whole);
-    }
-    sinceSave += elapsed;
+    const { seconds, carryMs } = gameSecondsFor(carry, elapsed, settings.speed);
+    carry = carryMs;
+    if (seconds > 0) advance(store, seconds);
+    sinceSave += Math.min(elapsed, MAX_REAL_STEP_MS);
     if (sinceSave >= SAVE_EVERY_MS) {
       sinceSave = 0;
       save(store);

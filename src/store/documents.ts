@@ -1,7 +1,8 @@
 /** The three things Firedrill keeps between visits: the run in progress, settings and progress. */
 import { z } from 'zod';
 import { ID_PATTERN } from '../format/ids';
-import { Coach, SavedRunSchema, type SavedRun } from '../format/run-log';
+import { CoachModeSchema, GradeSchema, SpeedSchema } from '../format/concepts';
+import { SavedRunSchema, type SavedRun } from '../format/run-log';
 import type { DocumentSpec } from './persisted';
 
 export type { SavedRun };
@@ -18,8 +19,8 @@ export const SettingsSchema = z.strictObject({
   version: z.number(),
   volume: z.number().min(0).max(1),
   muted: z.boolean(),
-  coach: Coach,
-  speed: z.union([z.literal(1), z.literal(2), z.literal(4)]),
+  coach: CoachModeSchema,
+  speed: SpeedSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { version: 1, volume: 0.7, muted: false, coach: 'gentle', speed: 1 };
@@ -34,7 +35,7 @@ export const SETTINGS: DocumentSpec<Settings> = {
 const Best = z.strictObject({
   completed: z.number().int().min(0),
   bestScore: z.number().min(0).max(100),
-  bestGrade: z.enum(['A', 'B', 'C', 'D', 'F']),
+  bestGrade: GradeSchema,
   lastEnding: z.string().max(200),
 });
 export type ScenarioProgress = z.infer<typeof Best>;

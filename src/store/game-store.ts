@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   init,
+  isNotable,
   replay,
   score,
   step,
@@ -20,6 +21,7 @@ import {
   type TimelineEvent,
 } from '../engine';
 import type { Scenario } from '../format';
+import type { Speed } from '../format/concepts';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
 import { readDocument, writeDocument } from './persisted';
 import type { KeyValueStorage } from './storage';
@@ -40,11 +42,7 @@ export interface ReplayState {
 }
 
 export type Screen = 'title' | 'select' | 'briefing' | 'incident' | 'debrief' | 'replay';
-export type Speed = 1 | 2 | 4;
-export const SPEEDS: readonly Speed[] = [1, 2, 4];
-
-/** Game seconds that pass per real second at 1×: an hour-long incident plays in about 20 minutes. */
-export const GAME_SECONDS_PER_REAL_SECOND = 3;
+export { SPEEDS, type Speed } from '../format/concepts';
 
 export interface Run {
   scenario: Scenario;
@@ -279,17 +277,6 @@ export function jumpTo(store: GameStore, t: number): void {
   save(store);
 }
 
-const NOTABLE = new Set<TimelineEvent['kind']>([
-  'message',
-  'action-completed',
-  'evidence',
-  'alarm',
-  'service',
-  'relapse',
-  'ending',
-  'ignored',
-]);
-
 /**
  * Fast-forwards until something happens that the player may want to react to (a message, an action
  * finishing, an alarm…) or `limit` game seconds pass. For waiting out a long deploy without idling.
@@ -304,7 +291,7 @@ export function skipAhead(store: GameStore, limit = 900): void {
     const result = step(run.scenario, state, { type: 'tick', seconds: stride });
     state = result.state;
     events.push(...result.events);
-    if (result.events.some((e) => NOTABLE.has(e.kind))) break;
+    if (result.events.some(isNotable)) break;
   }
   commit(store, { ...run, state }, events);
 }

@@ -4,6 +4,7 @@
  * Pure: it reads a finished (or running) state. Each dimension's detectors live in their own
  * module; this one adds them up.
  */
+import { DIMENSIONS } from '../../format/concepts';
 import type { Dimension, Scenario } from '../../format/schema';
 import { wallClock } from '../clock';
 import { shownEnding } from '../endings';
@@ -22,7 +23,7 @@ import { verify } from './verify';
 export type { DimensionScore, Grade, ReasonPart, ScoreCard, ScoreLimit, ScoreReason } from './types';
 export { suggestions, worthText, type Suggestion } from './suggestions';
 
-export const DIMENSIONS: readonly Dimension[] = ['stabilise', 'diagnose', 'remediate', 'verify', 'communicate', 'composure'];
+export { DIMENSIONS };
 
 /** The most a run that ended in failure can score. */
 export const FAILED_ENDING_LIMIT = 30;

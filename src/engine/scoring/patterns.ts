@@ -1,18 +1,30 @@
 /** Questions several detectors ask about a run: what counts as a change, a check, a relevant look. */
+import type { Action } from '../../format/schema';
 import type { Completion, EngineState, Span, TrackedMilestone } from '../types';
 import type { ScoringContext } from './types';
 
 type Ctx = Pick<ScoringContext, 'world' | 'scenario' | 'state'>;
 
-/** A change to production: tagged so, or any attempt to fix the cause. */
-export const isChange = ({ world }: Ctx, d: Completion): boolean => {
-  const action = world.actions.get(d.action);
-  return action !== undefined && (action.tags.includes('change') || d.category === 'remediate');
-};
+type Kind = Pick<Action, 'category' | 'tags'>;
+
+/**
+ * A change to production: tagged so, or any attempt to fix the cause. A mitigation counts only when
+ * tagged `change` (a restart is not one). The scorer and the explorer both ask this.
+ */
+export const isChangeAction = (action: Kind): boolean => action.tags.includes('change') || action.category === 'remediate';
 
 /** A look at the system that can tell whether the last change worked. */
-export const isCheck = ({ world }: Ctx, d: Completion): boolean =>
-  d.category === 'investigate' || (world.actions.get(d.action)?.tags.includes('verify') ?? false);
+export const isCheckAction = (action: Kind): boolean => action.category === 'investigate' || action.tags.includes('verify');
+
+export const isChange = ({ world }: Ctx, d: Completion): boolean => {
+  const action = world.actions.get(d.action);
+  return action !== undefined && isChangeAction(action);
+};
+
+export const isCheck = ({ world }: Ctx, d: Completion): boolean => {
+  const action = world.actions.get(d.action);
+  return action !== undefined ? isCheckAction(action) : d.category === 'investigate';
+};
 
 export const label = ({ world }: Ctx, id: string): string => world.actions.get(id)?.label ?? id;
 

@@ -1,4 +1,5 @@
 /** The score card's shapes, and the context every detector reads. */
+import type { Grade } from '../../format/concepts';
 import type { Dimension, Scenario } from '../../format/schema';
 import type { EngineState } from '../types';
 import type { World } from '../world';
@@ -35,7 +36,7 @@ export interface DimensionScore {
   note?: string;
 }
 
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+export type { Grade };
 
 /** A limit on the total: a mistake that no amount of good work elsewhere makes up for. */
 export interface ScoreLimit {

@@ -1,5 +1,6 @@
 /** Team mode's way in: the facilitator's "open a game day" form and the player's "join" form. */
-import type { RoomInfo } from '../../net/protocol';
+import { GAME_SECONDS_PER_REAL_SECOND } from '../../engine';
+import { SPEEDS, type RoomInfo, type Speed } from '../../net/protocol';
 import { scenarioRoles } from '../../net/roles';
 import type { GameStore } from '../../store';
 import { closeTeam, createGameDay, joinGameDay, lookUpGameDay, type TeamState, type TeamStore } from '../../store/team-session';
@@ -23,7 +24,9 @@ export function createScreen(team: TeamStore, store: GameStore): View {
   const speed = el(
     'select',
     { attrs: { id: 'team-speed' } },
-    ...[1, 2, 4].map((s) => el('option', { attrs: { value: String(s) } }, `${s}× (${s * 3} game seconds a second)`)),
+    ...SPEEDS.map((s) =>
+      el('option', { attrs: { value: String(s) } }, `${s}× (${s * GAME_SECONDS_PER_REAL_SECOND} game seconds a second)`),
+    ),
   );
   // The roles on offer: the chosen scenario's (its own, or the built-in set), all of them unless the facilitator says otherwise.
   const roleChoices = el('div', { className: 'team-role-list' });
@@ -61,7 +64,7 @@ export function createScreen(team: TeamStore, store: GameStore): View {
     // Every role ticked is the default; only a narrower offer is sent.
     void createGameDay(team, {
       scenario: scenario.value,
-      speed: Number(speed.value) as 1 | 2 | 4,
+      speed: Number(speed.value) as Speed,
       ...(offered.length < boxes.length ? { roles: offered } : {}),
     });
   });

@@ -2,6 +2,7 @@
  * Team mode's screens: the lobby, a player's incident screen (the solo panels, driven by the room),
  * the facilitator's console, and the shared debrief.
  */
+import { SPEEDS } from '../../net/protocol';
 import type { GameStore } from '../../store';
 import { closeTeam, facilitatorCommand, mySeat, roleName, type TeamStore } from '../../store/team-session';
 import { destroyViews, el, setAttr, setText, type View } from '../dom';
@@ -123,7 +124,7 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     attrs: { type: 'button' },
     on: { click: () => send({ type: team.getState().phase === 'paused' ? 'resume' : 'pause' }) },
   });
-  const speeds = ([1, 2, 4] as const).map((s) =>
+  const speeds = SPEEDS.map((s) =>
     el(
       'button',
       {
@@ -281,7 +282,7 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     const s = team.getState();
     setText(pause, s.phase === 'paused' ? 'Resume the game day' : 'Pause the game day');
     pause.disabled = s.phase !== 'running' && s.phase !== 'paused';
-    speeds.forEach((b, i) => setAttr(b, 'aria-pressed', String([1, 2, 4][i] === s.speed)));
+    speeds.forEach((b, i) => setAttr(b, 'aria-pressed', String(SPEEDS[i] === s.speed)));
     const options = [
       ...(s.welcome?.roles ?? []).map((r) => ({ value: `role:${r.id}`, label: `Everyone in ${r.name}` })),
       ...s.roster.map((p) => ({ value: `seat:${p.id}`, label: `${p.name} (${roleName(team, p.role)})` })),

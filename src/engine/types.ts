@@ -3,6 +3,7 @@
  * Everything here is plain JSON-serialisable data, so a state can be saved, sent and compared.
  */
 import type { Category, FactValue, Health, Milestone, Verdict } from '../format/schema';
+import type { EngineErrorCode } from '../format/errors';
 
 export type CoachMode = 'off' | 'gentle' | 'guided';
 
@@ -87,25 +88,8 @@ export interface Rejection {
   message: string;
 }
 
-export type RejectionCode =
-  | 'game.over'
-  | 'input.invalid'
-  | 'action.unknown'
-  | 'action.hidden'
-  | 'action.busy'
-  | 'action.done'
-  | 'action.precondition'
-  | 'reply.unknown'
-  | 'reply.no-question'
-  | 'reply.already-answered'
-  | 'reply.expired'
-  | 'reply.unknown-choice'
-  | 'post.unknown-channel'
-  | 'text.invalid'
-  | 'inject.unknown'
-  | 'inject.character'
-  | 'inject.channel'
-  | 'hint.no-coach';
+/** The engine's codes, from the error catalogue (src/format/errors.ts, `engine.…`). */
+export type RejectionCode = EngineErrorCode;
 
 /** A message as it appears in a channel. */
 export interface ChatPost {

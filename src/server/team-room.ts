@@ -100,7 +100,8 @@ export function teamRoomClass(config: TeamRoomConfig) {
     /** Checks the join options' shape before a seat is even reserved, so a bad join fails fast and clearly. */
     static override async onAuth(_token: string, options: unknown): Promise<JoinOptions> {
       const parsed = JoinOptions.safeParse(options);
-      if (!parsed.success) throw joinError({ code: 'protocol.invalid', message: `Invalid join options: ${describeIssue(parsed.error)}` });
+      if (!parsed.success)
+        throw joinError({ code: 'protocol.invalid', message: `Invalid join options: ${describeIssue(parsed.error, options)}` });
       return parsed.data;
     }
 

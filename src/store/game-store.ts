@@ -21,7 +21,7 @@ import {
 } from '../engine';
 import type { Scenario } from '../format';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
-import { appError } from '../format/errors';
+import { appError, type SaveErrorCode } from '../format/errors';
 import { readDocument, writeDocument, type SaveError } from './persisted';
 import type { KeyValueStorage } from './storage';
 
@@ -373,6 +373,25 @@ export function save(store: GameStore): void {
   writeDocument(depsOf(store).storage, SAVED_RUN, saved);
 }
 
+/** Whether a saved run can resume: its scenario, options and replayed state, or why not. */
+export function resumeRun(saved: SavedRun, scenarios: readonly Scenario[]) {
+  const fail = (code: SaveErrorCode, message: string) => ({ ok: false as const, error: appError(code, message) });
+  const scenario = scenarios.find((s) => s.id === saved.scenario.id);
+  if (!scenario)
+    return fail('save.unknown-scenario', `Your saved run is of a scenario that is no longer available ("${saved.scenario.id}").`);
+  if (scenario.version !== saved.scenario.version) {
+    return fail(
+      'save.scenario-version',
+      `Your saved run was of "${scenario.title}" version ${saved.scenario.version}; the scenario has changed since (now ${scenario.version}).`,
+    );
+  }
+  const options: RunOptions = { seed: saved.options.seed, coach: saved.options.coach as CoachMode };
+  const replayed = replay(scenario, options, saved.log, saved.time);
+  if (replayed.refused.length > 0) return fail('save.refused', 'Your saved run no longer replays on this version of the scenario.');
+  if (replayed.state.ending) return fail('save.ended', 'Your saved run had already ended.');
+  return { ok: true as const, scenario, options, replayed };
+}
+
 function resumeSavedRun(store: GameStore): void {
   const { storage } = depsOf(store);
   const read = readDocument(storage, SAVED_RUN);
@@ -385,22 +404,9 @@ function resumeSavedRun(store: GameStore): void {
   };
   if (read.ok === false) return fail(read.error);
   const saved = read.value;
-  const scenario = store.getState().scenarios.find((s) => s.id === saved.scenario.id);
-  if (!scenario)
-    return fail(appError('save.unknown-scenario', `Your saved run is of a scenario that is no longer available ("${saved.scenario.id}").`));
-  if (scenario.version !== saved.scenario.version) {
-    return fail(
-      appError(
-        'save.scenario-version',
-        `Your saved run was of "${scenario.title}" version ${saved.scenario.version}; the scenario has changed since (now ${scenario.version}).`,
-      ),
-    );
-  }
-  const options: RunOptions = { seed: saved.options.seed, coach: saved.options.coach as CoachMode };
-  const replayed = replay(scenario, options, saved.log, saved.time);
-  if (replayed.refused.length > 0)
-    return fail(appError('save.refused', 'Your saved run no longer replays on this version of the scenario.'));
-  if (replayed.state.ending) return fail(appError('save.ended', 'Your saved run had already ended.'));
+  const resumed = resumeRun(saved, store.getState().scenarios);
+  if (!resumed.ok) return fail(resumed.error);
+  const { scenario, options, replayed } = resumed;
   store.setState({
     run: { scenario, options, log: saved.log, state: replayed.state },
     selected: scenario.id,

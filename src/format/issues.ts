@@ -33,6 +33,12 @@ export function describeValue(value: unknown): string {
   return `${typeof value === 'number' && Number.isInteger(value) ? 'the number' : typeof value} ${String(value)}`;
 }
 
+/** Field names as typed, a few at most and none echoed back whole: they may come from a hostile client. */
+function keyList(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return `${shown.join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`;
+}
+
 function expectedType(expected: string): string {
   if (expected === 'int') return 'a whole number';
   if (expected === 'array') return 'a list';
@@ -64,7 +70,7 @@ export function explainIssue(issue: Issue, root: unknown, base: Path = [], style
       if (value === undefined) return `${where}is missing (expected ${expectedType(issue.expected)})`;
       return `${where}expected ${expectedType(issue.expected)}, got ${describeValue(value)}`;
     case 'unrecognized_keys':
-      return `${where}unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+      return `${where}unknown field${issue.keys.length === 1 ? '' : 's'} ${keyList(issue.keys)}`;
     case 'too_big':
     case 'too_small': {
       const bound = issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;

@@ -72,6 +72,7 @@ describe('client commands', () => {
   it('refuses a malformed command with the field and the problem', () => {
     expect(refusal({ type: 'act' })?.message).toMatch(/^Invalid "act" command: action /);
     expect(refusal({ type: 'act', action: 'x', player: 'p1' })?.message).toBe('Invalid "act" command: unknown field "player".');
+    expect(refusal({ type: 'act', action: 'x', ['k'.repeat(10_000)]: 1 })?.message.length).toBeLessThan(200);
     expect(refusal({ type: 'act', action: 'Not An Id' })?.message).toMatch(/action is not an id/);
     expect(refusal({ type: 'post', channel: 'general', text: 'x'.repeat(2001) })?.message).toMatch(
       /text must be at most 2000 characters long/,

@@ -69,7 +69,7 @@ async function openReplayLink(): Promise<void> {
   const result = await readReplayFragment(location.hash, store.getState().scenarios);
   if (!result) return;
   if (!result.ok) {
-    showNotice(store, `This replay link could not be opened. ${result.error}`);
+    showNotice(store, `This replay link could not be opened. ${result.error.message}`);
     return;
   }
   openReplay(store, { scenario: result.scenario, options: result.record.options, log: result.record.log, end: result.record.time }, 'link');

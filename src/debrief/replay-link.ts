@@ -3,6 +3,7 @@
  * fragment never reaches a server, so sharing a replay needs none; opening one goes through exactly
  * the checks an imported file does.
  */
+import type { ReplayLinkErrorCode } from '../format/errors';
 import type { Scenario } from '../format/schema';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { MAX_RUN_FILE_BYTES, readRun, runFileOf, type ImportResult, type RunRecord } from './run-file';
@@ -27,36 +28,37 @@ export async function readReplayFragment(hash: string, scenarios: readonly Scena
   const parts = hash.replace(/^#/, '').split('&');
   const part = parts.find((p) => p === REPLAY_PARAM || p.startsWith(`${REPLAY_PARAM}=`));
   if (part === undefined) return null;
-  const damaged = (why: string): ImportResult => ({ ok: false, error: `The replay link is damaged: ${why}.` });
+  const refuse = (code: ReplayLinkErrorCode, message: string): ImportResult => ({ ok: false, error: { code, message } });
+  const damaged = (code: ReplayLinkErrorCode, why: string) => refuse(code, `The replay link is damaged: ${why}.`);
   try {
     const value = part.slice(REPLAY_PARAM.length + 1);
-    if (value.length === 0) return damaged('it carries no run');
+    if (value.length === 0) return damaged('replay-link.empty', 'it carries no run');
     if (value.length > MAX_REPLAY_FRAGMENT) {
-      return {
-        ok: false,
-        error: `The replay link is too long (${value.length.toLocaleString('en')} characters; the limit is ${MAX_REPLAY_FRAGMENT.toLocaleString('en')}). It is not a Firedrill replay.`,
-      };
+      return refuse(
+        'replay-link.too-long',
+        `The replay link is too long (${value.length.toLocaleString('en')} characters; the limit is ${MAX_REPLAY_FRAGMENT.toLocaleString('en')}). It is not a Firedrill replay.`,
+      );
     }
     const decoded = decodeBase64url(value);
-    if (!decoded.ok) return damaged(decoded.error);
+    if (!decoded.ok) return damaged('replay-link.not-base64', decoded.error);
     const inflated = await pump(decoded.bytes, new DecompressionStream('deflate-raw'), MAX_REPLAY_INFLATED);
     if (!inflated.ok) {
       return inflated.reason === 'too-big'
-        ? {
-            ok: false,
-            error: `The replay link unpacks to more than ${MAX_REPLAY_INFLATED / (1024 * 1024)} MB, far more than any run; it was not opened.`,
-          }
-        : damaged('its data does not unpack (it may have been cut short or changed when copied)');
+        ? refuse(
+            'replay-link.too-big',
+            `The replay link unpacks to more than ${MAX_REPLAY_INFLATED / (1024 * 1024)} MB, far more than any run; it was not opened.`,
+          )
+        : damaged('replay-link.corrupt', 'its data does not unpack (it may have been cut short or changed when copied)');
     }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
     } catch {
-      return damaged('what it unpacks to is not text');
+      return damaged('replay-link.not-text', 'what it unpacks to is not text');
     }
     return await readRun(text, scenarios, 'link');
   } catch (error) {
-    return damaged(error instanceof Error ? error.message : String(error));
+    return damaged('replay-link.corrupt', error instanceof Error ? error.message : String(error));
   }
 }
 

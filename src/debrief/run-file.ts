@@ -10,7 +10,8 @@ import { GradeSchema } from '../format/concepts';
 import { LogEntrySchema } from '../format/inputs';
 import { SavedRunSchema } from '../format/run-log';
 import { canonicalJson, sha256Label } from './checksum';
-import { explainIssues } from './issues';
+import type { AppError, ReplayLinkErrorCode, RunFileErrorCode } from '../format/errors';
+import { explainIssues } from '../format/issues';
 
 export const RUN_FILE_FORMAT = 'firedrill-run';
 export const RUN_FILE_VERSION = 1;
@@ -64,7 +65,10 @@ export type RunFile = z.infer<typeof RunFileSchema>;
 
 export type ImportResult =
   | { ok: true; scenario: Scenario; record: RunRecord; state: EngineState; result: RunResult }
-  | { ok: false; error: string };
+  | { ok: false; error: RunError };
+
+/** Why a run file or a replay link was refused: a code from the catalogue and a sentence to show. */
+export type RunError = AppError<RunFileErrorCode | ReplayLinkErrorCode>;
 
 /** The record of a run as it stands: what to replay, and how far. */
 export function runRecordOf(scenario: Scenario, options: RunOptions, log: readonly LogEntry[], state: EngineState): RunRecord {
@@ -111,16 +115,20 @@ export async function importRun(text: string, scenarios: readonly Scenario[]): P
 /** Where the run came from, so messages name the thing the player actually has in hand. */
 export type RunSource = 'file' | 'link';
 
-const fail = (error: string): ImportResult => ({ ok: false, error });
+const fail = (code: RunFileErrorCode, message: string): ImportResult => ({ ok: false, error: { code, message } });
 
 /** importRun's work, shared with replay links. */
 export async function readRun(text: string, scenarios: readonly Scenario[], source: RunSource): Promise<ImportResult> {
   const the = source === 'file' ? 'The run file' : 'The replay link';
   try {
-    if (typeof text !== 'string') return fail(`${the} could not be read: expected text, got ${text === null ? 'null' : typeof text}.`);
+    if (typeof text !== 'string')
+      return fail('run-file.unreadable', `${the} could not be read: expected text, got ${text === null ? 'null' : typeof text}.`);
     const size = text.length > MAX_RUN_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
     if (size > MAX_RUN_FILE_BYTES)
-      return fail(`${the} is too large (${megabytes(size)}; the limit is ${megabytes(MAX_RUN_FILE_BYTES)}). It is not a Firedrill run.`);
+      return fail(
+        'run-file.too-large',
+        `${the} is too large (${megabytes(size)}; the limit is ${megabytes(MAX_RUN_FILE_BYTES)}). It is not a Firedrill run.`,
+      );
 
     let raw: unknown;
     try {
@@ -128,6 +136,7 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       return fail(
+        'run-file.not-json',
         source === 'file' ? `${the} is not valid JSON: ${why}` : `${the} is damaged: what it unpacks to is not valid JSON (${why}).`,
       );
     }
@@ -135,33 +144,40 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
     // Format and version first: a newer file deserves "update the game", not a list of schema errors.
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       return fail(
+        'run-file.not-object',
         `${the} is not a Firedrill run: expected a JSON object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}.`,
       );
     }
     const head = raw as Record<string, unknown>;
     if (head.format !== RUN_FILE_FORMAT) {
       const got = head.format === undefined ? 'it has no "format" field' : `its "format" is ${JSON.stringify(head.format)?.slice(0, 60)}`;
-      return fail(`${the} is not a Firedrill run: ${got}, expected "${RUN_FILE_FORMAT}".`);
+      return fail('run-file.not-a-run', `${the} is not a Firedrill run: ${got}, expected "${RUN_FILE_FORMAT}".`);
     }
     if (typeof head.version !== 'number' || !Number.isInteger(head.version)) {
-      return fail(`${the} has no usable "version" (expected the whole number ${RUN_FILE_VERSION}).`);
+      return fail('run-file.no-version', `${the} has no usable "version" (expected the whole number ${RUN_FILE_VERSION}).`);
     }
     if (head.version > RUN_FILE_VERSION) {
       return fail(
+        'run-file.newer-version',
         `${the} comes from a newer version of Firedrill (run format ${head.version}; this game reads format ${RUN_FILE_VERSION}). Update the game to open it.`,
       );
     }
     if (head.version !== RUN_FILE_VERSION)
-      return fail(`${the} has an unknown run format version (${head.version}); this game reads format ${RUN_FILE_VERSION}.`);
+      return fail(
+        'run-file.unknown-version',
+        `${the} has an unknown run format version (${head.version}); this game reads format ${RUN_FILE_VERSION}.`,
+      );
 
     const parsed = RunFileSchema.safeParse(raw);
-    if (!parsed.success) return fail(`${the} does not have the expected contents: ${explainIssues(parsed.error.issues, raw)}.`);
+    if (!parsed.success)
+      return fail('run-file.invalid', `${the} does not have the expected contents: ${explainIssues(parsed.error.issues, raw)}.`);
     const file = parsed.data;
 
     // Hash what was read (minus the checksum) the same way export hashed what it wrote.
     const { checksum: _claimed, ...body } = head;
     if ((await sha256Label(canonicalJson(body))) !== file.checksum) {
       return fail(
+        'run-file.checksum',
         source === 'file'
           ? 'The run file was edited after it was exported: its checksum does not match.'
           : 'The replay link is damaged or was edited after it was made: its checksum does not match.',
@@ -172,11 +188,13 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
     if (!scenario) {
       const loaded = scenarios.map((s) => `"${s.id}"`).join(', ') || 'none';
       return fail(
+        'run-file.unknown-scenario',
         `${the} is of a scenario that is not loaded: "${file.scenario.id}" ("${file.scenario.title}"). Loaded scenarios: ${loaded}.`,
       );
     }
     if (scenario.version !== file.scenario.version) {
       return fail(
+        'run-file.scenario-version',
         `${the} was played on "${scenario.title}" version ${file.scenario.version}, but the loaded scenario is version ${scenario.version}; a run only replays on the version it was played on.`,
       );
     }
@@ -193,12 +211,14 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
       const { index, entry, rejection } = refused;
       // Entries are numbered from 1 for people; the schema's field paths (log[3]) count from 0.
       return fail(
+        'run-file.refused',
         `Entry ${index + 1} (${wallClock(scenario.clock, entry.at)}, ${describeInput(entry)}) was refused by the engine: ${rejection.message}`,
       );
     }
     const { state } = replayed;
     if (state.time !== record.time) {
       return fail(
+        'run-file.time-mismatch',
         `${the} says the run reached ${wallClock(scenario.clock, record.time)}, but replaying its actions ends at ${wallClock(scenario.clock, state.time)}.`,
       );
     }
@@ -210,12 +230,12 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
         result.ending === file.result.ending
           ? `says ${claim(file.result)} but replaying its actions gives ${claim(result)}`
           : `says ${outcome(file.result)} but replaying its actions gives ${outcome(result)}`;
-      return fail(`${the} ${detail}. Its actions do not lead to the result it claims.`);
+      return fail('run-file.result-mismatch', `${the} ${detail}. Its actions do not lead to the result it claims.`);
     }
     return { ok: true, scenario, record, state, result };
   } catch (error) {
     // Nothing above should throw; if something does, the player still gets words, not a crash.
-    return fail(`${the} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return fail('run-file.unreadable', `${the} could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Category, FactValue, Health, Milestone, Verdict } from '../format/schema';
 import type { TrackedMilestone } from '../format/concepts';
+import type { EngineErrorCode } from '../format/errors';
 import type { HintAudience, Input, LogEntry, NoteKind, PlayerInput, PlayerLogEntry, RunOptions } from '../format/inputs';
 
 // The inputs, log entries and run options are zod schemas in src/format/inputs.ts; these are their inferred types.
@@ -42,25 +43,8 @@ export interface Rejection {
   message: string;
 }
 
-export type RejectionCode =
-  | 'game.over'
-  | 'input.invalid'
-  | 'action.unknown'
-  | 'action.hidden'
-  | 'action.busy'
-  | 'action.done'
-  | 'action.precondition'
-  | 'reply.unknown'
-  | 'reply.no-question'
-  | 'reply.already-answered'
-  | 'reply.expired'
-  | 'reply.unknown-choice'
-  | 'post.unknown-channel'
-  | 'text.invalid'
-  | 'inject.unknown'
-  | 'inject.character'
-  | 'inject.channel'
-  | 'hint.no-coach';
+/** The engine's codes, from the error catalogue (src/format/errors.ts, `engine.…`). */
+export type RejectionCode = EngineErrorCode;
 
 /** A message as it appears in a channel. */
 export interface ChatPost {

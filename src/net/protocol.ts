@@ -19,6 +19,8 @@ import {
   TEXT_LIMITS,
   textSchema,
 } from '../format/inputs';
+import { ENGINE_ERROR_CODES, ROOM_ERROR_CODES, type RoomErrorCode } from '../format/errors';
+import { PROTOCOL_STYLE, explainIssues } from '../format/issues';
 import type { RejectionCode, TimelineEvent } from '../engine';
 
 // ---------------------------------------------------------------------------------------------
@@ -165,34 +167,7 @@ export type JoinOptions = z.infer<typeof JoinOptions>;
  * Every way the room refuses something, besides the engine's own rejections (an unknown inject,
  * character or channel, or a hint in a scenario without a coach, are the engine's: `inject.*`, `hint.no-coach`).
  */
-export const ROOM_ERROR_CODES = [
-  'protocol.malformed',
-  'protocol.unknown-type',
-  'protocol.invalid',
-  'rate.limited',
-  'auth.facilitator',
-  'seat.none',
-  'role.forbidden',
-  'room.lobby',
-  'room.paused',
-  'room.running',
-  'room.ended',
-  'room.no-players',
-  'room.full',
-  'room.unknown-scenario',
-  'create.role',
-  'join.code',
-  'join.role',
-  'join.name',
-  'join.seat',
-  'join.not-creator',
-  'hint.role',
-  'hint.seat',
-  'sync.ahead',
-  'watch.read-only',
-  'server.error',
-] as const;
-export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
+export { ROOM_ERROR_CODES, type RoomErrorCode };
 export type ErrorCode = RoomErrorCode | RejectionCode;
 
 /** A refusal: a stable code to branch on and a sentence to show. */
@@ -213,17 +188,13 @@ export function parseCommand(raw: unknown): { ok: true; command: ClientCommand }
   }
   const parsed = COMMANDS[type as CommandType].safeParse(raw);
   if (!parsed.success)
-    return { ok: false, error: { code: 'protocol.invalid', message: `Invalid "${type}" command: ${describeIssue(parsed.error)}` } };
+    return { ok: false, error: { code: 'protocol.invalid', message: `Invalid "${type}" command: ${describeIssue(parsed.error, raw)}` } };
   return { ok: true, command: parsed.data as ClientCommand };
 }
 
-/** The first problem zod found, as "field: what is wrong". */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'it does not match the protocol.';
-  if (issue.code === 'unrecognized_keys') return `unexpected field ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`;
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'the message';
-  return `${where} ${issue.message.replace(/^Invalid input: /, '')}.`;
+/** The first problem zod found, as "field: what is wrong" (the shared formatter, src/format/issues.ts). */
+export function describeIssue(error: z.ZodError, root: unknown): string {
+  return `${explainIssues(error.issues, root, PROTOCOL_STYLE)}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,11 +322,23 @@ export type RoomInfo = z.infer<typeof RoomInfo>;
 /** What the room-info path answers instead when there is no such game day. */
 export const RoomInfoRefusal = z.strictObject({ code: z.string().max(40), message: z.string().max(400) });
 
-/** A join refusal travels as "code: sentence" in the matchmaker's error; this splits it again. */
+/** A refusal as it travels: its code must be one the catalogue knows. */
+export const RoomErrorSchema = z.strictObject({
+  code: z.enum([...ROOM_ERROR_CODES, ...ENGINE_ERROR_CODES] as [ErrorCode, ...ErrorCode[]]),
+  message: z.string().max(2000),
+});
+
+/** A join refusal travels in the matchmaker's error text as JSON `{ code, message }`; this reads it back. */
 export function joinErrorText(error: RoomError): string {
-  return `${error.code}: ${error.message}`;
+  return JSON.stringify({ code: error.code, message: error.message });
 }
 export function parseJoinError(text: string): RoomError | null {
-  const match = /^([a-z]+\.[a-z-]+): (.+)$/s.exec(text);
-  return match ? { code: match[1] as ErrorCode, message: match[2]! } : null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = RoomErrorSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }

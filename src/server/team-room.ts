@@ -79,7 +79,7 @@ interface Connection {
 /** What a projector view is told when it sends anything but `sync`. */
 const READ_ONLY: RoomError = { code: 'watch.read-only', message: 'A projector view only watches; it cannot send commands.' };
 
-/** A join refusal: the matchmaker carries "code: sentence" to the client, which splits it again. */
+/** A join refusal: the matchmaker carries it to the client as JSON `{ code, message }`, which the client reads back. */
 const joinError = (error: RoomError) => new ServerError(4400, joinErrorText(error));
 
 /** Makes the room class for one server, with its scenarios and limits. */
@@ -100,7 +100,8 @@ export function teamRoomClass(config: TeamRoomConfig) {
     /** Checks the join options' shape before a seat is even reserved, so a bad join fails fast and clearly. */
     static override async onAuth(_token: string, options: unknown): Promise<JoinOptions> {
       const parsed = JoinOptions.safeParse(options);
-      if (!parsed.success) throw joinError({ code: 'protocol.invalid', message: `Invalid join options: ${describeIssue(parsed.error)}` });
+      if (!parsed.success)
+        throw joinError({ code: 'protocol.invalid', message: `Invalid join options: ${describeIssue(parsed.error, options)}` });
       return parsed.data;
     }
 

@@ -23,7 +23,8 @@ import {
 import type { Scenario } from '../format';
 import type { Speed } from '../format/concepts';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
-import { readDocument, writeDocument } from './persisted';
+import { appError, type SaveErrorCode } from '../format/errors';
+import { readDocument, writeDocument, type SaveError } from './persisted';
 import type { KeyValueStorage } from './storage';
 
 /** How a recorded run is being watched (src/store/replay.ts moves it). */
@@ -98,9 +99,9 @@ function notice(text: string, tone: Notice['tone'] = 'warning'): Notice {
 export function createGameStore(d: GameDeps): GameStore {
   const notices: Notice[] = [];
   const settings = readDocument(d.storage, SETTINGS);
-  if (settings.ok === false) notices.push(notice(`${settings.reason} Your settings were reset.`));
+  if (settings.ok === false) notices.push(notice(`${settings.error.message} Your settings were reset.`));
   const progress = readDocument(d.storage, PROGRESS);
-  if (progress.ok === false) notices.push(notice(`${progress.reason} Your progress could not be kept.`));
+  if (progress.ok === false) notices.push(notice(`${progress.error.message} Your progress could not be kept.`));
   const store = createStore<GameState>()(() => ({
     screen: 'title',
     scenarios: d.scenarios,
@@ -359,29 +360,40 @@ export function save(store: GameStore): void {
   writeDocument(depsOf(store).storage, SAVED_RUN, saved);
 }
 
-function resumeSavedRun(store: GameStore): void {
-  const { storage } = depsOf(store);
-  const read = readDocument(storage, SAVED_RUN);
-  if (read.ok === 'empty') return;
-  const fail = (reason: string) => {
-    storage.remove(SAVED_RUN.key);
-    store.setState({
-      notices: [...store.getState().notices, notice(`${reason} A fresh start is ready; your settings and progress are kept.`)],
-    });
-  };
-  if (read.ok === false) return fail(read.reason);
-  const saved = read.value;
-  const scenario = store.getState().scenarios.find((s) => s.id === saved.scenario.id);
-  if (!scenario) return fail(`Your saved run is of a scenario that is no longer available ("${saved.scenario.id}").`);
+/** Whether a saved run can resume: its scenario, options and replayed state, or why not. */
+export function resumeRun(saved: SavedRun, scenarios: readonly Scenario[]) {
+  const fail = (code: SaveErrorCode, message: string) => ({ ok: false as const, error: appError(code, message) });
+  const scenario = scenarios.find((s) => s.id === saved.scenario.id);
+  if (!scenario)
+    return fail('save.unknown-scenario', `Your saved run is of a scenario that is no longer available ("${saved.scenario.id}").`);
   if (scenario.version !== saved.scenario.version) {
     return fail(
+      'save.scenario-version',
       `Your saved run was of "${scenario.title}" version ${saved.scenario.version}; the scenario has changed since (now ${scenario.version}).`,
     );
   }
   const options: RunOptions = { seed: saved.options.seed, coach: saved.options.coach as CoachMode };
   const replayed = replay(scenario, options, saved.log, saved.time);
-  if (replayed.refused.length > 0) return fail('Your saved run no longer replays on this version of the scenario.');
-  if (replayed.state.ending) return fail('Your saved run had already ended.');
+  if (replayed.refused.length > 0) return fail('save.refused', 'Your saved run no longer replays on this version of the scenario.');
+  if (replayed.state.ending) return fail('save.ended', 'Your saved run had already ended.');
+  return { ok: true as const, scenario, options, replayed };
+}
+
+function resumeSavedRun(store: GameStore): void {
+  const { storage } = depsOf(store);
+  const read = readDocument(storage, SAVED_RUN);
+  if (read.ok === 'empty') return;
+  const fail = (error: SaveError) => {
+    storage.remove(SAVED_RUN.key);
+    store.setState({
+      notices: [...store.getState().notices, notice(`${error.message} A fresh start is ready; your settings and progress are kept.`)],
+    });
+  };
+  if (read.ok === false) return fail(read.error);
+  const saved = read.value;
+  const resumed = resumeRun(saved, store.getState().scenarios);
+  if (!resumed.ok) return fail(resumed.error);
+  const { scenario, options, replayed } = resumed;
   store.setState({
     run: { scenario, options, log: saved.log, state: replayed.state },
     selected: scenario.id,

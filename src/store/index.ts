@@ -4,7 +4,7 @@ export { startClock, browserScheduler, type Scheduler } from './clock';
 export { severity, composure } from './selectors';
 export { browserStorage, memoryStorage, type KeyValueStorage } from './storage';
 export { SAVED_RUN, SETTINGS, PROGRESS, DEFAULT_SETTINGS, type Settings, type Progress, type SavedRun } from './documents';
-export { readDocument, writeDocument, type DocumentSpec, type Migrations } from './persisted';
+export { readDocument, writeDocument, type DocumentSpec, type Migrations, type ReadResult, type SaveError } from './persisted';
 export {
   openReplay,
   seekReplay,

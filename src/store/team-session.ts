@@ -179,7 +179,8 @@ async function readRoomInfo(code: string, fetcher: typeof fetch): Promise<{ ok: 
   }
   const info = RoomInfo.safeParse(body);
   // A garbled (or hostile) answer is refused whole rather than shown in part.
-  if (!info.success) return { ok: false, message: `The server's answer about this game day is not valid: ${describeIssue(info.error)}` };
+  if (!info.success)
+    return { ok: false, message: `The server's answer about this game day is not valid: ${describeIssue(info.error, body)}` };
   if (info.data.code !== code) return { ok: false, message: 'The server answered about a different game day.' };
   return { ok: true, info: info.data };
 }

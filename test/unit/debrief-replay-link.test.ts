@@ -44,7 +44,7 @@ async function refusal(hash: string): Promise<string> {
   const result: ImportResult | null = await readReplayFragment(hash, [scenario]);
   if (result === null) throw new Error('expected a replay, got none');
   if (result.ok) throw new Error('expected the link to be refused');
-  return result.error;
+  return result.error.message;
 }
 
 describe('replay links', () => {
@@ -69,7 +69,7 @@ describe('replay links', () => {
   it.each(['methodical', 'frantic'] as const)('replays the %s run to the identical state and score', async (which) => {
     const run = which === 'methodical' ? methodical : frantic;
     const result = await readReplayFragment(await replayFragment(scenario, run.record), [scenario]);
-    if (!result?.ok) throw new Error(result?.error ?? 'no replay');
+    if (!result?.ok) throw new Error(result?.error.message ?? 'no replay');
     expect(result.record).toEqual(run.record);
     expect(result.state).toEqual(run.state);
     expect(score(scenario, result.state)).toEqual(score(scenario, run.state));
@@ -171,7 +171,7 @@ describe('replay links', () => {
       'The replay link is damaged or was edited after it was made: its checksum does not match.',
     );
     const other = await readReplayFragment(link, []);
-    expect(other?.ok === false && other.error).toMatch(/^The replay link is of a scenario that is not loaded: "friday-deploy"/);
+    expect(other?.ok === false && other.error.message).toMatch(/^The replay link is of a scenario that is not loaded: "friday-deploy"/);
   });
 
   it('never throws, whatever the hash', async () => {

@@ -35,7 +35,7 @@ function withChecksum(file: Record<string, unknown>): string {
 const refusal = async (text: string, scenarios: readonly Scenario[] = [scenario]) => {
   const result = await importRun(text, scenarios);
   if (result.ok) throw new Error('expected the run file to be refused');
-  return result.error;
+  return result.error.message;
 };
 
 describe('run files', () => {
@@ -100,7 +100,7 @@ describe('run files', () => {
     it.each(['frantic', 'methodical'] as const)('round-trips the %s run to the same state and score', async (which) => {
       const run = which === 'frantic' ? frantic : methodical;
       const result = await importRun(which === 'frantic' ? franticText : methodicalText, [scenario]);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.error.message);
       expect(result.scenario).toBe(scenario);
       expect(result.record).toEqual(run.record);
       expect(result.state).toEqual(run.state);
@@ -114,7 +114,7 @@ describe('run files', () => {
       const state = replay(scenario, methodical.record.options, log, 1600).state;
       const record = runRecordOf(scenario, methodical.record.options, log, state);
       const result = await importRun(await exportRun(scenario, record), [scenario]);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.error.message);
       expect(result.result.ending).toBeNull();
       expect(result.state).toEqual(state);
       expect(result.record.time).toBe(1600);
@@ -295,7 +295,7 @@ describe('run files', () => {
       ]) {
         const result = await importRun(bad as unknown as string, [scenario]);
         expect(result.ok, String(bad)).toBe(false);
-        expect(result.ok === false && result.error, String(bad)).toMatch(/^The run file .{10,}/);
+        expect(result.ok === false && result.error.message, String(bad)).toMatch(/^The run file .{10,}/);
       }
     });
   });

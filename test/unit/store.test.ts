@@ -233,6 +233,9 @@ describe('versioned documents', () => {
 
   it('explains a version it has no migration for', () => {
     const storage = memoryStorage({ doc: JSON.stringify({ version: 0 }) });
-    expect(readDocument(storage, spec)).toEqual({ ok: false, reason: 'The document is in an old format (0) that can no longer be read.' });
+    expect(readDocument(storage, spec)).toEqual({
+      ok: false,
+      error: { code: 'save.old-version', message: 'The document is in an old format (0) that can no longer be read.' },
+    });
   });
 });

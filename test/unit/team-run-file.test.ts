@@ -53,7 +53,7 @@ describe('a team game day as a run file', () => {
     const text = await exportRun(team, record);
     expect(JSON.parse(text).log.filter((e: LogEntry) => e.input.player === 'facilitator')).toHaveLength(3);
     const imported = await importRun(text, [team]);
-    if (!imported.ok) throw new Error(imported.error);
+    if (!imported.ok) throw new Error(imported.error.message);
     expect(imported.state).toEqual(state);
     expect(score(team, imported.state)).toEqual(score(team, state));
   });
@@ -61,7 +61,7 @@ describe('a team game day as a run file', () => {
   it('travels in a replay link the same way', async () => {
     const { state, record } = played();
     const opened = await readReplayFragment(await replayFragment(team, record), [team]);
-    if (!opened?.ok) throw new Error(opened ? opened.error : 'no replay in the link');
+    if (!opened?.ok) throw new Error(opened ? opened.error.message : 'no replay in the link');
     expect(opened.state).toEqual(state);
   });
 

@@ -187,7 +187,7 @@ async function openRunFile(store: GameStore, file: File, problems: HTMLElement):
   const [text, { importRun }] = await Promise.all([file.text(), import('../../debrief')]);
   const result = await importRun(text, store.getState().scenarios);
   if (!result.ok) {
-    problems.replaceChildren(el('p', { className: 'load-error' }, `${file.name} was refused. ${result.error}`));
+    problems.replaceChildren(el('p', { className: 'load-error' }, `${file.name} was refused. ${result.error.message}`));
     return;
   }
   problems.replaceChildren();

@@ -4,9 +4,9 @@ import { lintScenario } from './lint';
 
 export { lintScenario };
 export type { LintProblem } from '../format';
-export { compileScript, ActionScriptSchema, type ActionScript, type CompiledScript } from './action-script';
+export { compileScript, ActionScriptSchema } from './action-script';
 export { runScript, type ScriptRun } from './run-script';
-export { playRandomly, type RandomRun, type RandomPlayOptions } from './random-player';
+export { playRandomly } from './random-player';
 
 /** Reads a scenario file and lints it: what every tool and screen that loads a scenario calls. */
 export function loadScenario(text: string, file = 'scenario.json'): LoadResult {

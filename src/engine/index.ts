@@ -1,11 +1,11 @@
 /** The pure incident engine: scenario + seed + inputs → state, timeline and score. */
 export { init, step, MAX_PLAYER_TEXT } from './step';
 export { replay, advanceTo, runToEnd, type ReplayResult } from './replay';
-export { availability, type Availability } from './actions';
+export { availability } from './actions';
 export { holds, milestoneHolds } from './conditions';
-export { shownEnding, type ShownEnding } from './endings';
+export { shownEnding } from './endings';
 export { ALL_CLEAR_TEXT } from './actions';
-export { explain, failingParts, type Explanation } from './explain';
+export { explain, failingParts } from './explain';
 export {
   score,
   gradeFor,
@@ -16,10 +16,7 @@ export {
   DIMENSIONS,
   type ScoreCard,
   type ScoreReason,
-  type ScoreLimit,
-  type DimensionScore,
   type Grade,
-  type Suggestion,
 } from './scoring';
 export {
   wallClock,

@@ -9,7 +9,6 @@ import type { HintAudience, Input, LogEntry, NoteKind, PlayerInput, PlayerLogEnt
 
 // The inputs, log entries and run options are zod schemas in src/format/inputs.ts; these are their inferred types.
 export type {
-  FacilitatorInput,
   HintAudience,
   HintInput,
   InjectInput,

@@ -140,7 +140,6 @@ export const ERROR_CATALOGUE = {
 
 /** Every catalogued code, namespace included. */
 export type ErrorName = keyof typeof ERROR_CATALOGUE;
-export type ErrorNamespace = ErrorName extends `${infer N}.${string}` ? N : never;
 type Within<N extends string> = ErrorName extends infer E ? (E extends `${N}.${infer C}` ? C : never) : never;
 
 /** The engine's rejection codes, as step() returns them (`reply.unknown`). */
@@ -152,8 +151,6 @@ export type ReplayLinkErrorCode = Extract<ErrorName, `replay-link.${string}`>;
 export type SaveErrorCode = Extract<ErrorName, `save.${string}`>;
 /** Every code as a value carries it. */
 export type ErrorCode = EngineErrorCode | RoomErrorCode | RunFileErrorCode | ReplayLinkErrorCode | SaveErrorCode;
-
-export const ERROR_NAMESPACES = ['engine', 'room', 'run-file', 'replay-link', 'save'] as const satisfies readonly ErrorNamespace[];
 
 function codesWithin<N extends 'engine' | 'room'>(namespace: N): Within<N>[] {
   return Object.keys(ERROR_CATALOGUE)
@@ -171,11 +168,6 @@ export function errorName(code: ErrorCode, namespace?: 'engine' | 'room'): Error
   if (Object.hasOwn(ERROR_CATALOGUE, code)) return code as ErrorName;
   if (namespace) return `${namespace}.${code}` as ErrorName;
   return ((ENGINE_ERROR_CODES as readonly string[]).includes(code) ? `engine.${code}` : `room.${code}`) as ErrorName;
-}
-
-/** The catalogue's entry for a code as a value carries it. */
-export function errorEntry(code: ErrorCode): ErrorEntry {
-  return ERROR_CATALOGUE[errorName(code)];
 }
 
 /** Builds an error value; the code is checked against the catalogue by the compiler. */

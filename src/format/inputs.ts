@@ -133,7 +133,6 @@ export const RunOptionsSchema = z.strictObject({ seed: z.number().int(), coach: 
 
 export type Input = z.infer<typeof InputSchema>;
 export type PlayerInput = z.infer<typeof PlayerInputSchema>;
-export type FacilitatorInput = z.infer<typeof FacilitatorInputSchema>;
 export type InjectInput = z.infer<typeof InjectInputSchema>;
 export type HintInput = z.infer<typeof HintInputSchema>;
 export type HintAudience = z.infer<typeof HintAudienceSchema>;

@@ -8,8 +8,6 @@ import type { Path } from './json-source';
 import type { Condition, Effect, Scenario } from './schema';
 import { checkTeamReferences } from './team-references';
 
-export type { PathProblem as ReferenceProblem } from './problem';
-
 /** Calls `visit` for every condition in the scenario, nested ones included. */
 export function forEachCondition(scenario: Scenario, visit: (condition: Condition, path: Path) => void): void {
   const walk = (c: Condition | undefined, path: Path) => {

@@ -12,6 +12,3 @@ export const TEXTURES = {
   /** A 4×4 white square for flashes and fills that are cheaper as images than Graphics. */
   pixel: 'fd-pixel',
 } as const;
-
-/** Any of the world's texture keys. */
-export type TextureKey = (typeof TEXTURES)[keyof typeof TEXTURES];

@@ -126,7 +126,6 @@ export const ClientCommand = z.discriminatedUnion(
 export type ClientCommand = { [K in CommandType]: z.infer<(typeof COMMANDS)[K]> }[CommandType];
 export type PlayerCommand = Extract<ClientCommand, { type: keyof typeof PLAYER_COMMANDS }>;
 export type FacilitatorCommand = Extract<ClientCommand, { type: keyof typeof FACILITATOR_COMMANDS }>;
-export const FACILITATOR_COMMAND_TYPES = Object.keys(FACILITATOR_COMMANDS) as FacilitatorCommand['type'][];
 export const isFacilitatorCommand = (c: ClientCommand): c is FacilitatorCommand => c.type in FACILITATOR_COMMANDS;
 
 /** What the facilitator chooses when creating a game day. */

@@ -38,7 +38,6 @@ const Best = z.strictObject({
   bestGrade: GradeSchema,
   lastEnding: z.string().max(200),
 });
-export type ScenarioProgress = z.infer<typeof Best>;
 
 export const ProgressSchema = z.strictObject({
   version: z.number(),

@@ -332,12 +332,6 @@ export function leaveRun(store: GameStore, screen: Screen = 'select'): void {
   store.setState({ screen, paused: true });
 }
 
-/** Throws away the current run and its save. */
-export function abandonRun(store: GameStore): void {
-  depsOf(store).storage.remove(SAVED_RUN.key);
-  store.setState({ run: null, screen: 'select', paused: true });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Save and resume
 // ---------------------------------------------------------------------------------------------

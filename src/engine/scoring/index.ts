@@ -20,8 +20,8 @@ import { stabilise } from './stabilise';
 import type { DimensionScore, Grade, ScoreCard, ScoreLimit, ScoreReason, ScoringContext } from './types';
 import { verify } from './verify';
 
-export type { DimensionScore, Grade, ReasonPart, ScoreCard, ScoreLimit, ScoreReason } from './types';
-export { suggestions, worthText, type Suggestion } from './suggestions';
+export type { Grade, ScoreCard, ScoreLimit, ScoreReason } from './types';
+export { suggestions, worthText } from './suggestions';
 
 export { DIMENSIONS };
 

@@ -89,8 +89,3 @@ export function composer(store: GameStore, ui: IncidentUi): View {
   const off = [store.subscribe(update), ui.subscribe(update)];
   return { element: form, destroy: () => off.forEach((f) => f()) };
 }
-
-/** Focuses the composer of the incident screen, for the keyboard shortcut. */
-export function focusComposer(root: HTMLElement): void {
-  root.querySelector<HTMLTextAreaElement>('.composer-box')?.focus();
-}

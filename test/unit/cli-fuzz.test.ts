@@ -6,8 +6,7 @@
  * real process too. Every case must return a proper exit code (0 or 1; 2 is for bad usage) and
  * print something; a valid scenario's explore report must hold together.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { firedrill, spawnFiredrill } from './helpers/cli';
@@ -17,10 +16,11 @@ import { explore, type ExploreReport } from '../../src/authoring/explore';
 import { MUTATION_FAMILIES } from './helpers/flagship-mutants';
 import { miniScenarioInput } from './helpers/mini-scenario';
 import { Random } from './helpers/random';
+import { tempDir } from './helpers/temp-dir';
 
 /** Loading the flagship (with its lint) takes tens of milliseconds, so each family gets a sample, not the loader test's hundreds. */
 const CASES_PER_FAMILY = 25;
-const dir = mkdtempSync(join(tmpdir(), 'firedrill-cli-fuzz-'));
+const dir = tempDir('cli-fuzz');
 let fileCount = 0;
 
 function writeCase(text: string | Uint8Array): string {

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firedrill, root, spawnFiredrill } from './helpers/cli';
+import { tempDir } from './helpers/temp-dir';
+
+const dir = tempDir('cli');
 
 const flagship = join(root, 'scenarios/friday-deploy.json');
 const scripts = join(root, 'scenarios/scripts/friday-deploy');
@@ -15,7 +17,6 @@ describe('firedrill check', () => {
   });
 
   it('prints every problem as file:line:col with a code and a hint, and fails', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'firedrill-'));
     const broken = join(dir, 'broken.json');
     const text = readFileSync(flagship, 'utf8').replace('"format": 1', '"format": 1,\n  "colour": "red"');
     writeFileSync(broken, text);
@@ -26,7 +27,6 @@ describe('firedrill check', () => {
   });
 
   it('reports JSON for tools and never crashes on garbage', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'firedrill-'));
     const garbage = join(dir, 'garbage.json');
     writeFileSync(garbage, '\u0000\u0001{{{"');
     const { code, out } = firedrill('check', '--json', garbage, join(dir, 'missing.json'));

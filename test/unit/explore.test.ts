@@ -18,6 +18,9 @@ import { CLEAR_MARGIN, DEFAULT_BUDGET, explore, type ExploreReport, type Explore
 import { franticPatterns } from '../../src/authoring/explore-frantic';
 import { loadShipped, scenariosDir } from './helpers/flagship';
 import { miniScenario, miniScenarioInput } from './helpers/mini-scenario';
+import { tempDir } from './helpers/temp-dir';
+
+const scratch = tempDir('explore');
 
 /** Plays a script the explorer reported, the way `firedrill play` does. */
 function play(scenario: Scenario, script: ExploreScript) {
@@ -433,7 +436,7 @@ describe('firedrill explore', () => {
   afterEach(() => vi.restoreAllMocks());
 
   const write = (input: ScenarioInput) => {
-    const dir = mkdtempSync(join(tmpdir(), 'firedrill-explore-'));
+    const dir = mkdtempSync(join(scratch, 'case-'));
     const file = join(dir, 'mini.json');
     writeFileSync(file, JSON.stringify(input, null, 2));
     return file;

@@ -1,15 +1,17 @@
 /** How `firedrill check` shows diagnostics: code frames, warnings, --strict, --json counts, exit codes. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firedrill, root } from './helpers/cli';
 import { codeFrame, formatDiagnostic, formatDiagnosticWithFrame, type Diagnostic } from '../../src/format';
+import { tempDir } from './helpers/temp-dir';
+
+const scratch = tempDir('lint');
 
 const flagship = readFileSync(join(root, 'scenarios/friday-deploy.json'), 'utf8');
 
 function tempFile(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'firedrill-lint-')), name);
+  const file = join(scratch, name);
   writeFileSync(file, text);
   return file;
 }

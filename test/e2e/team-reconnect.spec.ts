@@ -78,7 +78,7 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const errors: string[] = [];
   let cut = false;
 
@@ -205,7 +205,7 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
 test('a facilitator whose connection drops returns to the console by herself, misses nothing, and runs the game day on', async ({
   browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const errors: string[] = [];
   let cut = false;
   const facilitator = await newPerson(browser, errors, 'facilitator', () => cut);

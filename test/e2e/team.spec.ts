@@ -49,7 +49,7 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const errors: string[] = [];
 
   // The facilitator opens a game day of the flagship.
@@ -228,7 +228,7 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(200_000);
+  test.setTimeout(480_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`facilitator: ${error.message}`));
 

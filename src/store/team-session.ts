@@ -7,8 +7,7 @@
  * The network client (colyseus.js) is loaded on demand, the first time a game day is opened.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { init, type EngineState, type Input, type LogEntry, type Rejection, type RunOptions } from '../engine';
-import { followEvent } from '../net/team-view';
+import type { EngineState, Input, Rejection, RunOptions } from '../engine';
 import {
   JOIN_CODE_LENGTH,
   normaliseJoinCode,
@@ -26,7 +25,7 @@ import type { Command, CommandResult, TeamSession } from '../net/team-client';
 import type { Scenario } from '../format';
 import { createGameStore, type GameStore } from './game-store';
 import { memoryStorage } from './storage';
-import { DEFAULT_ROLES } from '../net/roles';
+import { type FeedItem, type Hint, initialProjection, type Projection, projectAll, roleName as projectedRoleName } from './team/projection';
 import { CLOSE_SEAT_TAKEN, isReconnecting, shouldReconnect, startReconnecting, stopReconnecting } from './team-reconnect';
 
 export type TeamScreen = 'create' | 'join' | 'connecting' | 'lobby' | 'incident' | 'debrief';
@@ -35,13 +34,7 @@ export interface TeamSeat extends SeatView {
   connected: boolean;
 }
 
-/** Something the team should see attributed: an action, a post, an inject, a hint. */
-export interface FeedItem {
-  key: string;
-  at: number;
-  kind: 'action' | 'reply' | 'post' | 'note' | 'inject' | 'hint' | 'phase';
-  text: string;
-}
+export type { FeedItem } from './team/projection';
 
 export interface TeamState {
   /** null when no game day is open: the solo screens show. */
@@ -59,7 +52,7 @@ export interface TeamState {
   watchers: number;
   feed: FeedItem[];
   /** Hints for this page (a player's role or seat; the facilitator sees all). */
-  hints: { at: number; text: string; to: string }[];
+  hints: Hint[];
   facilitatorNotes: { at: number; text: string }[];
   /** The latest refusal of this page's own command. */
   refusal: string | null;
@@ -125,8 +118,7 @@ interface Live {
   session: TeamSession;
   scenario: Scenario;
   options: RunOptions;
-  engine: EngineState;
-  log: LogEntry[];
+  projection: Projection;
   secret: string | null;
   seat: SeatView | null;
   off: (() => void)[];
@@ -315,7 +307,8 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   const options: RunOptions = { seed: welcome.options.seed, coach: welcome.options.coach };
   const previous = live.get(team);
   previous?.off.forEach((f) => f());
-  const l: Live = { session, scenario, options, engine: init(scenario, options), log: [], secret, seat, off: [] };
+  const projection = initialProjection({ scenario, options, as: you.kind, seat, roles: welcome.roles });
+  const l: Live = { session, scenario, options, projection, secret, seat, off: [] };
   live.set(team, l);
   const game = createGameStore({
     storage: memoryStorage(),
@@ -427,109 +420,32 @@ function syncConnected(team: TeamStore, state: unknown): void {
   }
 }
 
-function nameOf(team: TeamStore, seatId: string | undefined): string {
-  if (!seatId) return 'Someone';
-  const seat = team.getState().roster.find((s) => s.id === seatId);
-  if (!seat) return seatId === 'facilitator' ? 'Facilitator' : seatId;
-  return `${seat.name} (${roleName(team, seat.role)})`;
-}
-
 export function roleName(team: TeamStore, role: string): string {
-  return team.getState().welcome?.roles.find((r) => r.id === role)?.name ?? DEFAULT_ROLES.find((r) => r.id === role)?.name ?? role;
+  return projectedRoleName({ roles: team.getState().welcome?.roles ?? [] }, role);
 }
 
 function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   const l = live.get(team);
   if (!l) return;
+  const before = l.projection;
+  l.projection = projectAll(before, events);
+  const p = l.projection;
+  if (p.diverged && !before.diverged) console.warn('a room event could not be followed', p.diverged);
   const s = team.getState();
-  let { phase, speed } = s;
-  const roster = [...s.roster];
-  const feed = [...s.feed];
-  const hints = [...s.hints];
-  const { scenario } = l;
-  const channel = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
-  const pushHint = (hint: { to?: { role?: string; seat?: string; player?: string }; text?: string }, at: number, key: string) => {
-    const to = hint.to;
-    const seatId = to?.seat ?? to?.player;
-    const forMe =
-      s.as === 'facilitator' ||
-      !to ||
-      (to.role !== undefined && to.role === l.seat?.role) ||
-      (seatId !== undefined && seatId === l.seat?.id);
-    const label = to?.role ? `everyone in ${roleName(team, to.role)}` : seatId ? nameOf(team, seatId) : 'everyone';
-    if (forMe) hints.push({ at, text: hint.text ?? '', to: label });
-    if (s.as === 'facilitator') feed.push({ key, at, kind: 'hint', text: `Hint to ${label}: ${hint.text ?? ''}` });
-  };
-  for (const event of events) {
-    const e = event as RoomEvent & Record<string, unknown>;
-    try {
-      l.engine = followEvent(scenario, l.engine, event);
-    } catch (error) {
-      console.warn('a room event could not be followed', error);
-    }
-    switch (e.kind as string) {
-      case 'seat': {
-        const seat = (e as Extract<RoomEvent, { kind: 'seat' }>).seat;
-        if (!roster.some((r) => r.id === seat.id)) roster.push({ ...seat, connected: true });
-        team.setState({ roster });
-        break;
-      }
-      case 'phase':
-        phase = (e as Extract<RoomEvent, { kind: 'phase' }>).phase;
-        feed.push({ key: `e${e.seq}`, at: l.engine.time, kind: 'phase', text: PHASE_TEXT[phase] });
-        break;
-      case 'speed':
-        speed = (e as Extract<RoomEvent, { kind: 'speed' }>).speed;
-        break;
-      case 'input': {
-        const entry = (e as Extract<RoomEvent, { kind: 'input' }>).entry;
-        const input = entry.input as Exclude<Input, { type: 'tick' }> & { player?: string };
-        l.log.push({ at: entry.at, input } as LogEntry);
-        const raw = input as { type: string; to?: { role?: string; player?: string; seat?: string }; text?: string };
-        if (raw.type === 'hint') {
-          // A hint is posted by the coach for everyone to read; the hints panel shows it to whom it is meant for.
-          pushHint(raw, entry.at, `e${e.seq}`);
-          break;
-        }
-        const who = nameOf(team, input.player);
-        const item = describeInput(scenario, input, who, channel);
-        if (item) feed.push({ key: `e${e.seq}`, at: entry.at, ...item });
-        break;
-      }
-      case 'inject':
-      case 'facilitator-inject': {
-        const entry = (e.entry ?? e) as { at?: number; from?: string; channel?: string; text?: string };
-        const from = scenario.characters.find((c) => c.id === entry.from)?.name ?? entry.from ?? 'someone';
-        feed.push({
-          key: `e${e.seq}`,
-          at: entry.at ?? l.engine.time,
-          kind: 'inject',
-          text: `Inject: ${from} in #${channel(entry.channel ?? '')}: ${entry.text ?? ''}`,
-        });
-        break;
-      }
-      case 'hint':
-      case 'facilitator-hint': {
-        // Older servers sent hints beside the engine's inputs.
-        const entry = (e.entry ?? e) as { at?: number; to?: { role?: string; seat?: string; player?: string }; text?: string };
-        pushHint(entry, entry.at ?? l.engine.time, `e${e.seq}`);
-        break;
-      }
-      default:
-        break;
-    }
-  }
+  // Connected flags come from the synchronised state, so they are kept from what the page shows.
+  const roster = p.roster.map((seat) => ({ ...seat, connected: s.roster.find((r) => r.id === seat.id)?.connected ?? true }));
+  const { phase } = p;
   const run = {
-    scenario: withSeats(scenario, roster, team),
+    scenario: withSeats(l.scenario, roster, team),
     options: l.options,
-    log: [...l.log],
-    state: asYou(l.engine, l.seat?.id ?? null),
+    log: [...p.log],
+    state: asYou(p.engine, l.seat?.id ?? null),
   };
-  team.setState({ phase, speed, roster, feed, hints });
+  team.setState({ phase, speed: p.speed, roster, feed: [...p.feed], hints: [...p.hints] });
   const game = team.getState().game;
   if (game) {
     const serial = game.getState().recent.serial + 1;
-    const recent = events.flatMap((e) => ('happened' in e && Array.isArray(e.happened) ? e.happened : []));
+    const recent = events.flatMap((e) => ('happened' in e ? e.happened : []));
     game.setState({ run, paused: phase !== 'running', recent: { events: recent, serial } });
   }
   const screen = team.getState().screen;
@@ -542,52 +458,6 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   } else if (phase === 'lobby') {
     if (screen !== 'lobby') team.setState({ screen: 'lobby' });
   } else if (screen !== 'incident') team.setState({ screen: 'incident' });
-}
-
-/** How the activity feed says what kind of note someone wrote. */
-const NOTE_VERB = { hypothesis: 'wrote a hypothesis', finding: 'noted a finding', note: 'added a note' } as const;
-
-const PHASE_TEXT: Record<Phase, string> = {
-  lobby: 'The game day is open for players.',
-  running: 'The game day is running.',
-  paused: 'The facilitator paused the game day.',
-  ended: 'The game day is over.',
-};
-
-function describeInput(
-  scenario: Scenario,
-  input: { type: string; player?: string } & Record<string, unknown>,
-  who: string,
-  channel: (id: string) => string,
-): Omit<FeedItem, 'key' | 'at'> | null {
-  switch (input.type) {
-    case 'act': {
-      const label = scenario.actions.find((a) => a.id === input.action)?.label ?? String(input.action);
-      return { kind: 'action', text: `${who} started “${label}”` };
-    }
-    case 'reply': {
-      const replies = scenario.messages.flatMap((m) => m.asks?.replies ?? []);
-      const label = replies.find((r) => r.id === input.choice)?.label ?? String(input.choice);
-      return { kind: 'reply', text: `${who} answered: ${label}` };
-    }
-    case 'post':
-      return { kind: 'post', text: `${who} posted in #${channel(String(input.channel))}: ${String(input.text)}` };
-    case 'note':
-      return {
-        kind: 'note',
-        text: `${who} ${NOTE_VERB[input.kind === 'hypothesis' || input.kind === 'finding' ? input.kind : 'note']}: ${String(input.text)}`,
-      };
-    case 'inject': {
-      const inject = scenario.team?.injects.find((i) => i.id === input.inject);
-      const fromId = (input.from as string | undefined) ?? inject?.from;
-      const from = scenario.characters.find((c) => c.id === fromId)?.name ?? fromId ?? 'someone';
-      const where = (input.channel as string | undefined) ?? inject?.channel;
-      const text = (input.text as string | undefined) ?? inject?.text ?? '';
-      return { kind: 'inject', text: `Inject: ${from}${where ? ` in #${channel(where)}` : ''}: ${text}` };
-    }
-    default:
-      return null;
-  }
 }
 
 /** The scenario with every seat as a character, so chat shows each player's posts under their own name. */

@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientCommand, RoomEvent } from '../../src/net/protocol';
 import { applyCommand, createRoom, joinSeat, tick, welcome, type RoomState } from '../../src/server/room-core';
-import { initialProjection, parseRoomEvent, project, projectAll, type ProjectionContext } from '../../src/store/team/projection';
+import {
+  initialProjection,
+  parseRoomEvent,
+  project,
+  projectAll,
+  RESYNCED,
+  resync,
+  type ProjectionContext,
+} from '../../src/store/team/projection';
 import { teamMiniScenario } from './helpers/mini-scenario';
 
 const SECRET = 'facilitator-secret-0123456789abcdef';
@@ -133,5 +141,18 @@ describe('the team projection', () => {
     expect(parseRoomEvent(JSON.parse(JSON.stringify(state.events[0])))).toEqual(state.events[0]);
     expect(parseRoomEvent({ seq: 1, kind: 'facilitator-hint', text: 'old server' })).toBeNull();
     expect(parseRoomEvent({ seq: 1, kind: 'seat', seat: { id: 's', name: 'x', role: 'lead' }, extra: true })).toBeNull();
+  });
+
+  it("resyncs a diverged follower from the room's events, and says so in the feed", () => {
+    const { state } = gameDay();
+    const start = initialProjection(contextFor(state, 'facilitator'));
+    const half = projectAll(start, state.events.slice(0, 4));
+    // A follower that went its own way: a stale engine, flagged as diverged.
+    const wrong = { ...projectAll(half, state.events.slice(4)), engine: half.engine, diverged: 'went wrong' };
+    const fixed = resync(wrong, state.events);
+    expect(fixed.diverged).toBeNull();
+    expect(fixed.engine).toEqual(state.engine);
+    expect(fixed.feed.at(-1)).toMatchObject({ kind: 'phase', text: RESYNCED });
+    expect(fixed.feed.slice(0, -1)).toEqual(projectAll(start, state.events).feed);
   });
 });

@@ -123,6 +123,19 @@ export function project(p: Projection, event: RoomEvent): Projection {
   }
 }
 
+/**
+ * Starts again from the room's own list of events after this page's follower went wrong, and says
+ * so in the feed; still diverged when even a fresh follow fails.
+ */
+export function resync(p: Projection, events: readonly RoomEvent[]): Projection {
+  const fresh = projectAll(initialProjection(p.context), events);
+  if (fresh.diverged) return fresh;
+  const note: FeedItem = { key: `resync${fresh.seq}-${p.feed.length}`, at: fresh.engine.time, kind: 'phase', text: RESYNCED };
+  return { ...fresh, feed: [...fresh.feed, note] };
+}
+
+export const RESYNCED = 'Resynced with the room.';
+
 function unreachable(event: never): never {
   throw new Error(`a room event of an unknown kind: ${JSON.stringify(event)}`);
 }

@@ -13,6 +13,7 @@ import {
 } from './store';
 import { mountApp } from './ui/app';
 import { createTeamStore, observeCodeFromHash, openTeamScreen, resumeTeam, watchGameDay } from './store/team-session';
+import { browserTeamPorts } from './ui/team/ports';
 
 const store = createGameStore({
   storage: browserStorage(),
@@ -20,7 +21,7 @@ const store = createGameStore({
   newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
 });
 
-const team = createTeamStore(() => store.getState().scenarios);
+const team = createTeamStore(() => store.getState().scenarios, browserTeamPorts());
 mountApp(document.getElementById('app')!, store, team);
 // Team mode: a projector view (#observe=CODE: a watcher, from any browser; a reload keeps the
 // address and so watches again), back to this tab's seat or console after a reload, or open a join

@@ -254,6 +254,20 @@ export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' 
 }
 
 /** Moves game time on by whole seconds (the clock driver calls this). */
+/**
+ * A run driven by a team room: the room decides the run and whether its clock runs, so this
+ * replaces both and announces what happened, and the local engine is never stepped.
+ */
+export function applyRoomRun(store: GameStore, run: Run, room: { paused: boolean; happened: readonly TimelineEvent[] }): void {
+  const serial = store.getState().recent.serial + 1;
+  store.setState({ run, paused: room.paused, recent: { events: [...room.happened], serial } });
+}
+
+/** The room's answer to this page's own input: a refusal shows like a solo rejection; an acceptance clears it. */
+export function applyRoomAnswer(store: GameStore, rejection: Rejection | null): void {
+  store.setState({ rejection });
+}
+
 export function advance(store: GameStore, seconds: number): void {
   const { run, replay } = store.getState();
   if (!run || run.state.ending || seconds <= 0 || replay) return;

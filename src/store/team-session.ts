@@ -7,8 +7,7 @@
  * The network client (colyseus.js) is loaded on demand, the first time a game day is opened.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { init, type EngineState, type Input, type LogEntry, type Rejection, type RunOptions } from '../engine';
-import { followEvent } from '../net/team-view';
+import type { EngineState, Input, Rejection, RunOptions } from '../engine';
 import {
   JOIN_CODE_LENGTH,
   normaliseJoinCode,
@@ -24,9 +23,18 @@ import {
 } from '../net/protocol';
 import type { Command, CommandResult, TeamSession } from '../net/team-client';
 import type { Scenario } from '../format';
-import { createGameStore, type GameStore } from './game-store';
+import { applyRoomAnswer, applyRoomRun, createGameStore, type GameStore } from './game-store';
 import { memoryStorage } from './storage';
-import { DEFAULT_ROLES } from '../net/roles';
+import {
+  type FeedItem,
+  type Hint,
+  initialProjection,
+  type Projection,
+  projectAll,
+  resync,
+  roleName as projectedRoleName,
+} from './team/projection';
+import { type TeamPorts, unpluggedPorts } from './team/ports';
 import { CLOSE_SEAT_TAKEN, isReconnecting, shouldReconnect, startReconnecting, stopReconnecting } from './team-reconnect';
 
 export type TeamScreen = 'create' | 'join' | 'connecting' | 'lobby' | 'incident' | 'debrief';
@@ -35,13 +43,7 @@ export interface TeamSeat extends SeatView {
   connected: boolean;
 }
 
-/** Something the team should see attributed: an action, a post, an inject, a hint. */
-export interface FeedItem {
-  key: string;
-  at: number;
-  kind: 'action' | 'reply' | 'post' | 'note' | 'inject' | 'hint' | 'phase';
-  text: string;
-}
+export type { FeedItem } from './team/projection';
 
 export interface TeamState {
   /** null when no game day is open: the solo screens show. */
@@ -59,7 +61,7 @@ export interface TeamState {
   watchers: number;
   feed: FeedItem[];
   /** Hints for this page (a player's role or seat; the facilitator sees all). */
-  hints: { at: number; text: string; to: string }[];
+  hints: Hint[];
   facilitatorNotes: { at: number; text: string }[];
   /** The latest refusal of this page's own command. */
   refusal: string | null;
@@ -75,23 +77,26 @@ export type Lookup =
   | { state: 'found'; code: string; info: RoomInfo }
   | { state: 'failed'; code: string; message: string };
 
-export type TeamStore = StoreApi<TeamState> & { scenarios: () => readonly Scenario[] };
+export type TeamStore = StoreApi<TeamState> & { scenarios: () => readonly Scenario[]; ports: TeamPorts };
 
 const SEAT_KEY = 'firedrill.team.seat';
 const FACILITATOR_KEY = 'firedrill.team.facilitator';
 
 /** The WebSocket endpoint of team mode: the same host as the page, under /team. */
-export function teamEndpoint(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/team`;
+export function teamEndpoint(team: TeamStore): string {
+  const { protocol, host } = team.ports.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/team`;
 }
 
-export function joinLink(code: string): string {
-  return `${location.origin}${location.pathname}#join=${code}`;
+export function joinLink(team: TeamStore, code: string): string {
+  const { origin, pathname } = team.ports.location;
+  return `${origin}${pathname}#join=${code}`;
 }
 
 /** The projector view of a game day: a watcher, so the code is all it needs and any browser opens it. */
-export function projectorLink(code: string): string {
-  return `${location.origin}${location.pathname}#observe=${code}`;
+export function projectorLink(team: TeamStore, code: string): string {
+  const { origin, pathname } = team.ports.location;
+  return `${origin}${pathname}#observe=${code}`;
 }
 
 /** `#observe=CODE`: this tab is a projector for that game day. */
@@ -99,7 +104,7 @@ export function observeCodeFromHash(hash: string): string | null {
   return /^#observe=([A-Za-z0-9-]{1,40})$/.exec(hash)?.[1] ?? null;
 }
 
-export function createTeamStore(scenarios: () => readonly Scenario[]): TeamStore {
+export function createTeamStore(scenarios: () => readonly Scenario[], ports: TeamPorts = unpluggedPorts()): TeamStore {
   const store = createStore<TeamState>()(() => ({
     screen: null,
     prefillCode: '',
@@ -117,7 +122,7 @@ export function createTeamStore(scenarios: () => readonly Scenario[]): TeamStore
     game: null,
     lookup: { state: 'none' },
   }));
-  return Object.assign(store, { scenarios });
+  return Object.assign(store, { scenarios, ports });
 }
 
 // Not store state: the live connection and the engine the events are folded into.
@@ -125,8 +130,7 @@ interface Live {
   session: TeamSession;
   scenario: Scenario;
   options: RunOptions;
-  engine: EngineState;
-  log: LogEntry[];
+  projection: Projection;
   secret: string | null;
   seat: SeatView | null;
   off: (() => void)[];
@@ -143,7 +147,7 @@ export function openTeamScreen(team: TeamStore, screen: 'create' | 'join', code 
  * public facts (`GET /team/game-days/<code>`), so the form offers its own roles. A later code wins
  * over an earlier answer still on its way.
  */
-export async function lookUpGameDay(team: TeamStore, typed: string, fetcher: typeof fetch = fetch): Promise<void> {
+export async function lookUpGameDay(team: TeamStore, typed: string, fetcher: typeof fetch = team.ports.fetch): Promise<void> {
   const code = normaliseJoinCode(typed);
   const current = team.getState().lookup;
   if (code.length !== JOIN_CODE_LENGTH) {
@@ -152,17 +156,21 @@ export async function lookUpGameDay(team: TeamStore, typed: string, fetcher: typ
   }
   if (current.state !== 'none' && current.code === code && current.state !== 'failed') return;
   team.setState({ lookup: { state: 'loading', code } });
-  const answer = await readRoomInfo(code, fetcher);
+  const answer = await readRoomInfo(team.ports.location.origin, code, fetcher);
   const now = team.getState().lookup;
   if (now.state !== 'loading' || now.code !== code) return;
   team.setState({ lookup: answer.ok ? { state: 'found', code, info: answer.info } : { state: 'failed', code, message: answer.message } });
 }
 
-async function readRoomInfo(code: string, fetcher: typeof fetch): Promise<{ ok: true; info: RoomInfo } | { ok: false; message: string }> {
+async function readRoomInfo(
+  origin: string,
+  code: string,
+  fetcher: typeof fetch,
+): Promise<{ ok: true; info: RoomInfo } | { ok: false; message: string }> {
   let response: Response;
   let body: unknown;
   try {
-    response = await fetcher(`${location.origin}/team${ROOM_INFO_PATH}${encodeURIComponent(code)}`, {
+    response = await fetcher(`${origin}/team${ROOM_INFO_PATH}${encodeURIComponent(code)}`, {
       headers: { accept: 'application/json' },
       cache: 'no-store',
     });
@@ -193,8 +201,7 @@ export function closeTeam(team: TeamStore): void {
     live.delete(team);
   }
   stopReconnecting(team);
-  sessionStorage.removeItem(SEAT_KEY);
-  sessionStorage.removeItem(FACILITATOR_KEY);
+  forgetSeat(team);
   team.setState({
     screen: null,
     as: null,
@@ -212,9 +219,44 @@ export function closeTeam(team: TeamStore): void {
   });
 }
 
-async function client() {
-  const { teamClient } = await import('../net/team-client');
-  return teamClient(teamEndpoint());
+function client(team: TeamStore) {
+  return team.ports.connect(teamEndpoint(team));
+}
+
+function forgetSeat(team: TeamStore): void {
+  team.ports.seats.remove(SEAT_KEY);
+  team.ports.seats.remove(FACILITATOR_KEY);
+}
+
+/**
+ * A session whose welcome does not arrive in time is given up with a clear error, rather than
+ * leaving the page on "connecting"; one that arrives later is left at once.
+ */
+function welcomed(team: TeamStore, opening: Promise<TeamSession>): Promise<TeamSession> {
+  const { ports } = team;
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = ports.setTimer(() => {
+      late = true;
+      reject(
+        new Error(
+          `The game day did not answer within ${Math.round(ports.welcomeTimeoutMs / 1000)} seconds; check the connection and try again.`,
+        ),
+      );
+    }, ports.welcomeTimeoutMs);
+    opening.then(
+      (session) => {
+        if (late) return void session.leave().catch(() => {});
+        ports.clearTimer(timer);
+        resolve(session);
+      },
+      (error) => {
+        if (late) return;
+        ports.clearTimer(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -224,7 +266,7 @@ async function scenarioFor(team: TeamStore, id: string): Promise<Scenario> {
   for (let i = 0; i < 100; i++) {
     const found = team.scenarios().find((s) => s.id === id);
     if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise<void>((r) => team.ports.setTimer(r, 100));
   }
   throw new Error(`This game day plays "${id}", which this page does not have.`);
 }
@@ -233,7 +275,10 @@ async function scenarioFor(team: TeamStore, id: string): Promise<Scenario> {
 export async function createGameDay(team: TeamStore, game: { scenario: string; speed: Speed; roles?: string[] }): Promise<void> {
   team.setState({ screen: 'connecting', error: null });
   try {
-    const session = await (await client()).create(game);
+    const session = await welcomed(
+      team,
+      client(team).then((c) => c.create(game)),
+    );
     await begin(team, session);
   } catch (error) {
     team.setState({ screen: 'create', error: message(error) });
@@ -244,7 +289,10 @@ export async function createGameDay(team: TeamStore, game: { scenario: string; s
 export async function joinGameDay(team: TeamStore, code: string, player: { name: string; role: string }): Promise<void> {
   team.setState({ screen: 'connecting', error: null, prefillCode: code });
   try {
-    const session = await (await client()).join(code, player);
+    const session = await welcomed(
+      team,
+      client(team).then((c) => c.join(code, player)),
+    );
     await begin(team, session);
   } catch (error) {
     // The game day may have moved on (started, filled up, ended): the form looks it up afresh.
@@ -259,7 +307,10 @@ export async function joinGameDay(team: TeamStore, code: string, player: { name:
 export async function watchGameDay(team: TeamStore, code: string): Promise<void> {
   team.setState({ screen: 'connecting', error: null, prefillCode: code });
   try {
-    const session = await (await client()).watch(code);
+    const session = await welcomed(
+      team,
+      client(team).then((c) => c.watch(code)),
+    );
     await begin(team, session);
   } catch (error) {
     team.setState({ screen: 'join', error: `Could not open the projector view: ${message(error)}` });
@@ -268,17 +319,19 @@ export async function watchGameDay(team: TeamStore, code: string): Promise<void>
 
 /** After a reload: back to the seat or the console this tab had. Returns whether it tried. */
 export async function resumeTeam(team: TeamStore): Promise<boolean> {
-  const seat = readSaved(SEAT_KEY);
-  const facilitator = readSaved(FACILITATOR_KEY);
+  const seat = readSaved(team, SEAT_KEY);
+  const facilitator = readSaved(team, FACILITATOR_KEY);
   const saved = seat ?? facilitator;
   if (!saved) return false;
   team.setState({ screen: 'connecting', error: null });
   try {
-    const c = await client();
-    const session = seat ? await c.returnToSeat(seat.code, seat.secret) : await c.facilitate(facilitator!.code, facilitator!.secret);
+    const session = await welcomed(
+      team,
+      client(team).then((c) => (seat ? c.returnToSeat(seat.code, seat.secret) : c.facilitate(facilitator!.code, facilitator!.secret))),
+    );
     await begin(team, session);
   } catch (error) {
-    sessionStorage.removeItem(seat ? SEAT_KEY : FACILITATOR_KEY);
+    team.ports.seats.remove(seat ? SEAT_KEY : FACILITATOR_KEY);
     team.setState({
       screen: seat ? 'join' : 'create',
       prefillCode: saved.code,
@@ -288,9 +341,9 @@ export async function resumeTeam(team: TeamStore): Promise<boolean> {
   return true;
 }
 
-function readSaved(key: string): { code: string; secret: string } | null {
+function readSaved(team: TeamStore, key: string): { code: string; secret: string } | null {
   try {
-    const raw = sessionStorage.getItem(key);
+    const raw = team.ports.seats.get(key);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as { code?: unknown; secret?: unknown };
     return typeof parsed.code === 'string' && typeof parsed.secret === 'string' ? { code: parsed.code, secret: parsed.secret } : null;
@@ -311,12 +364,13 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   const you = welcome.you;
   const secret = you.kind === 'facilitator' ? you.secret : null;
   const seat = you.kind === 'player' ? you.seat : null;
-  if (you.kind === 'player') sessionStorage.setItem(SEAT_KEY, JSON.stringify({ code: welcome.code, secret: you.token }));
-  else if (you.kind === 'facilitator') sessionStorage.setItem(FACILITATOR_KEY, JSON.stringify({ code: welcome.code, secret: you.secret }));
+  if (you.kind === 'player') team.ports.seats.set(SEAT_KEY, JSON.stringify({ code: welcome.code, secret: you.token }));
+  else if (you.kind === 'facilitator') team.ports.seats.set(FACILITATOR_KEY, JSON.stringify({ code: welcome.code, secret: you.secret }));
   const options: RunOptions = { seed: welcome.options.seed, coach: welcome.options.coach };
   const previous = live.get(team);
   previous?.off.forEach((f) => f());
-  const l: Live = { session, scenario, options, engine: init(scenario, options), log: [], secret, seat, off: [] };
+  const projection = initialProjection({ scenario, options, as: you.kind, seat, roles: welcome.roles });
+  const l: Live = { session, scenario, options, projection, secret, seat, off: [] };
   live.set(team, l);
   const game = createGameStore({
     storage: memoryStorage(),
@@ -378,16 +432,21 @@ function reconnect(team: TeamStore, l: Live): void {
   const you = team.getState().welcome?.you;
   if (!code || !you) return;
   startReconnecting(team, {
+    setTimer: team.ports.setTimer,
+    clearTimer: team.ports.clearTimer,
     alive: () => live.get(team) === l && team.getState().phase !== 'ended',
     attempt: async () => {
-      const c = await client();
       const held = l.session.events;
-      const session =
-        you.kind === 'player'
-          ? await c.returnToSeat(code, you.token, held)
-          : you.kind === 'facilitator'
-            ? await c.facilitate(code, you.secret, held)
-            : await c.watch(code, held);
+      const session = await welcomed(
+        team,
+        client(team).then((c) =>
+          you.kind === 'player'
+            ? c.returnToSeat(code, you.token, held)
+            : you.kind === 'facilitator'
+              ? c.facilitate(code, you.secret, held)
+              : c.watch(code, held),
+        ),
+      );
       if (live.get(team) !== l) {
         void session.leave().catch(() => {});
         return;
@@ -428,167 +487,44 @@ function syncConnected(team: TeamStore, state: unknown): void {
   }
 }
 
-function nameOf(team: TeamStore, seatId: string | undefined): string {
-  if (!seatId) return 'Someone';
-  const seat = team.getState().roster.find((s) => s.id === seatId);
-  if (!seat) return seatId === 'facilitator' ? 'Facilitator' : seatId;
-  return `${seat.name} (${roleName(team, seat.role)})`;
-}
-
 export function roleName(team: TeamStore, role: string): string {
-  return team.getState().welcome?.roles.find((r) => r.id === role)?.name ?? DEFAULT_ROLES.find((r) => r.id === role)?.name ?? role;
+  return projectedRoleName({ roles: team.getState().welcome?.roles ?? [] }, role);
 }
 
 function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   const l = live.get(team);
   if (!l) return;
+  const before = l.projection;
+  l.projection = projectAll(before, events);
+  // A follower that went wrong starts again from the room's events rather than showing a wrong run.
+  if (l.projection.diverged) l.projection = resync(l.projection, l.session.events);
+  const p = l.projection;
+  if (p.diverged) {
+    if (!before.diverged) console.warn('a room event could not be followed', p.diverged);
+    team.setState({ error: 'This page could not follow the game day. Reload the page to return to it.' });
+  }
   const s = team.getState();
-  let { phase, speed } = s;
-  const roster = [...s.roster];
-  const feed = [...s.feed];
-  const hints = [...s.hints];
-  const { scenario } = l;
-  const channel = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
-  const pushHint = (hint: { to?: { role?: string; seat?: string; player?: string }; text?: string }, at: number, key: string) => {
-    const to = hint.to;
-    const seatId = to?.seat ?? to?.player;
-    const forMe =
-      s.as === 'facilitator' ||
-      !to ||
-      (to.role !== undefined && to.role === l.seat?.role) ||
-      (seatId !== undefined && seatId === l.seat?.id);
-    const label = to?.role ? `everyone in ${roleName(team, to.role)}` : seatId ? nameOf(team, seatId) : 'everyone';
-    if (forMe) hints.push({ at, text: hint.text ?? '', to: label });
-    if (s.as === 'facilitator') feed.push({ key, at, kind: 'hint', text: `Hint to ${label}: ${hint.text ?? ''}` });
-  };
-  for (const event of events) {
-    const e = event as RoomEvent & Record<string, unknown>;
-    try {
-      l.engine = followEvent(scenario, l.engine, event);
-    } catch (error) {
-      console.warn('a room event could not be followed', error);
-    }
-    switch (e.kind as string) {
-      case 'seat': {
-        const seat = (e as Extract<RoomEvent, { kind: 'seat' }>).seat;
-        if (!roster.some((r) => r.id === seat.id)) roster.push({ ...seat, connected: true });
-        team.setState({ roster });
-        break;
-      }
-      case 'phase':
-        phase = (e as Extract<RoomEvent, { kind: 'phase' }>).phase;
-        feed.push({ key: `e${e.seq}`, at: l.engine.time, kind: 'phase', text: PHASE_TEXT[phase] });
-        break;
-      case 'speed':
-        speed = (e as Extract<RoomEvent, { kind: 'speed' }>).speed;
-        break;
-      case 'input': {
-        const entry = (e as Extract<RoomEvent, { kind: 'input' }>).entry;
-        const input = entry.input as Exclude<Input, { type: 'tick' }> & { player?: string };
-        l.log.push({ at: entry.at, input } as LogEntry);
-        const raw = input as { type: string; to?: { role?: string; player?: string; seat?: string }; text?: string };
-        if (raw.type === 'hint') {
-          // A hint is posted by the coach for everyone to read; the hints panel shows it to whom it is meant for.
-          pushHint(raw, entry.at, `e${e.seq}`);
-          break;
-        }
-        const who = nameOf(team, input.player);
-        const item = describeInput(scenario, input, who, channel);
-        if (item) feed.push({ key: `e${e.seq}`, at: entry.at, ...item });
-        break;
-      }
-      case 'inject':
-      case 'facilitator-inject': {
-        const entry = (e.entry ?? e) as { at?: number; from?: string; channel?: string; text?: string };
-        const from = scenario.characters.find((c) => c.id === entry.from)?.name ?? entry.from ?? 'someone';
-        feed.push({
-          key: `e${e.seq}`,
-          at: entry.at ?? l.engine.time,
-          kind: 'inject',
-          text: `Inject: ${from} in #${channel(entry.channel ?? '')}: ${entry.text ?? ''}`,
-        });
-        break;
-      }
-      case 'hint':
-      case 'facilitator-hint': {
-        // Older servers sent hints beside the engine's inputs.
-        const entry = (e.entry ?? e) as { at?: number; to?: { role?: string; seat?: string; player?: string }; text?: string };
-        pushHint(entry, entry.at ?? l.engine.time, `e${e.seq}`);
-        break;
-      }
-      default:
-        break;
-    }
-  }
+  // Connected flags come from the synchronised state, so they are kept from what the page shows.
+  const roster = p.roster.map((seat) => ({ ...seat, connected: s.roster.find((r) => r.id === seat.id)?.connected ?? true }));
+  const { phase } = p;
   const run = {
-    scenario: withSeats(scenario, roster, team),
+    scenario: withSeats(l.scenario, roster, team),
     options: l.options,
-    log: [...l.log],
-    state: asYou(l.engine, l.seat?.id ?? null),
+    log: [...p.log],
+    state: asYou(p.engine, l.seat?.id ?? null),
   };
-  team.setState({ phase, speed, roster, feed, hints });
+  team.setState({ phase, speed: p.speed, roster, feed: [...p.feed], hints: [...p.hints] });
   const game = team.getState().game;
-  if (game) {
-    const serial = game.getState().recent.serial + 1;
-    const recent = events.flatMap((e) => ('happened' in e && Array.isArray(e.happened) ? e.happened : []));
-    game.setState({ run, paused: phase !== 'running', recent: { events: recent, serial } });
-  }
+  if (game) applyRoomRun(game, run, { paused: phase !== 'running', happened: events.flatMap((e) => ('happened' in e ? e.happened : [])) });
   const screen = team.getState().screen;
   if (phase === 'ended') {
     if (screen !== 'debrief') {
-      sessionStorage.removeItem(SEAT_KEY);
-      sessionStorage.removeItem(FACILITATOR_KEY);
+      forgetSeat(team);
       team.setState({ screen: 'debrief' });
     }
   } else if (phase === 'lobby') {
     if (screen !== 'lobby') team.setState({ screen: 'lobby' });
   } else if (screen !== 'incident') team.setState({ screen: 'incident' });
-}
-
-/** How the activity feed says what kind of note someone wrote. */
-const NOTE_VERB = { hypothesis: 'wrote a hypothesis', finding: 'noted a finding', note: 'added a note' } as const;
-
-const PHASE_TEXT: Record<Phase, string> = {
-  lobby: 'The game day is open for players.',
-  running: 'The game day is running.',
-  paused: 'The facilitator paused the game day.',
-  ended: 'The game day is over.',
-};
-
-function describeInput(
-  scenario: Scenario,
-  input: { type: string; player?: string } & Record<string, unknown>,
-  who: string,
-  channel: (id: string) => string,
-): Omit<FeedItem, 'key' | 'at'> | null {
-  switch (input.type) {
-    case 'act': {
-      const label = scenario.actions.find((a) => a.id === input.action)?.label ?? String(input.action);
-      return { kind: 'action', text: `${who} started “${label}”` };
-    }
-    case 'reply': {
-      const replies = scenario.messages.flatMap((m) => m.asks?.replies ?? []);
-      const label = replies.find((r) => r.id === input.choice)?.label ?? String(input.choice);
-      return { kind: 'reply', text: `${who} answered: ${label}` };
-    }
-    case 'post':
-      return { kind: 'post', text: `${who} posted in #${channel(String(input.channel))}: ${String(input.text)}` };
-    case 'note':
-      return {
-        kind: 'note',
-        text: `${who} ${NOTE_VERB[input.kind === 'hypothesis' || input.kind === 'finding' ? input.kind : 'note']}: ${String(input.text)}`,
-      };
-    case 'inject': {
-      const inject = scenario.team?.injects.find((i) => i.id === input.inject);
-      const fromId = (input.from as string | undefined) ?? inject?.from;
-      const from = scenario.characters.find((c) => c.id === fromId)?.name ?? fromId ?? 'someone';
-      const where = (input.channel as string | undefined) ?? inject?.channel;
-      const text = (input.text as string | undefined) ?? inject?.text ?? '';
-      return { kind: 'inject', text: `Inject: ${from}${where ? ` in #${channel(where)}` : ''}: ${text}` };
-    }
-    default:
-      return null;
-  }
 }
 
 /** The scenario with every seat as a character, so chat shows each player's posts under their own name. */
@@ -635,10 +571,10 @@ function settle(team: TeamStore, result: CommandResult): void {
   const game = team.getState().game;
   if (result.ok) {
     team.setState({ refusal: null });
-    game?.setState({ rejection: null });
+    if (game) applyRoomAnswer(game, null);
   } else {
     team.setState({ refusal: result.error.message });
-    game?.setState({ rejection: result.error as Rejection });
+    if (game) applyRoomAnswer(game, result.error as Rejection);
   }
 }
 

@@ -24,7 +24,7 @@ export function projectorButton(team: TeamStore): HTMLElement {
   const code = team.getState().welcome?.code ?? '';
   return el(
     'a',
-    { className: 'secondary button-link', attrs: { href: projectorLink(code), target: '_blank', rel: 'noopener' } },
+    { className: 'secondary button-link', attrs: { href: projectorLink(team, code), target: '_blank', rel: 'noopener' } },
     'Projector view',
   );
 }
@@ -123,7 +123,7 @@ export function observerLobby(team: TeamStore): View {
     el('p', { className: 'eyebrow' }, game?.getState().run?.scenario.title ?? ''),
     el('h1', {}, 'Join the game day'),
     el('p', {}, 'Join code: ', el('strong', { className: 'team-code' }, welcome?.code ?? '')),
-    el('p', { className: 'observer-link' }, 'Or open ', el('strong', {}, welcome ? joinLink(welcome.code) : '')),
+    el('p', { className: 'observer-link' }, 'Or open ', el('strong', {}, welcome ? joinLink(team, welcome.code) : '')),
     el('h2', {}, 'Who is here'),
     roster.element,
     connection.element,

@@ -41,7 +41,7 @@ export function rosterPanel(team: TeamStore): View {
 
 export function joinInfo(team: TeamStore): View {
   const code = team.getState().welcome?.code ?? '';
-  const link = joinLink(code);
+  const link = joinLink(team, code);
   const linkBox = el('input', { attrs: { id: 'team-link', readonly: '', value: link } });
   linkBox.value = link;
   const copy = el(
@@ -71,7 +71,7 @@ export function joinInfo(team: TeamStore): View {
     el(
       'p',
       { className: 'team-projector-link' },
-      el('a', { attrs: { href: projectorLink(code), target: '_blank', rel: 'noopener' } }, 'Open the projector view'),
+      el('a', { attrs: { href: projectorLink(team, code), target: '_blank', rel: 'noopener' } }, 'Open the projector view'),
       " (read-only, for the room's screen; it opens from any browser with this game day's code).",
     ),
   );

@@ -1,0 +1,194 @@
+/**
+ * What a team page shows, as a pure fold of the room's numbered events: the run (the engine
+ * followed event by event), the roster, the activity feed with its text, and this page's hints.
+ * No network, storage or store here, so it is unit-tested like the room core.
+ */
+import { init, type EngineState, type LogEntry, type RunOptions } from '../../engine';
+import type { Scenario } from '../../format';
+import { followEvent } from '../../net/team-view';
+import { RoomEvent, type Phase, type SeatView, type Speed } from '../../net/protocol';
+import { DEFAULT_ROLES } from '../../net/roles';
+
+/** Something the team should see attributed: an action, a post, an inject, a hint. */
+export interface FeedItem {
+  key: string;
+  at: number;
+  kind: 'action' | 'reply' | 'post' | 'note' | 'inject' | 'hint' | 'phase';
+  text: string;
+}
+
+export interface Hint {
+  at: number;
+  text: string;
+  to: string;
+}
+
+/** Who this page is and what it plays; fixed for one welcome. */
+export interface ProjectionContext {
+  scenario: Scenario;
+  options: RunOptions;
+  as: 'facilitator' | 'player' | 'watcher';
+  /** A player's own seat; null for the facilitator and a projector view. */
+  seat: SeatView | null;
+  /** The game day's roles (from the welcome), for names in the feed. */
+  roles: readonly { id: string; name: string }[];
+}
+
+export interface Projection {
+  readonly context: ProjectionContext;
+  readonly engine: EngineState;
+  readonly log: readonly LogEntry[];
+  readonly phase: Phase;
+  readonly speed: Speed;
+  readonly roster: readonly SeatView[];
+  readonly feed: readonly FeedItem[];
+  readonly hints: readonly Hint[];
+  /** The seq of the last event folded in; -1 before any. */
+  readonly seq: number;
+  /** Set when following an event threw: the engine here no longer matches the room's. */
+  readonly diverged: string | null;
+}
+
+export function initialProjection(context: ProjectionContext): Projection {
+  return {
+    context,
+    engine: init(context.scenario, context.options),
+    log: [],
+    phase: 'lobby',
+    speed: 1,
+    roster: [],
+    feed: [],
+    hints: [],
+    seq: -1,
+    diverged: null,
+  };
+}
+
+/** Parses untrusted data as a room event; null when it is not one. */
+export function parseRoomEvent(raw: unknown): RoomEvent | null {
+  const parsed = RoomEvent.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export function projectAll(projection: Projection, events: readonly RoomEvent[]): Projection {
+  return events.reduce(project, projection);
+}
+
+/** One more room event. */
+export function project(p: Projection, event: RoomEvent): Projection {
+  const { scenario } = p.context;
+  let engine = p.engine;
+  let diverged = p.diverged;
+  try {
+    engine = followEvent(scenario, p.engine, event);
+  } catch (error) {
+    diverged = error instanceof Error ? error.message : String(error);
+  }
+  const next: Projection = { ...p, engine, diverged, seq: event.seq };
+  const key = `e${event.seq}`;
+  switch (event.kind) {
+    case 'seat':
+      return p.roster.some((r) => r.id === event.seat.id) ? next : { ...next, roster: [...p.roster, event.seat] };
+    case 'phase':
+      return { ...next, phase: event.phase, feed: [...p.feed, { key, at: engine.time, kind: 'phase', text: PHASE_TEXT[event.phase] }] };
+    case 'speed':
+      return { ...next, speed: event.speed };
+    case 'clock':
+      return next;
+    case 'input': {
+      const { at, input } = event.entry;
+      const log: LogEntry[] = [...p.log, { at, input }];
+      if (input.type === 'hint') {
+        // A hint is posted by the coach for everyone to read; the hints panel shows it to whom it is meant for.
+        const to = input.to;
+        const seatId = 'player' in to ? to.player : undefined;
+        const role = 'role' in to ? to.role : undefined;
+        const label = role !== undefined ? `everyone in ${roleName(p.context, role)}` : nameOf(p, seatId);
+        const forMe =
+          p.context.as === 'facilitator' ||
+          (role !== undefined && role === p.context.seat?.role) ||
+          (seatId !== undefined && seatId === p.context.seat?.id);
+        return {
+          ...next,
+          log,
+          hints: forMe ? [...p.hints, { at, text: input.text, to: label }] : p.hints,
+          feed: p.context.as === 'facilitator' ? [...p.feed, { key, at, kind: 'hint', text: `Hint to ${label}: ${input.text}` }] : p.feed,
+        };
+      }
+      const item = describeInput(p, input);
+      return { ...next, log, feed: [...p.feed, { key, at, ...item }] };
+    }
+    default:
+      return unreachable(event);
+  }
+}
+
+/**
+ * Starts again from the room's own list of events after this page's follower went wrong, and says
+ * so in the feed; still diverged when even a fresh follow fails.
+ */
+export function resync(p: Projection, events: readonly RoomEvent[]): Projection {
+  const fresh = projectAll(initialProjection(p.context), events);
+  if (fresh.diverged) return fresh;
+  const note: FeedItem = { key: `resync${fresh.seq}-${p.feed.length}`, at: fresh.engine.time, kind: 'phase', text: RESYNCED };
+  return { ...fresh, feed: [...fresh.feed, note] };
+}
+
+export const RESYNCED = 'Resynced with the room.';
+
+function unreachable(event: never): never {
+  throw new Error(`a room event of an unknown kind: ${JSON.stringify(event)}`);
+}
+
+export function roleName(context: Pick<ProjectionContext, 'roles'>, role: string): string {
+  return context.roles.find((r) => r.id === role)?.name ?? DEFAULT_ROLES.find((r) => r.id === role)?.name ?? role;
+}
+
+function nameOf(p: Projection, seatId: string | undefined): string {
+  if (!seatId) return 'Someone';
+  const seat = p.roster.find((s) => s.id === seatId);
+  if (!seat) return seatId === 'facilitator' ? 'Facilitator' : seatId;
+  return `${seat.name} (${roleName(p.context, seat.role)})`;
+}
+
+/** How the activity feed says what kind of note someone wrote. */
+const NOTE_VERB = { hypothesis: 'wrote a hypothesis', finding: 'noted a finding', note: 'added a note' } as const;
+
+export const PHASE_TEXT: Record<Phase, string> = {
+  lobby: 'The game day is open for players.',
+  running: 'The game day is running.',
+  paused: 'The facilitator paused the game day.',
+  ended: 'The game day is over.',
+};
+
+type FeedInput = Exclude<RoomEventInput, { type: 'hint' }>;
+type RoomEventInput = Extract<RoomEvent, { kind: 'input' }>['entry']['input'];
+
+function describeInput(p: Projection, input: FeedInput): Omit<FeedItem, 'key' | 'at'> {
+  const { scenario } = p.context;
+  const channel = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
+  const who = nameOf(p, input.player);
+  switch (input.type) {
+    case 'act': {
+      const label = scenario.actions.find((a) => a.id === input.action)?.label ?? input.action;
+      return { kind: 'action', text: `${who} started “${label}”` };
+    }
+    case 'reply': {
+      const replies = scenario.messages.flatMap((m) => m.asks?.replies ?? []);
+      const label = replies.find((r) => r.id === input.choice)?.label ?? input.choice;
+      return { kind: 'reply', text: `${who} answered: ${label}` };
+    }
+    case 'post':
+      return { kind: 'post', text: `${who} posted in #${channel(input.channel)}: ${input.text}` };
+    case 'note':
+      return { kind: 'note', text: `${who} ${NOTE_VERB[input.kind ?? 'note']}: ${input.text}` };
+    case 'inject': {
+      const inject = 'inject' in input ? scenario.team?.injects.find((i) => i.id === input.inject) : undefined;
+      const fromId = 'from' in input ? input.from : inject?.from;
+      const from = scenario.characters.find((c) => c.id === fromId)?.name ?? fromId ?? 'someone';
+      const where = 'channel' in input ? input.channel : inject?.channel;
+      const text = 'text' in input ? input.text : (inject?.text ?? '');
+      return { kind: 'inject', text: `Inject: ${from}${where ? ` in #${channel(where)}` : ''}: ${text}` };
+    }
+  }
+}

@@ -2,6 +2,7 @@
  * A step works on a private copy of the state (the draft) and records what happened as it goes;
  * the caller's state is never touched, which keeps `step` pure.
  */
+import type { FactValue } from '../format/schema';
 import type { EngineState, NewEvent, TimelineEvent } from './types';
 import type { World } from './world';
 
@@ -13,6 +14,18 @@ export interface Draft {
 
 export function openDraft(world: World, state: EngineState): Draft {
   return { world, state: cloneState(state), events: [] };
+}
+
+/**
+ * Facts are never written in place: each write makes a new facts object, and a step's clone shares
+ * the one it was given. So a facts object stands for one set of values for as long as it lives, and
+ * conditions on facts alone can remember their answer per object (src/engine/conditions.ts).
+ * Writes are rare (effects), reads are the hot loop. Every write to facts goes through here.
+ */
+export function setFact(draft: Draft, id: string, value: FactValue): void {
+  const { state } = draft;
+  if (state.facts[id] === value && Object.hasOwn(state.facts, id)) return;
+  state.facts = { ...state.facts, [id]: value };
 }
 
 /**
@@ -28,7 +41,7 @@ function cloneState(s: EngineState): EngineState {
     ...s,
     scenario: { ...s.scenario },
     options: { ...s.options },
-    facts: { ...s.facts },
+    facts: s.facts, // never written in place: setFact
     services: { ...s.services },
     metrics,
     shipped: s.shipped.slice(),

@@ -52,16 +52,16 @@ function fireTriggers(draft: Draft): void {
 function postScheduledMessages(draft: Draft): void {
   const { state, world } = draft;
   for (const message of world.scheduled) {
-    const record = state.posted[message.id];
-    if (record) continue;
+    // The time test first: it is the cheap one, and most messages are not due on most ticks.
     if (message.at !== undefined && message.at > state.time) continue;
+    if (state.posted[message.id]) continue;
     if (message.when && !holds(world, state, message.when)) continue;
     postMessage(draft, message);
   }
-  for (const message of world.scenario.messages) {
-    const repeat = message.repeat;
+  for (const message of world.repeating) {
+    const repeat = message.repeat!;
     const record = state.posted[message.id];
-    if (!repeat || !record) continue;
+    if (!record) continue;
     const repeats = record.count - 1;
     if (repeats >= repeat.max || state.time - record.lastAt < repeat.every) continue;
     if (!holds(world, state, repeat.while)) continue;

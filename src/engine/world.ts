@@ -13,6 +13,8 @@ export interface World {
   injects: ReadonlyMap<string, Inject>;
   /** Messages that post by themselves (an `at` or a `when`), in file order. */
   scheduled: readonly Message[];
+  /** Messages that post again while a condition holds, in file order. */
+  repeating: readonly Message[];
   /** The channel status updates go to by default. */
   incidentChannel: string | undefined;
 }
@@ -37,6 +39,7 @@ export function worldOf(scenario: Scenario): World {
     characters: byId(scenario.characters),
     injects: byId(scenario.team?.injects ?? []),
     scheduled: scenario.messages.filter((m) => m.at !== undefined || m.when !== undefined),
+    repeating: scenario.messages.filter((m) => m.repeat !== undefined),
     incidentChannel: scenario.channels.find((c) => c.kind === 'incident')?.id,
   };
   cache.set(scenario, world);

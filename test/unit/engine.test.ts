@@ -69,6 +69,25 @@ describe('the clock and the world', () => {
     run(before, tick(300), act('read_diff'));
     expect(JSON.stringify(before)).toBe(copy);
   });
+
+  // Conditions on facts alone remember their answer per facts object (src/engine/conditions.ts),
+  // which is only sound while no step writes a facts object in place.
+  it('never writes a facts object in place, so an answer remembered for it stays true', () => {
+    let state = start();
+    const frozen: EngineState[] = [];
+    for (const input of [tick(60), act('flag_off'), tick(120), act('read_diff'), tick(600)]) {
+      Object.freeze(state.facts);
+      frozen.push(state);
+      state = run(state, input);
+    }
+    expect(frozen.map((s) => Object.isFrozen(s.facts))).toEqual(frozen.map(() => true));
+    // The same run with every facts object fresh (as after a save and load) ends the same.
+    let fresh = start();
+    for (const input of [tick(60), act('flag_off'), tick(120), act('read_diff'), tick(600)]) {
+      fresh = run(JSON.parse(JSON.stringify(fresh)) as EngineState, input);
+    }
+    expect(JSON.stringify(fresh)).toBe(JSON.stringify(state));
+  });
 });
 
 describe('messages and triage', () => {

@@ -8,13 +8,15 @@ import { replay, score, wallClock, type EngineState, type LogEntry, type RunOpti
 import type { Scenario } from '../format/schema';
 import { GradeSchema } from '../format/concepts';
 import { LogEntrySchema } from '../format/inputs';
-import { SavedRunSchema } from '../format/run-log';
+import { FACILITATOR_PLAYER, FacilitatorNoteSchema, SavedRunSchema, SeatSchema } from '../format/run-log';
 import { canonicalJson, sha256Label } from './checksum';
 import type { AppError, ReplayLinkErrorCode, RunFileErrorCode } from '../format/errors';
 import { explainIssues } from '../format/issues';
 
 export const RUN_FILE_FORMAT = 'firedrill-run';
-export const RUN_FILE_VERSION = 1;
+/** Version 2 added the optional team section; version 1 files (solo, no team) are still read. */
+export const RUN_FILE_VERSION = 2;
+const READABLE_VERSIONS = [1, RUN_FILE_VERSION] as const;
 /** Far beyond any real run (10,000 log entries at most); refused before parsing so a huge paste cannot stall the page. */
 export const MAX_RUN_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -25,7 +27,34 @@ export interface RunRecord {
   log: LogEntry[];
   /** The game time the run reached (its ending time if it ended). */
   time: number;
+  /** A team game day's roster (and the facilitator's notes, on the facilitator's copy); absent for a solo run. */
+  team?: RunTeam;
 }
+
+/**
+ * Who played a team run. Who made each input is the log's own `player` field (a seat id, or
+ * FACILITATOR_PLAYER); the roster gives those ids their names and roles.
+ */
+const RunTeamSchema = z
+  .strictObject({
+    roster: z.array(SeatSchema).min(1).max(64),
+    /** The facilitator's private notes: only the facilitator's own export carries them. */
+    notes: z.array(FacilitatorNoteSchema).max(1000).optional(),
+  })
+  .superRefine((team, ctx) => {
+    // Inputs are attributed by seat id, so an id must name one seat, never the facilitator.
+    const seen = new Set<string>();
+    team.roster.forEach((seat, i) => {
+      if (seat.id === FACILITATOR_PLAYER || seen.has(seat.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roster', i, 'id'],
+          message: seat.id === FACILITATOR_PLAYER ? `"${seat.id}" is the facilitator's id, not a seat's` : `"${seat.id}" names two seats`,
+        });
+      seen.add(seat.id);
+    });
+  });
+export type RunTeam = z.infer<typeof RunTeamSchema>;
 
 const RunResultSchema = z.strictObject({
   ending: z.string().max(200).nullable(),
@@ -40,14 +69,19 @@ export type RunResult = z.infer<typeof RunResultSchema>;
  * file and a save can never disagree about what a run is; the log takes every entry a saved run
  * takes, plus a team game day's facilitator injects and hints (which no solo save can hold).
  */
-const RunFileSchema = SavedRunSchema.extend({
+const RunFileV1Schema = SavedRunSchema.extend({
   format: z.literal(RUN_FILE_FORMAT),
-  version: z.literal(RUN_FILE_VERSION),
+  version: z.literal(1),
   log: z.array(LogEntrySchema).max(10_000),
   scenario: SavedRunSchema.shape.scenario.extend({ title: z.string().max(200) }),
   result: RunResultSchema,
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" followed by 64 lower-case hex digits'),
-}).superRefine((file, ctx) => {
+});
+/** Version 2: version 1 plus the optional team section. */
+const RunFileSchema = RunFileV1Schema.extend({ version: z.literal(RUN_FILE_VERSION), team: RunTeamSchema.optional() });
+export type RunFile = z.infer<typeof RunFileSchema>;
+
+function checkStamps(file: { log: readonly LogEntry[]; time: number }, ctx: z.RefinementCtx): void {
   // Out-of-order or future stamps would replay at other times than they claim; say so plainly.
   file.log.forEach((entry, i) => {
     const previous = i > 0 ? file.log[i - 1]!.at : 0;
@@ -60,8 +94,8 @@ const RunFileSchema = SavedRunSchema.extend({
     else if (entry.at > file.time)
       ctx.addIssue({ code: 'custom', path: ['log', i, 'at'], message: `${entry.at} is after the time the run reached (${file.time})` });
   });
-});
-export type RunFile = z.infer<typeof RunFileSchema>;
+}
+const READERS = { 1: RunFileV1Schema.superRefine(checkStamps), 2: RunFileSchema.superRefine(checkStamps) } as const;
 
 export type ImportResult =
   | { ok: true; scenario: Scenario; record: RunRecord; state: EngineState; result: RunResult }
@@ -71,7 +105,13 @@ export type ImportResult =
 export type RunError = AppError<RunFileErrorCode | ReplayLinkErrorCode>;
 
 /** The record of a run as it stands: what to replay, and how far. */
-export function runRecordOf(scenario: Scenario, options: RunOptions, log: readonly LogEntry[], state: EngineState): RunRecord {
+export function runRecordOf(
+  scenario: Scenario,
+  options: RunOptions,
+  log: readonly LogEntry[],
+  state: EngineState,
+  team?: RunTeam,
+): RunRecord {
   return {
     scenario: { id: scenario.id, version: scenario.version },
     options: { seed: options.seed, coach: options.coach },
@@ -79,6 +119,14 @@ export function runRecordOf(scenario: Scenario, options: RunOptions, log: readon
     log: log.map((entry) => ({ at: entry.at, input: { ...entry.input } })),
     // The engine stops its clock at the ending, so this is the ending time for a finished run.
     time: state.ending?.at ?? state.time,
+    ...(team ? { team: copyTeam(team) } : {}),
+  };
+}
+
+function copyTeam(team: RunTeam): RunTeam {
+  return {
+    roster: team.roster.map((s) => ({ id: s.id, name: s.name, role: s.role })),
+    ...(team.notes ? { notes: team.notes.map((n) => ({ at: n.at, text: n.text })) } : {}),
   };
 }
 
@@ -95,6 +143,7 @@ export async function runFileOf(scenario: Scenario, record: RunRecord): Promise<
     version: RUN_FILE_VERSION,
     scenario: { id: record.scenario.id, version: record.scenario.version, title: scenario.title },
     options: { seed: record.options.seed, coach: record.options.coach },
+    ...(record.team ? { team: copyTeam(record.team) } : {}),
     log: record.log.map((entry) => ({ at: entry.at, input: { ...entry.input } })),
     time: record.time,
     result: resultOf(scenario, state),
@@ -154,7 +203,7 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
       return fail('run-file.not-a-run', `${the} is not a Firedrill run: ${got}, expected "${RUN_FILE_FORMAT}".`);
     }
     if (typeof head.version !== 'number' || !Number.isInteger(head.version)) {
-      return fail('run-file.no-version', `${the} has no usable "version" (expected the whole number ${RUN_FILE_VERSION}).`);
+      return fail('run-file.no-version', `${the} has no usable "version" (expected a whole number up to ${RUN_FILE_VERSION}).`);
     }
     if (head.version > RUN_FILE_VERSION) {
       return fail(
@@ -162,16 +211,18 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
         `${the} comes from a newer version of Firedrill (run format ${head.version}; this game reads format ${RUN_FILE_VERSION}). Update the game to open it.`,
       );
     }
-    if (head.version !== RUN_FILE_VERSION)
+    const version = READABLE_VERSIONS.find((v) => v === head.version);
+    if (version === undefined)
       return fail(
         'run-file.unknown-version',
-        `${the} has an unknown run format version (${head.version}); this game reads format ${RUN_FILE_VERSION}.`,
+        `${the} has an unknown run format version (${head.version}); this game reads formats ${READABLE_VERSIONS.join(' and ')}.`,
       );
 
-    const parsed = RunFileSchema.safeParse(raw);
+    const parsed = READERS[version].safeParse(raw);
     if (!parsed.success)
       return fail('run-file.invalid', `${the} does not have the expected contents: ${explainIssues(parsed.error.issues, raw)}.`);
-    const file = parsed.data;
+    // A version 1 file reads as a version 2 one without a team.
+    const file: RunFile = { ...parsed.data, version: RUN_FILE_VERSION };
 
     // Hash what was read (minus the checksum) the same way export hashed what it wrote.
     const { checksum: _claimed, ...body } = head;
@@ -199,11 +250,25 @@ export async function readRun(text: string, scenarios: readonly Scenario[], sour
       );
     }
 
+    if (file.team) {
+      // A team run names everyone who made an input; one the roster cannot name was not exported by a room.
+      const seats = new Set([FACILITATOR_PLAYER, ...file.team.roster.map((s) => s.id)]);
+      const stray = file.log.findIndex((e) => e.input.player !== undefined && !seats.has(e.input.player));
+      if (stray >= 0) {
+        const entry = file.log[stray]!;
+        return fail(
+          'run-file.unknown-player',
+          `Entry ${stray + 1} (${wallClock(scenario.clock, entry.at)}, ${describeInput(entry)}) was made by "${entry.input.player}", who has no seat in the run's team.`,
+        );
+      }
+    }
+
     const record: RunRecord = {
       scenario: { id: file.scenario.id, version: file.scenario.version },
       options: file.options,
       log: file.log,
       time: file.time,
+      ...(file.team ? { team: file.team } : {}),
     };
     const replayed = replay(scenario, record.options, record.log, record.time);
     const refused = replayed.refused[0];

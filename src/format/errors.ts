@@ -115,6 +115,10 @@ export const ERROR_CATALOGUE = {
   'run-file.refused': { summary: 'An entry is refused', action: 'The run was altered: the engine would not allow that entry.' },
   'run-file.time-mismatch': { summary: 'Time does not match', action: 'The run was altered: its actions end at another time.' },
   'run-file.result-mismatch': { summary: 'Result does not match', action: 'The run was altered: its actions lead to another result.' },
+  'run-file.unknown-player': {
+    summary: 'Input by no seat of the team',
+    action: 'The team run was altered: export it again from the game day’s debrief.',
+  },
 
   // Replay links: unpacked, then read as a run file.
   'replay-link.empty': { summary: 'Carries no run', action: 'Copy the whole link from the debrief.' },

@@ -4,7 +4,7 @@
  * the run files (debrief) share one definition.
  */
 import { z } from 'zod';
-import { GameTimeSchema, PlayerLogEntrySchema, RunOptionsSchema } from './inputs';
+import { GameTimeSchema, IdSchema, PlayerLogEntrySchema, RunOptionsSchema, textSchema } from './inputs';
 
 const Ref = z.string().min(1).max(200);
 
@@ -18,3 +18,20 @@ export const SavedRunSchema = z.strictObject({
   time: GameTimeSchema,
 });
 export type SavedRun = z.infer<typeof SavedRunSchema>;
+
+/** The id the facilitator's inputs are attributed to in the engine's log; seats are p1, p2, …, so it never names one. */
+export const FACILITATOR_PLAYER = 'facilitator';
+
+export const SEAT_NAME_MAX = 40;
+export const FACILITATOR_NOTE_MAX = 2000;
+
+/** A player's name as they typed it to join: short, on one line. */
+export const SeatNameSchema = textSchema(SEAT_NAME_MAX).refine((s) => !/[\r\n\t]/.test(s), 'must fit on one line');
+
+/** A player's seat as everyone sees it: the team room's roster and a team run file's share this. */
+export const SeatSchema = z.strictObject({ id: IdSchema, name: SeatNameSchema, role: IdSchema });
+export type Seat = z.infer<typeof SeatSchema>;
+
+/** A facilitator's private note, stamped with the game time it was written at. */
+export const FacilitatorNoteSchema = z.strictObject({ at: GameTimeSchema, text: textSchema(FACILITATOR_NOTE_MAX) });
+export type FacilitatorNote = z.infer<typeof FacilitatorNoteSchema>;

@@ -19,6 +19,7 @@ import {
   TEXT_LIMITS,
   textSchema,
 } from '../format/inputs';
+import { FACILITATOR_NOTE_MAX, FacilitatorNoteSchema, SEAT_NAME_MAX, SeatNameSchema, SeatSchema } from '../format/run-log';
 import { ENGINE_ERROR_CODES, ROOM_ERROR_CODES, type RoomErrorCode } from '../format/errors';
 import { PROTOCOL_STYLE, explainIssues } from '../format/issues';
 import type { RejectionCode, TimelineEvent } from '../engine';
@@ -28,10 +29,10 @@ import type { RejectionCode, TimelineEvent } from '../engine';
 // ---------------------------------------------------------------------------------------------
 
 export const LIMITS = {
-  name: 40,
+  name: SEAT_NAME_MAX,
   /** Posts, notes, injects and hints: the engine's own limits, so the protocol never lets through what it refuses. */
   ...TEXT_LIMITS,
-  facilitatorNote: 2000,
+  facilitatorNote: FACILITATOR_NOTE_MAX,
   secret: 128,
   /** The most events one `events` message carries; a longer catch-up comes in several. */
   eventsPerMessage: 500,
@@ -57,12 +58,10 @@ export { SPEEDS, type Speed } from '../format/concepts';
 export const PHASES = ['lobby', 'running', 'paused', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
 
-const LINE_BREAK = /[\r\n\t]/;
-
 // Ids and text follow the engine's input rules (src/format/inputs.ts), so a command the protocol takes is one the engine can.
 const Id = IdSchema;
 const Text = textSchema;
-const Name = Text(LIMITS.name).refine((s) => !LINE_BREAK.test(s), 'must fit on one line');
+const Name = SeatNameSchema;
 const Secret = z
   .string()
   .min(16, 'is too short to be a secret')
@@ -204,11 +203,10 @@ const Seq = z.number().int().min(1);
 const GameTime = z.number().min(0);
 
 /** A player's seat as everyone sees it (the seat's token never leaves the server after joining). */
-export const SeatView = z.strictObject({ id: Id, name: Name, role: Id });
+export const SeatView = SeatSchema;
 export type SeatView = z.infer<typeof SeatView>;
 
-/** The id the facilitator's inputs are attributed to in the engine's log; seats are p1, p2, …, so it never names one. */
-export const FACILITATOR_PLAYER = 'facilitator';
+export { FACILITATOR_PLAYER } from '../format/run-log';
 
 /**
  * An input as the engine logs it, with the seat that made it (the facilitator's as FACILITATOR_PLAYER):
@@ -297,7 +295,7 @@ export type ErrorMessage = z.infer<typeof ErrorMessage>;
 export const AckMessage = z.strictObject({ ref: z.number().int().min(0), latest: z.number().int().min(0) });
 export type AckMessage = z.infer<typeof AckMessage>;
 /** The facilitator's private notes; sent only to facilitator connections. */
-export const NotesMessage = z.strictObject({ notes: z.array(z.strictObject({ at: GameTime, text: Text(LIMITS.facilitatorNote) })) });
+export const NotesMessage = z.strictObject({ notes: z.array(FacilitatorNoteSchema) });
 export type NotesMessage = z.infer<typeof NotesMessage>;
 
 /** The path, under team mode's own, where a game day's public facts are served: `GET /team/game-days/<code>`. */

@@ -7,6 +7,7 @@
  */
 import { gameSecondsFor, init, step, type EngineState, type Input, type LogEntry, type RunOptions } from '../engine';
 import type { Scenario, TeamRole } from '../format/schema';
+import type { FacilitatorNote } from '../format/run-log';
 import { mayAct, mayNote, mayPost, mayReply, scenarioRoles } from '../net/roles';
 import {
   FACILITATOR_PLAYER,
@@ -34,11 +35,6 @@ export interface Seat extends SeatView {
   connected: boolean;
   /** Digest of the seat's token, which lets a player come back to this seat after a reload. */
   tokenDigest: string;
-}
-
-export interface FacilitatorNote {
-  at: number;
-  text: string;
 }
 
 export interface RoomState {
@@ -344,33 +340,5 @@ export function roomInfo(state: RoomState): RoomInfo {
     roles: state.roles.map((r) => ({ id: r.id, name: r.name, description: r.description })),
     phase: state.phase,
     players: state.roster.map((s) => ({ name: s.name, role: s.role })),
-  };
-}
-
-/** Everything the shared debrief needs, with no secrets: replaying `log` to `time` gives the engine state. */
-export interface RoomRecord {
-  code: string;
-  scenario: { id: string; version: string };
-  options: RunOptions;
-  roles: { id: string; name: string }[];
-  roster: SeatView[];
-  /** Every input, the facilitator's injects and hints included. */
-  log: LogEntry[];
-  notes: FacilitatorNote[];
-  time: number;
-  phase: Phase;
-}
-
-export function roomRecord(state: RoomState): RoomRecord {
-  return {
-    code: state.code,
-    scenario: { id: state.scenario.id, version: state.scenario.version },
-    options: state.options,
-    roles: state.roles.map((r) => ({ id: r.id, name: r.name })),
-    roster: state.roster.map(seatView),
-    log: [...state.log],
-    notes: [...state.notes],
-    time: state.engine.time,
-    phase: state.phase,
   };
 }

@@ -366,12 +366,18 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
     ana.waitForEvent('download'),
     ana.getByRole('button', { name: 'Download team record (JSON)' }).click(),
   ]);
+  // The team's record is a run file with the roster: the same format "Open a run file…" reads.
   const record = JSON.parse(await readFile((await json.path())!, 'utf8')) as {
-    ending: { id: string };
-    timeline: { who: string; what: string }[];
+    format: string;
+    result: { ending: string };
+    team: { roster: { name: string }[]; notes?: unknown };
+    log: { input: { type: string; player?: string } }[];
   };
-  expect(record.ending.id).toBe('resolved');
-  expect(record.timeline.some((r) => r.who === 'Facilitator' && r.what.startsWith('Hint to'))).toBe(true);
+  expect(record.format).toBe('firedrill-run');
+  expect(record.result.ending).toBe('resolved');
+  expect(record.team.roster.map((s) => s.name)).toEqual(expect.arrayContaining(['Ana', 'Ben', 'Chi']));
+  expect(record.team).not.toHaveProperty('notes');
+  expect(record.log.some((e) => e.input.player === 'facilitator' && e.input.type === 'hint')).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('resolved-debrief.png'), fullPage: true });
   testInfo.annotations.push({ type: 'debrief', description: results[0] ?? '' });
 

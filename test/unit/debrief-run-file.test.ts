@@ -56,7 +56,7 @@ describe('run files', () => {
       expect(Object.keys(file)).toEqual(['format', 'version', 'scenario', 'options', 'log', 'time', 'result', 'checksum']);
       expect(file).toMatchObject({
         format: 'firedrill-run',
-        version: 1,
+        version: 2,
         scenario: { id: 'friday-deploy', version: scenario.version, title: scenario.title },
         options: { seed: 42, coach: 'off' },
         time: methodical.state.ending!.at,
@@ -120,6 +120,23 @@ describe('run files', () => {
       expect(result.record.time).toBe(1600);
     });
 
+    it('still opens a version 1 file (before team runs), to the same state and score', async () => {
+      // A version 1 file is a version 2 solo file with the old number, sealed as version 1 sealed it.
+      const v1 = withChecksum({ ...JSON.parse(franticText), version: 1 });
+      const result = await importRun(v1, [scenario]);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.record).toEqual(frantic.record);
+      expect(result.state).toEqual(frantic.state);
+      expect(score(scenario, result.state)).toEqual(score(scenario, frantic.state));
+    });
+
+    it('refuses a team section in a version 1 file, which had none', async () => {
+      const team = { roster: [{ id: 'p1', name: 'Ana', role: 'operator' }] };
+      const v1 = withChecksum({ ...JSON.parse(franticText), version: 1, team });
+      expect(await refusal(v1)).toMatch(/^The run file does not have the expected contents: .*team/);
+      expect((await importRun(withChecksum({ ...JSON.parse(franticText), team }), [scenario])).ok).toBe(true);
+    });
+
     it('finds the scenario among several loaded', async () => {
       const other = { ...scenario, id: 'another-one' };
       const result = await importRun(methodicalText, [other, scenario]);
@@ -152,10 +169,12 @@ describe('run files', () => {
 
     it('an unknown format version', async () => {
       const file = JSON.parse(methodicalText);
-      expect(await refusal(withChecksum({ ...file, version: 2 }))).toMatch(
-        /^The run file comes from a newer version of Firedrill \(run format 2; this game reads format 1\)/,
+      expect(await refusal(withChecksum({ ...file, version: 3 }))).toMatch(
+        /^The run file comes from a newer version of Firedrill \(run format 3; this game reads format 2\)/,
       );
-      expect(await refusal(withChecksum({ ...file, version: 0 }))).toMatch(/unknown run format version \(0\)/);
+      expect(await refusal(withChecksum({ ...file, version: 0 }))).toMatch(
+        /unknown run format version \(0\); this game reads formats 1 and 2\.$/,
+      );
       expect(await refusal(withChecksum({ ...file, version: '1' }))).toMatch(/has no usable "version"/);
     });
 

@@ -264,7 +264,7 @@ const EXAMPLES: Record<ErrorName, () => string | undefined | Promise<string | un
   'run-file.not-object': () => opened('[]'),
   'run-file.not-a-run': () => opened('{}'),
   'run-file.no-version': () => opened('{ "format": "firedrill-run" }'),
-  'run-file.newer-version': () => opened('{ "format": "firedrill-run", "version": 2 }'),
+  'run-file.newer-version': () => opened('{ "format": "firedrill-run", "version": 3 }'),
   'run-file.unknown-version': () => opened('{ "format": "firedrill-run", "version": 0 }'),
   'run-file.invalid': () => opened('{ "format": "firedrill-run", "version": 1 }'),
   'run-file.checksum': async () => opened(JSON.stringify({ ...(await runFile()), time: 40 })),
@@ -273,6 +273,13 @@ const EXAMPLES: Record<ErrorName, () => string | undefined | Promise<string | un
   'run-file.refused': async () => opened(await resealed((f) => f.log.push({ at: 10, input: { type: 'act', action: 'nope' } }))),
   'run-file.time-mismatch': async () => opened(await resealed((f) => Object.assign(f, { time: 2000 }))),
   'run-file.result-mismatch': async () => opened(await resealed((f) => Object.assign(f.result, { total: f.result.total + 1 }))),
+  'run-file.unknown-player': async () =>
+    opened(
+      await resealed((f) => {
+        f.team = { roster: [{ id: 'p1', name: 'Ana', role: 'lead' }] };
+        f.log.push({ at: 10, input: { type: 'note', text: 'Who wrote this?', player: 'p9' } });
+      }),
+    ),
 
   'replay-link.empty': () => linked('#replay='),
   'replay-link.too-long': () => linked(`#replay=${'A'.repeat(200_001)}`),

@@ -5,6 +5,7 @@
  * room's log replays to the same engine state and score as the room reached.
  */
 import { describe, expect, it } from 'vitest';
+import { exportRun, importRun, runRecordOf } from '../../src/debrief';
 import { advanceTo, replay, score, type EngineState, type TimelineEvent } from '../../src/engine';
 import type { Scenario } from '../../src/format';
 import { DEFAULT_ROLES } from '../../src/net/roles';
@@ -24,7 +25,6 @@ import {
   isFacilitator,
   joinSeat,
   returnToSeat,
-  roomRecord,
   setConnected,
   tick,
   welcome,
@@ -36,6 +36,14 @@ import { loadShipped } from './helpers/flagship';
 import { teamMiniScenario } from './helpers/mini-scenario';
 
 type Command = Exclude<ClientCommand, { type: 'sync' }>;
+
+/** The room's run as the team debrief exports it (a run file with the roster and notes), opened again. */
+async function reopened(scenario: Scenario, room: RoomState) {
+  const team = { roster: room.roster.map((s) => ({ id: s.id, name: s.name, role: s.role })), notes: [...room.notes] };
+  const opened = await importRun(await exportRun(scenario, runRecordOf(scenario, room.options, room.log, room.engine, team)), [scenario]);
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.record;
+}
 
 const SECRET = 'facilitator-secret-0123456789abcdef';
 const WRONG = 'not-the-facilitator-secret-0123456789';
@@ -466,7 +474,7 @@ describe('the facilitator', () => {
     );
   });
 
-  it('keeps private notes out of the numbered events', () => {
+  it('keeps private notes out of the numbered events', async () => {
     const { state } = running();
     const noted = must(
       applyCommand(state, null, { type: 'facilitator-note', secret: SECRET, text: 'Ops jumped to rollback without looking.' }),
@@ -474,7 +482,7 @@ describe('the facilitator', () => {
     expect(noted.events).toEqual([]);
     expect(noted.state.events).toBe(state.events);
     expect(noted.state.notes).toEqual([{ at: 0, text: 'Ops jumped to rollback without looking.' }]);
-    expect(roomRecord(noted.state).notes).toHaveLength(1);
+    expect((await reopened(flagship, noted.state)).team?.notes).toEqual(noted.state.notes);
   });
 
   it('ends the game day; after that only private notes are taken', () => {
@@ -548,8 +556,9 @@ describe('a whole game day', () => {
     expect(state.events.map((e) => e.seq)).toEqual(state.events.map((_, i) => i + 1));
   });
 
-  it("replays from its log, the facilitator's inject and hint included, to the same engine state and score", () => {
-    const record = roomRecord(run.state);
+  it("replays from its run file, the facilitator's inject and hint included, to the same engine state and score", async () => {
+    const record = await reopened(flagship, run.state);
+    expect(record.team?.roster.map((s) => s.role)).toEqual(run.state.roster.map((s) => s.role));
     expect(record.log.filter((e) => e.input.player === FACILITATOR_PLAYER).map((e) => e.input.type)).toEqual(['inject', 'hint']);
     const replayed = replay(flagship, record.options, record.log, record.time);
     expect(replayed.refused).toEqual([]);
@@ -569,7 +578,7 @@ describe('a whole game day', () => {
     expect(playersOnly.state.chat.length).toBe(run.state.engine.chat.length - 2);
   });
 
-  it("replays a scripted inject's effects the same way, and a follower sees them too", () => {
+  it("replays a scripted inject's effects the same way, and a follower sees them too", async () => {
     let { state, seats } = running(teamMini, ['lead', 'fixer']);
     state = wait(state, 5000).state;
     state = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' })).state;
@@ -581,7 +590,7 @@ describe('a whole game day', () => {
     state = must(applyCommand(state, null, { type: 'inject', secret: SECRET, inject: 'ceo' })).state;
     state = wait(state, 10_000).state;
     expect(state.engine.facts.pings).toBeGreaterThanOrEqual(2);
-    const record = roomRecord(state);
+    const record = await reopened(teamMini, state);
     const replayed = replay(teamMini, record.options, record.log, record.time);
     expect(replayed.refused).toEqual([]);
     expect(replayed.state).toEqual(state.engine);

@@ -65,6 +65,26 @@ describe('a team game day as a run file', () => {
     expect(opened.state).toEqual(state);
   });
 
+  it('carries its roster, in the file and in a replay link, and names who made each input', async () => {
+    const { state } = played();
+    const roster = [
+      { id: 'p1', name: 'Ana', role: 'operator' },
+      { id: 'p2', name: 'Ben', role: 'operator' },
+      { id: 'p3', name: 'Cy', role: 'commander' },
+    ];
+    const record = runRecordOf(team, options, log, state, { roster });
+    const fromFile = await importRun(await exportRun(team, record), [team]);
+    const fromLink = await readReplayFragment(await replayFragment(team, record), [team]);
+    for (const opened of [fromFile, fromLink]) {
+      if (!opened?.ok) throw new Error(opened ? opened.error.message : 'no replay in the link');
+      expect(opened.record.team).toEqual({ roster });
+      expect(opened.state).toEqual(state);
+    }
+    // Without p3's seat, the resolve has nobody to name: refused, not shown under a bare id.
+    const short = await importRun(await exportRun(team, { ...record, team: { roster: roster.slice(0, 2) } }), [team]);
+    expect(short.ok === false && short.error.code).toBe('run-file.unknown-player');
+  });
+
   it('is refused when an inject is altered, as any edit is', async () => {
     const { record } = played();
     const file = JSON.parse(await exportRun(team, record));

@@ -17,7 +17,8 @@ import { seatPerspective, watcherPerspective, type Perspective } from '../incide
 import { sideTabs } from '../incident/side-tabs';
 import { worldPanel } from '../incident/world-panel';
 import { debriefScreen } from '../screens/debrief-screen';
-import { teamDebriefParts, teamNames } from './team-debrief';
+import { teamNames } from '../../debrief/team-debrief';
+import { teamDebriefParts } from './team-debrief';
 import { activityFeed, hintsPanel, joinInfo, rosterPanel, teamBar } from './team-panels';
 import { projectorButton } from './team-observer';
 

@@ -39,21 +39,45 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
   };
 }
 
-/** The deepest bracket nesting outside strings, found without recursion so hostile input cannot overflow the stack. */
-function nestingDepth(text: string): { depth: number; offset: number } {
+/**
+ * One pass over the text outside strings: the deepest bracket nesting (found without recursion so
+ * hostile input cannot overflow the stack; stops at the first place past the limit) and how many
+ * keys it writes (a string followed by a colon). A valid text whose parsed value holds fewer keys
+ * repeats one.
+ */
+function scan(text: string): { depth: number; offset: number; keys: number } {
   let depth = 0;
+  let keys = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92) i++;
-      else if (c === 34) inString = false;
+      else if (c === 34) {
+        inString = false;
+        let j = i + 1;
+        while (j < text.length && isJsonSpace(text.charCodeAt(j))) j++;
+        if (text.charCodeAt(j) === 58) keys++;
+      }
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return { depth, offset: i };
+      if (++depth > MAX_DEPTH) return { depth, offset: i, keys };
     } else if (c === 125 || c === 93) depth--;
   }
-  return { depth, offset: -1 };
+  return { depth, offset: -1, keys };
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** The keys a parsed value holds, nested ones included (its depth is already bounded). */
+function keyCount(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(value)) for (const item of value) n += keyCount(item);
+  else for (const key of Object.keys(value)) n += 1 + keyCount((value as Record<string, unknown>)[key]);
+  return n;
 }
 
 function findDuplicates(root: Node, locate: (offset: number) => { line: number; column: number }): ParseProblem[] {
@@ -85,18 +109,53 @@ function findDuplicates(root: Node, locate: (offset: number) => { line: number; 
   return problems;
 }
 
-/** Parses text, or returns every syntax problem found with its position. */
+/**
+ * Parses text, or returns every syntax problem found with its position. Most files are valid, so
+ * the engine's own JSON.parse reads them and the position tree is built only when a later stage
+ * asks for a position; a file JSON.parse refuses, or one that repeats a key, takes the slow path
+ * that finds every problem and where it is.
+ */
 export function parseJsonSource(text: string): { ok: true; source: JsonSource } | { ok: false; problems: ParseProblem[] } {
-  const locate = lineIndex(text);
-  const deep = nestingDepth(text);
-  if (deep.offset >= 0) {
+  const scanned = scan(text);
+  if (scanned.offset >= 0) {
     return {
       ok: false,
       problems: [
-        { kind: 'depth', message: `Values are nested more than ${MAX_DEPTH} levels deep.`, at: { ...locate(deep.offset), pointer: '' } },
+        {
+          kind: 'depth',
+          message: `Values are nested more than ${MAX_DEPTH} levels deep.`,
+          at: { ...lineIndex(text)(scanned.offset), pointer: '' },
+        },
       ],
     };
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseWithPositions(text);
+  }
+  if (keyCount(value) !== scanned.keys) return parseWithPositions(text);
+  let positions: ((path: Path, options?: { key?: boolean }) => Position) | undefined;
+  return {
+    ok: true,
+    source: {
+      value,
+      positionOf(path, options) {
+        if (!positions) {
+          const parsed = parseWithPositions(text);
+          if (!parsed.ok) return { line: 1, column: 1, pointer: pointerOf(path) }; // cannot happen: JSON.parse read it
+          positions = parsed.source.positionOf;
+        }
+        return positions(path, options);
+      },
+    },
+  };
+}
+
+/** The full parse: every syntax problem and repeated key with its position, and a position for any path. */
+function parseWithPositions(text: string): { ok: true; source: JsonSource } | { ok: false; problems: ParseProblem[] } {
+  const locate = lineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {

@@ -16,7 +16,7 @@ import { createTeamStore, observeCodeFromHash, openTeamScreen, resumeTeam, watch
 import { browserTeamPorts } from './ui/team/ports';
 
 const store = createGameStore({
-  storage: browserStorage(),
+  storage: browserStorage('local'),
   scenarios: [],
   newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseWallClock } from '../engine/clock';
 import type { CoachMode, LogEntry } from '../engine/types';
 import { CoachModeSchema, GRADES, GradeSchema as Grade } from '../format/concepts';
+import { explainIssue, type IssueStyle } from '../format/issues';
 import { ActInputSchema, NoteInputSchema, PostInputSchema, ReplyInputSchema } from '../format/inputs';
 import type { Scenario } from '../format/schema';
 
@@ -63,6 +64,9 @@ export const ActionScriptSchema = z.strictObject({
 
 export type ActionScript = z.output<typeof ActionScriptSchema>;
 
+/** A script's problems name their field as a run file's do: `steps[2].at: …`. */
+const SCRIPT_STYLE: IssueStyle = { whole: '(script)', separator: ': ' };
+
 export interface CompiledScript {
   seed: number;
   coach: CoachMode;
@@ -76,7 +80,7 @@ export function compileScript(
 ): { ok: true; script: ActionScript; compiled: CompiledScript } | { ok: false; errors: string[] } {
   const parsed = ActionScriptSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(script)'}: ${i.message}`) };
+    return { ok: false, errors: parsed.error.issues.slice(0, 20).map((issue) => explainIssue(issue, raw, [], SCRIPT_STYLE)) };
   }
   const script = parsed.data;
   const errors: string[] = [];
@@ -86,10 +90,10 @@ export function compileScript(
   script.steps.forEach((step, i) => {
     const at = typeof step.at === 'number' ? step.at : parseWallClock(scenario.clock, step.at);
     if (at === null || at < 0) {
-      errors.push(`steps.${i}.at: "${step.at}" is not a time at or after the scenario's start (${scenario.clock.start}).`);
+      errors.push(`steps[${i}].at: "${step.at}" is not a time at or after the scenario's start (${scenario.clock.start}).`);
       return;
     }
-    if (at < previous) errors.push(`steps.${i}.at: steps must be in time order.`);
+    if (at < previous) errors.push(`steps[${i}].at: steps must be in time order.`);
     previous = at;
     if ('do' in step) log.push({ at, input: { type: 'act', action: step.do } });
     else if ('reply' in step) log.push({ at, input: { type: 'reply', message: step.reply, choice: step.choice } });

@@ -91,6 +91,15 @@ export const ERROR_CATALOGUE = {
   'room.hint.seat': { summary: 'No such seat for the hint', action: 'Send the hint to a player in this game day.' },
   'room.sync.ahead': { summary: 'Asked for events not there', action: 'Sync again from 0; the client should do this by itself.' },
   'room.watch.read-only': { summary: 'Projector views only watch', action: 'Join as a player to act.' },
+  // The page refuses these itself, before anything is sent (the room would refuse a watcher's or the facilitator's input with the codes above).
+  'room.client.offline': {
+    summary: 'Not in a game day',
+    action: 'Open the game day again (its join link, or reload the page); nothing was sent.',
+  },
+  'room.client.reconnecting': {
+    summary: 'Reconnecting',
+    action: 'Wait for "Back in your seat", then do it again; nothing was sent.',
+  },
   'room.server.error': { summary: 'Server or connection failure', action: 'Nothing changed: try again, and check the connection.' },
 
   // Run files (and what a replay link unpacks to): opening one checks it every way and replays it.

@@ -316,8 +316,21 @@ export const RoomInfo = z.strictObject({
   players: z.array(z.strictObject({ name: Name, role: Id })).max(64),
 });
 export type RoomInfo = z.infer<typeof RoomInfo>;
-/** What the room-info path answers instead when there is no such game day. */
-export const RoomInfoRefusal = z.strictObject({ code: z.string().max(40), message: z.string().max(400) });
+/** What the room-info path answers instead when there is no such game day: a room refusal (`join.code`, `server.error`…). */
+export const RoomInfoRefusal = z.strictObject({ code: z.enum(ROOM_ERROR_CODES), message: z.string().max(400) });
+export type RoomInfoRefusal = z.infer<typeof RoomInfoRefusal>;
+
+/**
+ * What a client reads of the room's synchronised state (the server's TeamState, src/server/team-state.ts,
+ * as plain JSON): the speed, how many projector views watch, and who is connected. It comes off the
+ * wire like any message, so it is parsed, and an answer that does not fit is not shown in part.
+ */
+export const SyncedState = z.object({
+  speed: SpeedSchema,
+  watchers: z.number().int().min(0),
+  roster: z.record(Id, z.object({ id: Id, connected: z.boolean() })),
+});
+export type SyncedState = z.infer<typeof SyncedState>;
 
 /** A refusal as it travels: its code must be one the catalogue knows. */
 export const RoomErrorSchema = z.strictObject({

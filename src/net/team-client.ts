@@ -12,6 +12,7 @@ import {
   MESSAGE,
   NotesMessage,
   ROOM_NAME,
+  SyncedState,
   Welcome,
   normaliseJoinCode,
   parseJoinError,
@@ -58,6 +59,10 @@ export interface TeamSession {
   onLeave(listener: (code: number) => void): () => void;
   /** Called with the facilitator's private notes whenever they change (facilitator sessions only). */
   onNotes(listener: (notes: NotesMessage['notes']) => void): () => void;
+  /** The room's synchronised state as last received and parsed (speed, watchers, who is connected); null before a valid one. */
+  synced(): SyncedState | null;
+  /** Called with each synchronised state that parses. */
+  onSynced(listener: (state: SyncedState) => void): () => void;
   leave(): Promise<void>;
 }
 
@@ -104,6 +109,7 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
   const leaveListeners = new Set<(code: number) => void>();
   const refusalListeners = new Set<(error: ErrorMessage) => void>();
   const notesListeners = new Set<(notes: NotesMessage['notes']) => void>();
+  const syncedListeners = new Set<(state: SyncedState) => void>();
   let resyncing = false;
   let welcome: Welcome | null = null;
   let welcomed: (w: Welcome) => void = () => {};
@@ -145,6 +151,15 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
     if (!parsed.success) return;
     notes = parsed.data.notes;
     for (const l of notesListeners) l(notes);
+  });
+  // Colyseus hands over its schema instance; the protocol reads its plain JSON, like any other message.
+  const readSynced = (state: { toJSON?: () => unknown } | undefined): SyncedState | null => {
+    const parsed = SyncedState.safeParse(typeof state?.toJSON === 'function' ? state.toJSON() : undefined);
+    return parsed.success ? parsed.data : null;
+  };
+  room.onStateChange((state) => {
+    const synced = readSynced(state);
+    if (synced) for (const l of syncedListeners) l(synced);
   });
   let open = true;
   room.onLeave((code) => {
@@ -207,6 +222,11 @@ async function startSession(room: Room, known: readonly RoomEvent[]): Promise<Te
     onNotes(listener) {
       notesListeners.add(listener);
       return () => notesListeners.delete(listener);
+    },
+    synced: () => readSynced(room.state),
+    onSynced(listener) {
+      syncedListeners.add(listener);
+      return () => syncedListeners.delete(listener);
     },
     async leave() {
       // colyseus.js waits for a goodbye that a closed connection never sends.

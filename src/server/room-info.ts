@@ -5,7 +5,7 @@
  */
 import type http from 'node:http';
 import { matchMaker } from '@colyseus/core';
-import { JoinCode, normaliseJoinCode, ROOM_NAME, RoomInfo, type RoomError } from '../net/protocol';
+import { JoinCode, normaliseJoinCode, ROOM_NAME, RoomInfo, type RoomInfoRefusal } from '../net/protocol';
 
 /** Longest code segment looked at: a join code is 10 characters, with dashes or spaces a few more. */
 const MAX_CODE_TEXT = 40;
@@ -35,7 +35,7 @@ export async function serveRoomInfo(req: http.IncomingMessage, res: http.ServerR
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: RoomInfo | RoomError, extra: Record<string, string> = {}): void {
+function send(res: http.ServerResponse, status: number, body: RoomInfo | RoomInfoRefusal, extra: Record<string, string> = {}): void {
   res
     .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra })
     .end(JSON.stringify(body));

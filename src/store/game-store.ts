@@ -26,6 +26,10 @@ import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type P
 import { appError, type SaveErrorCode } from '../format/errors';
 import { readDocument, writeDocument, type SaveError } from './persisted';
 import type { KeyValueStorage } from './storage';
+import type { RoomError } from '../net/protocol';
+
+/** Why an input was refused: by the engine, or in team mode by the room (or by the page before sending it). */
+type Refusal = Rejection | RoomError;
 
 /** How a recorded run is being watched (src/store/replay.ts moves it). */
 export type ReplaySpeed = 1 | 4 | 16;
@@ -66,7 +70,7 @@ export interface GameState {
   paused: boolean;
   /** The events of the latest update, for views to animate; `serial` changes with every update. */
   recent: { events: TimelineEvent[]; serial: number };
-  rejection: Rejection | null;
+  rejection: Refusal | null;
   settings: Settings;
   progress: Progress;
   notices: Notice[];
@@ -85,7 +89,7 @@ export interface GameDeps {
    * Where player inputs go instead of the local engine (team mode: to the room, which is the
    * authority). Returns a refusal it knows of at once, or null; later refusals arrive as `rejection`.
    */
-  dispatcher?: (input: Exclude<Input, { type: 'tick' }>) => Rejection | null;
+  dispatcher?: (input: Exclude<Input, { type: 'tick' }>) => Refusal | null;
 }
 
 const deps = new WeakMap<GameStore, GameDeps>();
@@ -236,7 +240,7 @@ export function startRun(store: GameStore): void {
 }
 
 /** Feeds a player input to the engine; a refused input is kept for the views to explain. */
-export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' }>): Rejection | null {
+export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' }>): Refusal | null {
   const { run, replay } = store.getState();
   if (!run) return { code: 'game.over', message: 'No incident is running.' };
   if (replay) return { code: 'game.over', message: 'This is a replay; start the scenario to play it yourself.' };
@@ -264,7 +268,7 @@ export function applyRoomRun(store: GameStore, run: Run, room: { paused: boolean
 }
 
 /** The room's answer to this page's own input: a refusal shows like a solo rejection; an acceptance clears it. */
-export function applyRoomAnswer(store: GameStore, rejection: Rejection | null): void {
+export function applyRoomAnswer(store: GameStore, rejection: Refusal | null): void {
   store.setState({ rejection });
 }
 

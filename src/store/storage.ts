@@ -1,6 +1,7 @@
 /**
  * Where the game keeps what survives a reload. An interface, so tests use memory and the browser
- * uses localStorage; a full or disabled localStorage degrades to "not saved", never to a crash.
+ * uses localStorage (or sessionStorage, for what belongs to one tab); a full or disabled storage
+ * degrades to "not saved", never to a crash.
  */
 export interface KeyValueStorage {
   get(key: string): string | null;
@@ -21,10 +22,11 @@ export function memoryStorage(initial: Record<string, string> = {}): KeyValueSto
   };
 }
 
-export function browserStorage(): KeyValueStorage {
+/** The page's storage: `local` outlives the tab (saves, settings), `session` belongs to one tab (a team seat). */
+export function browserStorage(kind: 'local' | 'session'): KeyValueStorage {
   const store = (() => {
     try {
-      return globalThis.localStorage ?? null;
+      return (kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? null;
     } catch {
       return null; // some privacy modes throw on access
     }
@@ -49,7 +51,7 @@ export function browserStorage(): KeyValueStorage {
       try {
         store?.removeItem(key);
       } catch {
-        // nothing to do: the key stays, and is validated on the next load anyway
+        // nothing to do: the key stays, and what is read back is validated anyway
       }
     },
   };

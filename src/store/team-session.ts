@@ -4,27 +4,40 @@
  * panels and the debrief work unchanged: the run is rebuilt from the room's events with the same
  * engine, and every player input goes to the room instead of the local engine.
  *
+ * This module ties the parts together; each job is its own module under ./team/: the fold of the
+ * room's events and the feed's text (projection), the roster's connected flags (roster), the run as
+ * the panels see it (seated-run), entering and re-entering a game day (connection, reconnect), what
+ * a tab keeps (seat-storage), the join form's look-up (room-info), the links (links), and whether
+ * an input may be sent (input-gate).
+ *
+ * Solo and team play already share one `GameStore`: the room's authority is plugged in as its
+ * `dispatcher` and `applyRoomRun`, so no session interface sits between them; the clock, saves and
+ * replays that only solo play has stay in the game store rather than behind a second implementation.
+ *
  * The network client (colyseus.js) is loaded on demand, the first time a game day is opened.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EngineState, Input, Rejection, RunOptions } from '../engine';
+import type { Input, RunOptions } from '../engine';
+import type { Scenario } from '../format';
 import {
   JOIN_CODE_LENGTH,
   normaliseJoinCode,
-  ROOM_INFO_PATH,
-  RoomInfo,
-  RoomInfoRefusal,
-  describeIssue,
   type Phase,
+  type RoomError,
   type RoomEvent,
+  type RoomInfo,
   type SeatView,
   type Speed,
+  type SyncedState,
   type Welcome,
 } from '../net/protocol';
 import type { Command, CommandResult, TeamSession } from '../net/team-client';
-import type { Scenario } from '../format';
 import { applyRoomAnswer, applyRoomRun, createGameStore, type GameStore } from './game-store';
 import { memoryStorage } from './storage';
+import { closedText, errorText, reenter, returnTo, welcomed } from './team/connection';
+import { RECONNECTING, refuseInput } from './team/input-gate';
+import { teamEndpoint } from './team/links';
+import { type TeamPorts, unpluggedPorts } from './team/ports';
 import {
   type FeedItem,
   type Hint,
@@ -34,16 +47,16 @@ import {
   resync,
   roleName as projectedRoleName,
 } from './team/projection';
-import { type TeamPorts, unpluggedPorts } from './team/ports';
-import { CLOSE_SEAT_TAKEN, isReconnecting, shouldReconnect, startReconnecting, stopReconnecting } from './team-reconnect';
+import { isReconnecting, shouldReconnect, startReconnecting, stopReconnecting } from './team/reconnect';
+import { readRoomInfo } from './team/room-info';
+import { keepConnected, type TeamSeat, withConnected } from './team/roster';
+import { forgetSeat, saveSeat, savedSeat } from './team/seat-storage';
+import { asYou, withSeats } from './team/seated-run';
+
+export { joinLink, observeCodeFromHash, projectorLink, teamEndpoint } from './team/links';
+export { saveName, savedName } from './team/seat-storage';
 
 export type TeamScreen = 'create' | 'join' | 'connecting' | 'lobby' | 'incident' | 'debrief';
-
-export interface TeamSeat extends SeatView {
-  connected: boolean;
-}
-
-export type { FeedItem } from './team/projection';
 
 export interface TeamState {
   /** null when no game day is open: the solo screens show. */
@@ -78,31 +91,6 @@ export type Lookup =
   | { state: 'failed'; code: string; message: string };
 
 export type TeamStore = StoreApi<TeamState> & { scenarios: () => readonly Scenario[]; ports: TeamPorts };
-
-const SEAT_KEY = 'firedrill.team.seat';
-const FACILITATOR_KEY = 'firedrill.team.facilitator';
-
-/** The WebSocket endpoint of team mode: the same host as the page, under /team. */
-export function teamEndpoint(team: TeamStore): string {
-  const { protocol, host } = team.ports.location;
-  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/team`;
-}
-
-export function joinLink(team: TeamStore, code: string): string {
-  const { origin, pathname } = team.ports.location;
-  return `${origin}${pathname}#join=${code}`;
-}
-
-/** The projector view of a game day: a watcher, so the code is all it needs and any browser opens it. */
-export function projectorLink(team: TeamStore, code: string): string {
-  const { origin, pathname } = team.ports.location;
-  return `${origin}${pathname}#observe=${code}`;
-}
-
-/** `#observe=CODE`: this tab is a projector for that game day. */
-export function observeCodeFromHash(hash: string): string | null {
-  return /^#observe=([A-Za-z0-9-]{1,40})$/.exec(hash)?.[1] ?? null;
-}
 
 export function createTeamStore(scenarios: () => readonly Scenario[], ports: TeamPorts = unpluggedPorts()): TeamStore {
   const store = createStore<TeamState>()(() => ({
@@ -162,37 +150,6 @@ export async function lookUpGameDay(team: TeamStore, typed: string, fetcher: typ
   team.setState({ lookup: answer.ok ? { state: 'found', code, info: answer.info } : { state: 'failed', code, message: answer.message } });
 }
 
-async function readRoomInfo(
-  origin: string,
-  code: string,
-  fetcher: typeof fetch,
-): Promise<{ ok: true; info: RoomInfo } | { ok: false; message: string }> {
-  let response: Response;
-  let body: unknown;
-  try {
-    response = await fetcher(`${origin}/team${ROOM_INFO_PATH}${encodeURIComponent(code)}`, {
-      headers: { accept: 'application/json' },
-      cache: 'no-store',
-    });
-    body = await response.json();
-  } catch (error) {
-    return { ok: false, message: `Could not look up the game day: ${message(error)}` };
-  }
-  if (!response.ok) {
-    const refusal = RoomInfoRefusal.safeParse(body);
-    return {
-      ok: false,
-      message: refusal.success ? refusal.data.message : `Could not look up the game day (the server answered ${response.status}).`,
-    };
-  }
-  const info = RoomInfo.safeParse(body);
-  // A garbled (or hostile) answer is refused whole rather than shown in part.
-  if (!info.success)
-    return { ok: false, message: `The server's answer about this game day is not valid: ${describeIssue(info.error, body)}` };
-  if (info.data.code !== code) return { ok: false, message: 'The server answered about a different game day.' };
-  return { ok: true, info: info.data };
-}
-
 export function closeTeam(team: TeamStore): void {
   const l = live.get(team);
   if (l) {
@@ -201,7 +158,7 @@ export function closeTeam(team: TeamStore): void {
     live.delete(team);
   }
   stopReconnecting(team);
-  forgetSeat(team);
+  forgetSeat(team.ports.seats);
   team.setState({
     screen: null,
     as: null,
@@ -223,44 +180,6 @@ function client(team: TeamStore) {
   return team.ports.connect(teamEndpoint(team));
 }
 
-function forgetSeat(team: TeamStore): void {
-  team.ports.seats.remove(SEAT_KEY);
-  team.ports.seats.remove(FACILITATOR_KEY);
-}
-
-/**
- * A session whose welcome does not arrive in time is given up with a clear error, rather than
- * leaving the page on "connecting"; one that arrives later is left at once.
- */
-function welcomed(team: TeamStore, opening: Promise<TeamSession>): Promise<TeamSession> {
-  const { ports } = team;
-  return new Promise((resolve, reject) => {
-    let late = false;
-    const timer = ports.setTimer(() => {
-      late = true;
-      reject(
-        new Error(
-          `The game day did not answer within ${Math.round(ports.welcomeTimeoutMs / 1000)} seconds; check the connection and try again.`,
-        ),
-      );
-    }, ports.welcomeTimeoutMs);
-    opening.then(
-      (session) => {
-        if (late) return void session.leave().catch(() => {});
-        ports.clearTimer(timer);
-        resolve(session);
-      },
-      (error) => {
-        if (late) return;
-        ports.clearTimer(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Waits for the bundled scenarios, which load after the first screen. */
 async function scenarioFor(team: TeamStore, id: string): Promise<Scenario> {
   for (let i = 0; i < 100; i++) {
@@ -276,12 +195,12 @@ export async function createGameDay(team: TeamStore, game: { scenario: string; s
   team.setState({ screen: 'connecting', error: null });
   try {
     const session = await welcomed(
-      team,
+      team.ports,
       client(team).then((c) => c.create(game)),
     );
     await begin(team, session);
   } catch (error) {
-    team.setState({ screen: 'create', error: message(error) });
+    team.setState({ screen: 'create', error: errorText(error) });
   }
 }
 
@@ -290,13 +209,13 @@ export async function joinGameDay(team: TeamStore, code: string, player: { name:
   team.setState({ screen: 'connecting', error: null, prefillCode: code });
   try {
     const session = await welcomed(
-      team,
+      team.ports,
       client(team).then((c) => c.join(code, player)),
     );
     await begin(team, session);
   } catch (error) {
     // The game day may have moved on (started, filled up, ended): the form looks it up afresh.
-    team.setState({ screen: 'join', error: message(error), lookup: { state: 'none' } });
+    team.setState({ screen: 'join', error: errorText(error), lookup: { state: 'none' } });
   }
 }
 
@@ -308,48 +227,35 @@ export async function watchGameDay(team: TeamStore, code: string): Promise<void>
   team.setState({ screen: 'connecting', error: null, prefillCode: code });
   try {
     const session = await welcomed(
-      team,
+      team.ports,
       client(team).then((c) => c.watch(code)),
     );
     await begin(team, session);
   } catch (error) {
-    team.setState({ screen: 'join', error: `Could not open the projector view: ${message(error)}` });
+    team.setState({ screen: 'join', error: `Could not open the projector view: ${errorText(error)}` });
   }
 }
 
 /** After a reload: back to the seat or the console this tab had. Returns whether it tried. */
 export async function resumeTeam(team: TeamStore): Promise<boolean> {
-  const seat = readSaved(team, SEAT_KEY);
-  const facilitator = readSaved(team, FACILITATOR_KEY);
-  const saved = seat ?? facilitator;
+  const saved = savedSeat(team.ports.seats);
   if (!saved) return false;
   team.setState({ screen: 'connecting', error: null });
   try {
     const session = await welcomed(
-      team,
-      client(team).then((c) => (seat ? c.returnToSeat(seat.code, seat.secret) : c.facilitate(facilitator!.code, facilitator!.secret))),
+      team.ports,
+      client(team).then((c) => returnTo(c, saved)),
     );
     await begin(team, session);
   } catch (error) {
-    team.ports.seats.remove(seat ? SEAT_KEY : FACILITATOR_KEY);
+    forgetSeat(team.ports.seats, saved.kind);
     team.setState({
-      screen: seat ? 'join' : 'create',
+      screen: saved.kind === 'seat' ? 'join' : 'create',
       prefillCode: saved.code,
-      error: `Could not return to the game day: ${message(error)}`,
+      error: `Could not return to the game day: ${errorText(error)}`,
     });
   }
   return true;
-}
-
-function readSaved(team: TeamStore, key: string): { code: string; secret: string } | null {
-  try {
-    const raw = team.ports.seats.get(key);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as { code?: unknown; secret?: unknown };
-    return typeof parsed.code === 'string' && typeof parsed.secret === 'string' ? { code: parsed.code, secret: parsed.secret } : null;
-  } catch {
-    return null;
-  }
 }
 
 async function begin(team: TeamStore, session: TeamSession): Promise<void> {
@@ -364,8 +270,7 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   const you = welcome.you;
   const secret = you.kind === 'facilitator' ? you.secret : null;
   const seat = you.kind === 'player' ? you.seat : null;
-  if (you.kind === 'player') team.ports.seats.set(SEAT_KEY, JSON.stringify({ code: welcome.code, secret: you.token }));
-  else if (you.kind === 'facilitator') team.ports.seats.set(FACILITATOR_KEY, JSON.stringify({ code: welcome.code, secret: you.secret }));
+  saveSeat(team.ports.seats, welcome);
   const options: RunOptions = { seed: welcome.options.seed, coach: welcome.options.coach };
   const previous = live.get(team);
   previous?.off.forEach((f) => f());
@@ -395,7 +300,7 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
   attach(team, l);
 }
 
-/** Listens to the live session: its events, its end (a drop starts reconnecting), the roster, the notes. */
+/** Listens to the live session: its events, its end (a drop starts reconnecting), the synchronised state, the notes. */
 function attach(team: TeamStore, l: Live): void {
   const { session } = l;
   l.off.push(session.onEvents((events) => applyEvents(team, events)));
@@ -404,17 +309,12 @@ function attach(team: TeamStore, l: Live): void {
       if (live.get(team) !== l || l.session !== session) return;
       if (team.getState().phase === 'ended') return;
       if (shouldReconnect(code)) return reconnect(team, l);
-      const why =
-        code === CLOSE_SEAT_TAKEN
-          ? 'This seat was taken over by a newer tab or device.'
-          : `The connection to the game day closed (${code}).`;
-      team.setState({ error: `${why} Reload the page to return to it.` });
+      team.setState({ error: closedText(code) });
     }),
   );
-  const room = session.room as unknown as { state?: unknown; onStateChange?: (cb: (s: unknown) => void) => unknown };
-  const readRoster = () => syncConnected(team, room.state);
-  room.onStateChange?.(() => readRoster());
-  readRoster();
+  l.off.push(session.onSynced((state) => showSynced(team, state)));
+  const synced = session.synced();
+  if (synced) showSynced(team, synced);
   // The facilitator's notes arrive as their own message; what arrived while reconnecting is in the session's copy.
   if (l.secret) {
     const show = (notes: readonly { at: number; text: string }[]) => team.setState({ facilitatorNotes: notes.map((n) => ({ ...n })) });
@@ -428,9 +328,8 @@ function attach(team: TeamStore, l: Live): void {
  * the events already held so that only the missing ones arrive, each once and in order.
  */
 function reconnect(team: TeamStore, l: Live): void {
-  const code = team.getState().welcome?.code;
-  const you = team.getState().welcome?.you;
-  if (!code || !you) return;
+  const welcome = team.getState().welcome;
+  if (!welcome) return;
   startReconnecting(team, {
     setTimer: team.ports.setTimer,
     clearTimer: team.ports.clearTimer,
@@ -438,14 +337,8 @@ function reconnect(team: TeamStore, l: Live): void {
     attempt: async () => {
       const held = l.session.events;
       const session = await welcomed(
-        team,
-        client(team).then((c) =>
-          you.kind === 'player'
-            ? c.returnToSeat(code, you.token, held)
-            : you.kind === 'facilitator'
-              ? c.facilitate(code, you.secret, held)
-              : c.watch(code, held),
-        ),
+        team.ports,
+        client(team).then((c) => reenter(c, welcome, held)),
       );
       if (live.get(team) !== l) {
         void session.leave().catch(() => {});
@@ -462,29 +355,19 @@ function reconnect(team: TeamStore, l: Live): void {
     },
     giveUp: (error) => {
       if (live.get(team) !== l) return;
-      team.setState({ error: `Could not return to the game day: ${message(error)}` });
+      team.setState({ error: `Could not return to the game day: ${errorText(error)}` });
     },
   });
 }
 
-/** Connected flags come from the room's synchronised state, not from numbered events. */
-function syncConnected(team: TeamStore, state: unknown): void {
+/** The speed, the projector views and the connected flags come from the room's synchronised state, not from numbered events. */
+function showSynced(team: TeamStore, synced: SyncedState): void {
+  const { speed, watchers, roster } = team.getState();
   // The welcome does not carry the speed the game day was created with; the synchronised state does.
-  const speed = (state as { speed?: unknown } | undefined)?.speed;
-  if ((speed === 1 || speed === 2 || speed === 4) && speed !== team.getState().speed) team.setState({ speed });
-  const watchers = (state as { watchers?: unknown } | undefined)?.watchers;
-  if (typeof watchers === 'number' && Number.isInteger(watchers) && watchers >= 0 && watchers !== team.getState().watchers)
-    team.setState({ watchers });
-  const roster = (state as { roster?: { forEach?: (cb: (v: { id?: string; connected?: boolean }) => void) => void } } | undefined)?.roster;
-  if (!roster?.forEach) return;
-  const connected = new Map<string, boolean>();
-  roster.forEach((s) => {
-    if (typeof s.id === 'string') connected.set(s.id, Boolean(s.connected));
-  });
-  const current = team.getState().roster;
-  if (current.some((s) => connected.has(s.id) && connected.get(s.id) !== s.connected)) {
-    team.setState({ roster: current.map((s) => (connected.has(s.id) ? { ...s, connected: connected.get(s.id)! } : s)) });
-  }
+  if (synced.speed !== speed) team.setState({ speed: synced.speed });
+  if (synced.watchers !== watchers) team.setState({ watchers: synced.watchers });
+  const shown = withConnected(roster, synced.roster);
+  if (shown !== roster) team.setState({ roster: [...shown] });
 }
 
 export function roleName(team: TeamStore, role: string): string {
@@ -503,12 +386,11 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
     if (!before.diverged) console.warn('a room event could not be followed', p.diverged);
     team.setState({ error: 'This page could not follow the game day. Reload the page to return to it.' });
   }
-  const s = team.getState();
   // Connected flags come from the synchronised state, so they are kept from what the page shows.
-  const roster = p.roster.map((seat) => ({ ...seat, connected: s.roster.find((r) => r.id === seat.id)?.connected ?? true }));
+  const roster = keepConnected(p.roster, team.getState().roster);
   const { phase } = p;
   const run = {
-    scenario: withSeats(l.scenario, roster, team),
+    scenario: withSeats(l.scenario, roster, (role) => roleName(team, role)),
     options: l.options,
     log: [...p.log],
     state: asYou(p.engine, l.seat?.id ?? null),
@@ -519,7 +401,7 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   const screen = team.getState().screen;
   if (phase === 'ended') {
     if (screen !== 'debrief') {
-      forgetSeat(team);
+      forgetSeat(team.ports.seats);
       team.setState({ screen: 'debrief' });
     }
   } else if (phase === 'lobby') {
@@ -527,41 +409,16 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   } else if (screen !== 'incident') team.setState({ screen: 'incident' });
 }
 
-/** The scenario with every seat as a character, so chat shows each player's posts under their own name. */
-const seated = new WeakMap<Scenario, { key: string; scenario: Scenario }>();
-const SEAT_COLORS = ['#62a0ea', '#57e389', '#f8e45c', '#ffa348', '#dc8add', '#99c1f1', '#8ff0a4', '#f66151'];
-function withSeats(scenario: Scenario, roster: readonly TeamSeat[], team: TeamStore): Scenario {
-  const key = roster.map((s) => `${s.id}:${s.name}:${s.role}`).join('|');
-  const cached = seated.get(scenario);
-  if (cached && cached.key === key) return cached.scenario;
-  const characters = [
-    ...scenario.characters,
-    ...roster
-      .filter((s) => !scenario.characters.some((c) => c.id === s.id))
-      .map((s, i) => ({ id: s.id, name: s.name, role: roleName(team, s.role), color: SEAT_COLORS[i % SEAT_COLORS.length]! })),
-  ];
-  const next = { ...scenario, characters } as Scenario;
-  seated.set(scenario, { key, scenario: next });
-  return next;
-}
-
-/** The panels ask about the solo player ("you"); a player sees their own seat there. */
-function asYou(engine: EngineState, seat: string | null): EngineState {
-  if (!seat) return engine;
-  const mine = engine.current[seat];
-  const current = { ...engine.current };
-  if (mine) current.you = mine;
-  else delete current.you;
-  return { ...engine, current };
-}
-
 /** A player's input goes to the room; a refusal comes back as the store's rejection, like solo play. */
-function sendInput(team: TeamStore, input: Exclude<Input, { type: 'tick' }>): Rejection | null {
+function sendInput(team: TeamStore, input: Exclude<Input, { type: 'tick' }>): RoomError | null {
   const l = live.get(team);
-  if (!l) return { code: 'game.over', message: 'Not connected to a game day.' } as Rejection;
-  if (team.getState().as === 'watcher') return { code: 'game.over', message: 'A projector view only watches.' } as Rejection;
-  if (!l.seat) return { code: 'game.over', message: 'The facilitator watches; players act.' } as Rejection;
-  if (isReconnecting(team)) return { code: 'game.over', message: 'Reconnecting to the game day; try again in a moment.' } as Rejection;
+  const refused = refuseInput({
+    connected: l !== undefined,
+    as: team.getState().as,
+    seated: Boolean(l?.seat),
+    reconnecting: isReconnecting(team),
+  });
+  if (refused || !l) return refused;
   const { player: _player, ...rest } = input as typeof input & { player?: string };
   void l.session.send(rest as Command).then((result) => settle(team, result));
   return null;
@@ -574,7 +431,7 @@ function settle(team: TeamStore, result: CommandResult): void {
     if (game) applyRoomAnswer(game, null);
   } else {
     team.setState({ refusal: result.error.message });
-    if (game) applyRoomAnswer(game, result.error as Rejection);
+    if (game) applyRoomAnswer(game, result.error);
   }
 }
 
@@ -586,7 +443,7 @@ export async function facilitatorCommand(
   const l = live.get(team);
   if (!l?.secret) return false;
   if (isReconnecting(team)) {
-    team.setState({ refusal: 'Reconnecting to the game day; try again in a moment.' });
+    team.setState({ refusal: RECONNECTING.message });
     return false;
   }
   const result = await l.session.send({ ...command, secret: l.secret } as Command);

@@ -21,6 +21,7 @@ import { createTeamServer, type TeamServer } from '../../src/server';
 import { applyCommand, createRoom, eventsSince, joinSeat, returnToSeat, type RoomState } from '../../src/server/room-core';
 import { memoryStorage, readDocument, SAVED_RUN, type DocumentSpec } from '../../src/store';
 import { resumeRun } from '../../src/store/game-store';
+import { refuseInput } from '../../src/store/team/input-gate';
 import { z } from 'zod';
 import { miniScenario, teamMiniScenario } from './helpers/mini-scenario';
 
@@ -255,6 +256,8 @@ const EXAMPLES: Record<ErrorName, () => string | undefined | Promise<string | un
     const answer = await watcher.send({ type: 'note', text: 'x' });
     return answer.ok ? 'accepted' : answer.error.code;
   },
+  'room.client.offline': () => refuseInput({ connected: false, as: null, seated: false, reconnecting: false })?.code,
+  'room.client.reconnecting': () => refuseInput({ connected: true, as: 'player', seated: true, reconnecting: true })?.code,
   // Nothing listens on port 9 (discard): the client reports the failure as the server's.
   'room.server.error': () => joinRefusal(() => teamClient('ws://127.0.0.1:9/team').join('ABCDEFGHJK', { name: 'Eve', role: 'lead' })),
 

@@ -9,7 +9,7 @@ import {
   shouldReconnect,
   startReconnecting,
   stopReconnecting,
-} from '../../src/store/team-reconnect';
+} from '../../src/store/team/reconnect';
 
 function fakeTimers() {
   const queue: { at: number; fn: () => void; id: number }[] = [];

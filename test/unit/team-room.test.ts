@@ -211,7 +211,7 @@ describe('a game day over websockets', () => {
     (operator.room.connection.transport as unknown as { ws: { terminate(): void } }).ws.terminate();
     await dropped;
     await until('the server to see the drop', () => coreOf(code).roster.find((s) => s.id === seatOf(operator))?.connected === false);
-    await until('the roster to show it', () => facilitator.room.state.roster.get(seatOf(operator))?.connected === false);
+    await until('the roster to show it', () => facilitator.synced()?.roster[seatOf(operator)]?.connected === false);
 
     // The incident goes on without them.
     await accepted(commander, { type: 'act', action: 'read_api_logs' });
@@ -226,7 +226,7 @@ describe('a game day over websockets', () => {
     back.onEvents((events) => received.push(...events));
     expect(seatOf(back)).toBe(seatOf(operator));
     expect(coreOf(code).roster.filter((s) => s.role === 'operator')).toHaveLength(1);
-    await until('the roster to show them back', () => facilitator.room.state.roster.get(seatOf(operator))?.connected === true);
+    await until('the roster to show them back', () => facilitator.synced()?.roster[seatOf(operator)]?.connected === true);
 
     // The catch-up arrived before `returnToSeat` resolved: exactly the missed events, none twice.
     expect(back.events.slice(heldBefore.length).map((e) => e.seq)).toEqual(
@@ -326,7 +326,7 @@ describe('a projector view (a watcher)', () => {
     await until('the state to reach the watcher', () => watcher.room.state.roster?.size === 3);
     expect(watcher.room.state.facilitators).toBe(1);
     // The console sees how many projector views are watching.
-    await until('the watcher count to reach the console', () => facilitator.room.state.watchers === 1);
+    await until('the watcher count to reach the console', () => facilitator.synced()?.watchers === 1);
   });
 
   it('is refused every command but sync, with its own code, and the room stays exactly as it was', async () => {

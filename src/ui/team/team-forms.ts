@@ -3,7 +3,16 @@ import { GAME_SECONDS_PER_REAL_SECOND } from '../../engine';
 import { SPEEDS, type RoomInfo, type Speed } from '../../net/protocol';
 import { scenarioRoles } from '../../net/roles';
 import type { GameStore } from '../../store';
-import { closeTeam, createGameDay, joinGameDay, lookUpGameDay, type TeamState, type TeamStore } from '../../store/team-session';
+import {
+  closeTeam,
+  createGameDay,
+  joinGameDay,
+  lookUpGameDay,
+  saveName,
+  savedName,
+  type TeamState,
+  type TeamStore,
+} from '../../store/team-session';
 import { el, type View } from '../dom';
 
 const errorLine = (team: TeamStore) => {
@@ -91,7 +100,7 @@ export function joinScreen(team: TeamStore): View {
   const code = el('input', { attrs: { id: 'team-code', autocomplete: 'off', spellcheck: 'false', value: team.getState().prefillCode } });
   code.value = team.getState().prefillCode;
   const name = el('input', { attrs: { id: 'team-name', maxlength: '40', autocomplete: 'nickname' } });
-  name.value = sessionStorage.getItem('firedrill.team.name') ?? '';
+  name.value = savedName(team.ports.seats);
   const about = el('p', { className: 'muted team-game-day', attrs: { 'aria-live': 'polite' } });
   const choices = el('div', { className: 'team-role-list' });
   const roles = el('fieldset', { className: 'team-roles' }, el('legend', {}, 'Your role'), about, choices);
@@ -148,7 +157,7 @@ export function joinScreen(team: TeamStore): View {
     if (!name.value.trim()) return void (problem.textContent = 'Enter your name, so the team knows who did what.');
     if (!found()) return void (problem.textContent = 'Enter the code of an open game day to see its roles.');
     if (!role) return void (problem.textContent = 'Choose a role.');
-    sessionStorage.setItem('firedrill.team.name', name.value.trim());
+    saveName(team.ports.seats, name.value.trim());
     join.disabled = true;
     void joinGameDay(team, code.value, { name: name.value.trim(), role });
   });

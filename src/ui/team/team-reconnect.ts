@@ -1,5 +1,5 @@
 /** The connection line of team mode: "Reconnecting…" while the page finds its way back, then "Back in your seat". */
-import { connectionStatus } from '../../store/team-reconnect';
+import { connectionStatus } from '../../store/team/reconnect';
 import { mySeat, type TeamStore } from '../../store/team-session';
 import { el, setAttr, setText, type View } from '../dom';
 

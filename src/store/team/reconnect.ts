@@ -2,7 +2,7 @@
  * Team mode's automatic reconnection: when the connection to a game day drops (not a leave the page
  * asked for, not a seat taken over by a newer tab), try again with a growing delay (0.5 s, 1 s, 2 s…
  * at most 30 s), and at once when the browser says it is back online. Each try hands the events
- * already held to the client, so only the missing ones arrive; `team-session` folds them in.
+ * already held to the client, so only the missing ones arrive; the session (src/store/team-session.ts) folds them in.
  *
  * The status lives in its own small store, so the screens can show "Reconnecting…" and then
  * "Back in your seat" without touching the game day's state.

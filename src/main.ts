@@ -73,7 +73,8 @@ async function openReplayLink(): Promise<void> {
     showNotice(store, `This replay link could not be opened. ${result.error.message}`);
     return;
   }
-  openReplay(store, { scenario: result.scenario, options: result.record.options, log: result.record.log, end: result.record.time }, 'link');
+  const { options, log, time, team } = result.record;
+  openReplay(store, { scenario: result.scenario, options, log, end: time, ...(team ? { team } : {}) }, 'link');
 }
 
 // Save the exact moment on leaving; pause while hidden so nobody returns to a finished incident.

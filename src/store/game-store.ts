@@ -22,6 +22,7 @@ import {
 } from '../engine';
 import type { Scenario } from '../format';
 import type { Speed } from '../format/concepts';
+import type { Seat } from '../format/run-log';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
 import { appError, type SaveErrorCode } from '../format/errors';
 import { readDocument, writeDocument, type SaveError } from './persisted';
@@ -44,6 +45,8 @@ export interface ReplayState {
   playing: boolean;
   /** Where the run came from, for the screens to say so. */
   source: 'link' | 'file' | 'own';
+  /** A team run's roster (from a team run file), so the replay and the debrief name who made each input. */
+  team?: { roster: readonly Seat[] };
 }
 
 export type Screen = 'title' | 'select' | 'briefing' | 'incident' | 'debrief' | 'replay';

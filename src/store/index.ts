@@ -11,5 +11,7 @@ export {
   setReplayPlaying,
   setReplaySpeed,
   leaveReplay,
+  replayNames,
+  scenarioRoleName,
   REPLAY_SPEEDS,
 } from './replay';

@@ -4,7 +4,10 @@
  * Seeking backwards replays from the start (a whole run replays in milliseconds).
  */
 import { advanceTo, init, step, type EngineState, type LogEntry, type RunOptions, type TimelineEvent } from '../engine';
+import { teamNames } from '../debrief/team-debrief';
 import type { Scenario } from '../format';
+import type { Seat } from '../format/run-log';
+import { DEFAULT_ROLES, scenarioRoles } from '../net/roles';
 import { REPLAY_SPEEDS, type GameStore, type ReplaySpeed, type ReplayState, type Screen } from './game-store';
 
 export { REPLAY_SPEEDS, type ReplaySpeed, type ReplayState };
@@ -15,6 +18,8 @@ export interface RecordedRun {
   options: RunOptions;
   log: readonly LogEntry[];
   end: number;
+  /** A team run's roster: who sat in which role (a team run file's `team.roster`). */
+  team?: { roster: readonly Seat[] };
 }
 
 /**
@@ -25,7 +30,14 @@ export function openReplay(store: GameStore, recorded: RecordedRun, source: Repl
   const { scenario, options, end } = recorded;
   const log = [...recorded.log];
   const start = forward(scenario, init(scenario, options), log, 0, 0);
-  const replay: ReplayState = { end, next: start.next, speed: 4, playing: false, source };
+  const replay: ReplayState = {
+    end,
+    next: start.next,
+    speed: 4,
+    playing: false,
+    source,
+    ...(recorded.team ? { team: { roster: recorded.team.roster.map((s) => ({ id: s.id, name: s.name, role: s.role })) } } : {}),
+  };
   store.setState({
     run: { scenario, options, log, state: start.state },
     replay,
@@ -39,6 +51,20 @@ export function openReplay(store: GameStore, recorded: RecordedRun, source: Repl
     seekReplay(store, end);
     store.setState({ screen: 'debrief' });
   }
+}
+
+/** A role id → its name: the scenario's own team roles, then the built-in set, as a game day names them; else the id. */
+export function scenarioRoleName(scenario: Scenario, role: string): string {
+  return scenarioRoles(scenario).find((r) => r.id === role)?.name ?? DEFAULT_ROLES.find((r) => r.id === role)?.name ?? role;
+}
+
+/**
+ * Who made each input of the watched run, as "Name (Role)" by player id (the team debrief's own
+ * naming, src/debrief/team-debrief.ts); undefined for a solo run.
+ */
+export function replayNames(scenario: Scenario, replay: ReplayState | null): Record<string, string> | undefined {
+  if (!replay?.team) return undefined;
+  return teamNames(replay.team.roster, (role) => scenarioRoleName(scenario, role));
 }
 
 /** Shows the run at game time `t` (clamped to the recording). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { canonicalJson, sha256Label } from '../../src/debrief/checksum';
 import { expect, test } from './fixtures';
 import { finish, mouse, playMethodically, skipTo, startFlagship, startsWith, waitUntilFree } from './driver';
 
@@ -159,5 +160,88 @@ test.describe('the debrief', () => {
     await page.getByRole('button', { name: 'Watch the replay' }).click();
     await expect(page.getByRole('button', { name: 'Play the replay' })).toBeVisible();
     await expect(page.getByText(startsWith('Opened from a run file'))).toBeVisible();
+  });
+
+  test('a team run file opened from the scenario list names its players and their roles in the debrief and the replay', async ({
+    page,
+  }, testInfo) => {
+    await playFrantic(page);
+    const total = await totalOf(page);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download run file (JSON)' }).click();
+    const solo = JSON.parse(readFileSync((await (await downloading).path())!, 'utf8')) as {
+      version: number;
+      checksum: string;
+      log: { at: number; input: { type: string; action?: string; player?: string } }[];
+    };
+    // The same run as a game day's team record: Ana rolled back, Ben did the rest.
+    // The checksum is left out (canonical JSON, like JSON.stringify, drops undefined members) and made anew.
+    const body = {
+      ...solo,
+      checksum: undefined,
+      team: {
+        roster: [
+          { id: 'p1', name: 'Ana', role: 'operator' },
+          { id: 'p2', name: 'Ben', role: 'commander' },
+        ],
+      },
+      log: solo.log.map((e) => ({ ...e, input: { ...e.input, player: e.input.action === 'rollback_api' ? 'p1' : 'p2' } })),
+    };
+    const teamFile = { ...body, checksum: await sha256Label(canonicalJson(body)) };
+
+    await page.getByRole('button', { name: 'Choose another scenario' }).click();
+    await page.setInputFiles('#run-file', {
+      name: 'team-run.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(teamFile)),
+    });
+    await expect(page.getByText('This run came from a run file', { exact: false })).toBeVisible();
+    expect(await totalOf(page)).toBe(total);
+    // The team debrief's own view of each role, and a timeline that says who did what.
+    const parts = page.getByRole('region', { name: 'Each role’s contributions' });
+    await expect(parts.getByText(/^Ana — Operator$/)).toBeVisible();
+    await expect(parts.getByText(/^Ben — Incident commander$/)).toBeVisible();
+    await expect(
+      parts
+        .getByRole('list', { name: "Ana's actions" })
+        .getByText(/Roll back orders-api to v2\.13/)
+        .first(),
+    ).toBeVisible();
+    await expect(parts.getByRole('list', { name: "Ben's actions" }).getByText(/Declare the incident resolved/)).toBeVisible();
+    const lane = page.getByRole('list', { name: 'What the team did' });
+    await expect(lane.getByRole('listitem', { name: /Roll back orders-api to v2\.13: .* — Ana \(Operator\)$/ }).first()).toBeAttached();
+    await expect(lane.getByRole('listitem', { name: /Restart invoice-worker: .* — Ben \(Incident commander\)$/ })).toBeAttached();
+    await page.screenshot({ path: testInfo.outputPath('team-run-file-debrief.png'), fullPage: true });
+
+    // The postmortem from here is the team's, every row under a name and role.
+    const markdown = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download postmortem (Markdown)' }).click();
+    expect(readFileSync((await (await markdown).path())!, 'utf8')).toMatch(
+      /\| Ben \(Incident commander\) \| Started “Restart invoice-worker” \|/,
+    );
+
+    // Downloaded again from here, the run file keeps its roster.
+    const again = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download run file (JSON)' }).click();
+    const reexported = JSON.parse(readFileSync((await (await again).path())!, 'utf8')) as { team?: unknown };
+    expect(reexported.team).toEqual(body.team);
+
+    await page.getByRole('button', { name: 'Watch the replay' }).click();
+    await page.getByRole('button', { name: 'Jump to the end' }).click();
+    const done = page.getByRole('list', { name: 'What they did' });
+    await expect(
+      done
+        .getByRole('listitem')
+        .filter({ hasText: /Roll back orders-api to v2\.13 .* — Ana \(Operator\)$/ })
+        .first(),
+    ).toBeVisible();
+    await expect(
+      done.getByRole('listitem').filter({ hasText: /Declare the incident resolved .* — Ben \(Incident commander\)$/ }),
+    ).toBeVisible();
+    // The chat shows Ben's all-clear under his name and role, not as the solo player's.
+    const all = page.getByRole('log').getByRole('listitem').filter({ hasText: 'All clear' });
+    await expect(all.locator('.author')).toHaveText('Ben');
+    await expect(all.locator('.role')).toHaveText('Incident commander');
+    await page.screenshot({ path: testInfo.outputPath('team-run-file-replay.png') });
   });
 });

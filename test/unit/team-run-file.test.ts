@@ -10,6 +10,7 @@ import { readReplayFragment, replayFragment } from '../../src/debrief/replay-lin
 import { replay, runToEnd, score, type LogEntry } from '../../src/engine';
 import { ScenarioSchema, type Scenario } from '../../src/format';
 import { SavedRunSchema } from '../../src/format/run-log';
+import { createGameStore, memoryStorage, openReplay, replayNames, scenarioRoleName } from '../../src/store';
 import { miniScenarioInput } from './helpers/mini-scenario';
 
 const team: Scenario = ScenarioSchema.parse({
@@ -63,6 +64,56 @@ describe('a team game day as a run file', () => {
     const opened = await readReplayFragment(await replayFragment(team, record), [team]);
     if (!opened?.ok) throw new Error(opened ? opened.error.message : 'no replay in the link');
     expect(opened.state).toEqual(state);
+  });
+
+  it('opened through the game, names its players and their roles as the team debrief does', async () => {
+    const { state } = played();
+    const roster = [
+      { id: 'p1', name: 'Ana', role: 'operator' },
+      { id: 'p2', name: 'Ben', role: 'operator' },
+      { id: 'p3', name: 'Cy', role: 'commander' },
+    ];
+    const imported = await importRun(await exportRun(team, runRecordOf(team, options, log, state, { roster })), [team]);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const store = createGameStore({ storage: memoryStorage(), scenarios: [team], newSeed: () => 1 });
+    const { record } = imported;
+    openReplay(
+      store,
+      { scenario: imported.scenario, options: record.options, log: record.log, end: record.time, team: record.team },
+      'file',
+      'end',
+    );
+    const { replay: watching, screen } = store.getState();
+    expect(screen).toBe('debrief');
+    expect(watching!.team).toEqual({ roster });
+    expect(replayNames(team, watching)).toEqual({
+      p1: 'Ana (Operator)',
+      p2: 'Ben (Operator)',
+      p3: 'Cy (Incident commander)',
+      facilitator: 'Facilitator',
+    });
+    // A solo run has no names to give; its inputs stay the player's own.
+    openReplay(store, { scenario: team, options, log: [], end: 0 }, 'file');
+    expect(replayNames(team, store.getState().replay)).toBeUndefined();
+  });
+
+  it('names roles from the scenario’s own team roles first, then the built-in set, else by id', () => {
+    const withRoles = ScenarioSchema.parse({
+      ...miniScenarioInput(),
+      team: {
+        roles: [
+          {
+            id: 'operator',
+            name: 'Hands on keyboard',
+            description: 'Does the work.',
+            may: { categories: ['investigate'], statusUpdates: false, chat: true, notes: true },
+          },
+        ],
+      },
+    });
+    expect(scenarioRoleName(withRoles, 'operator')).toBe('Hands on keyboard');
+    expect(scenarioRoleName(team, 'operator')).toBe('Operator');
+    expect(scenarioRoleName(team, 'mystery')).toBe('mystery');
   });
 
   it('carries its roster, in the file and in a replay link, and names who made each input', async () => {

@@ -3,6 +3,8 @@
  * file that can be opened again, and a replay link that carries the whole run in its fragment.
  */
 import { score, suggestions } from '../../engine';
+import type { Seat } from '../../format/run-log';
+import type { RoleName } from '../../debrief/team-debrief';
 import type { Run } from '../../store';
 import { el, type View } from '../dom';
 
@@ -30,12 +32,21 @@ async function copy(text: string): Promise<boolean> {
 // The export code loads on first use, keeping it out of the first screen's download.
 const debrief = () => import('../../debrief');
 
-export function exportPanel(run: Run): View {
+/** A team run's roster (a team run file opened in the solo debrief): the exports keep it and name its players. */
+export interface ExportTeam {
+  roster: readonly Seat[];
+  roleOf: RoleName;
+}
+
+export function exportPanel(run: Run, team?: ExportTeam): View {
   const { scenario, options, log, state } = run;
-  const record = async () => (await debrief()).runRecordOf(scenario, options, log, state);
+  const roster = team?.roster.map((s) => ({ id: s.id, name: s.name, role: s.role }));
+  const record = async () => (await debrief()).runRecordOf(scenario, options, log, state, roster ? { roster } : undefined);
   const markdown = async () => {
+    const d = await debrief();
+    if (team) return d.teamPostmortem(run, team.roster, team.roleOf, null);
     const card = score(scenario, state);
-    return (await debrief()).postmortem(scenario, state, card, suggestions(scenario, card));
+    return d.postmortem(scenario, state, card, suggestions(scenario, card));
   };
   const status = el('p', { className: 'export-status muted', attrs: { role: 'status' } });
   const linkField = el('input', { className: 'replay-link', attrs: { type: 'text', readonly: '', 'aria-label': 'Replay link' } });

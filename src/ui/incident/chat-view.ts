@@ -12,7 +12,10 @@ import { markRead, postsIn, type IncidentUi } from './incident-ui';
 export const CHAT_WINDOW = 150;
 const TYPING_LEAD_SECONDS = 8;
 
-export function chatView(store: GameStore, ui: IncidentUi): View {
+/** Who a player id is when the scenario's characters do not say: a team run file's seats, for its replay. */
+export type SeatLookup = (id: string) => { name: string; role: string } | undefined;
+
+export function chatView(store: GameStore, ui: IncidentUi, seats?: SeatLookup): View {
   const title = el('h2', { className: 'chat-title', attrs: { id: 'chat-title' } });
   const topic = el('p', { className: 'chat-topic' });
   const earlier = el('p', { className: 'earlier muted' });
@@ -48,8 +51,8 @@ export function chatView(store: GameStore, ui: IncidentUi): View {
       list,
       shown,
       (p) => p.id,
-      (p) => postElement(scenario, p, ui.getState().perspective.player),
-      (node, p) => updateAsk(store, ui, scenario, node, p),
+      (p) => postElement(scenario, p, ui.getState().perspective.player, seats),
+      (node, p) => updateAsk(store, ui, scenario, node, p, seats),
     );
     if (atBottom || switched) scroller.scrollTop = scroller.scrollHeight;
     markRead(ui, state, channel);
@@ -61,8 +64,8 @@ export function chatView(store: GameStore, ui: IncidentUi): View {
 }
 
 /** A post; `self` is this screen's player, whose own posts are set apart (a teammate's are not). */
-function postElement(scenario: Scenario, post: ChatPost, self: string): HTMLElement {
-  const who = characterOf(scenario, post.from);
+function postElement(scenario: Scenario, post: ChatPost, self: string, seats?: SeatLookup): HTMLElement {
+  const who = personOf(scenario, post.from, seats);
   const avatar = el('div', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }, who.name.charAt(0).toUpperCase());
   avatar.style.backgroundColor = who.color;
   const author = el('span', { className: 'author' }, who.name);
@@ -89,7 +92,13 @@ function postElement(scenario: Scenario, post: ChatPost, self: string): HTMLElem
   );
 }
 
-function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: HTMLElement, post: ChatPost): void {
+/** A character of the scenario, else a seat of the run (keeping the player's colour), else the solo player. */
+function personOf(scenario: Scenario, id: string, seats?: SeatLookup): { name: string; role: string; color: string } {
+  const seat = scenario.characters.some((c) => c.id === id) ? undefined : seats?.(id);
+  return seat ? { ...seat, color: scenario.player.color } : characterOf(scenario, id);
+}
+
+function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: HTMLElement, post: ChatPost, seats?: SeatLookup): void {
   const holder = node.querySelector<HTMLElement>('.ask')!;
   const ask = post.ask;
   const state = !ask
@@ -139,7 +148,7 @@ function updateAsk(store: GameStore, ui: IncidentUi, scenario: Scenario, node: H
   } else if (state.startsWith('answered')) {
     const label = replies.find((r) => r.id === ask?.answer?.choice)?.label ?? '';
     const by = ask?.answer?.player;
-    const answerer = by === undefined || by === perspective.player ? 'You' : characterOf(scenario, by).name;
+    const answerer = by === undefined || by === perspective.player ? 'You' : personOf(scenario, by, seats).name;
     holder.replaceChildren(el('p', { className: 'ask-note' }, `${answerer} answered: ${label}`));
   } else if (state === 'ignored') {
     holder.replaceChildren(el('p', { className: 'ask-note warn' }, 'Nobody answered this.'));

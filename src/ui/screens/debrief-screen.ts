@@ -4,7 +4,8 @@
  * away (postmortem, run file, replay link).
  */
 import { DIMENSIONS, limitText, score, shownEnding, suggestions, worthText, type ScoreReason } from '../../engine';
-import { goTo, openReplay, startRun, type GameStore } from '../../store';
+import { goTo, openReplay, replayNames, scenarioRoleName, startRun, type GameStore } from '../../store';
+import { contributionList } from '../debrief/contributions';
 import { exportPanel } from '../debrief/exports';
 import { timelineFigure } from '../debrief/timeline';
 import { el, type View } from '../dom';
@@ -30,7 +31,7 @@ export interface DebriefOptions {
 }
 
 export function debriefScreen(store: GameStore, options: DebriefOptions = {}): View {
-  const { exports = true, playAgain = true, names } = options;
+  const { exports = true, playAgain = true } = options;
   const run = store.getState().run;
   if (!run)
     return {
@@ -43,10 +44,18 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
     };
   const { scenario, state } = run;
   const { replay } = store.getState();
+  // A team run file opened here names its players as the team debrief does, and shows what each role did.
+  const fileTeam = options.names ? undefined : replay?.team;
+  const names = options.names ?? replayNames(scenario, replay);
+  const roleOf = (role: string) => scenarioRoleName(scenario, role);
   const card = score(scenario, state);
   const advice = suggestions(scenario, card);
   const watch = () =>
-    openReplay(store, { scenario, options: run.options, log: run.log, end: state.ending?.at ?? state.time }, replay?.source ?? 'own');
+    openReplay(
+      store,
+      { scenario, options: run.options, log: run.log, end: state.ending?.at ?? state.time, ...(replay?.team ? { team: replay.team } : {}) },
+      replay?.source ?? 'own',
+    );
   const ending = shownEnding(scenario, state);
   const reasonItem = (r: ScoreReason) =>
     el(
@@ -104,6 +113,14 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
         }),
       ),
     ),
+    fileTeam
+      ? el(
+          'section',
+          { className: 'card team-contributions', attrs: { 'aria-label': 'Each role’s contributions' } },
+          el('h2', {}, 'Each role’s contributions'),
+          contributionList(scenario, state, fileTeam.roster, roleOf),
+        )
+      : null,
     el(
       'section',
       { className: 'card advice', attrs: { 'aria-labelledby': 'advice-title' } },
@@ -183,7 +200,7 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
       el('h2', { attrs: { id: 'lessons-title' } }, 'Lessons'),
       el('ul', { className: 'lessons' }, ...scenario.lessons.map((l) => el('li', {}, l.text))),
     ),
-    exports ? exportPanel(run).element : null,
+    exports ? exportPanel(run, fileTeam ? { roster: fileTeam.roster, roleOf } : undefined).element : null,
     playAgain
       ? el(
           'div',

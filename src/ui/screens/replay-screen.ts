@@ -4,7 +4,17 @@
  * the score the engine gives the replayed run, which is the run's own score.
  */
 import { score, shownEnding } from '../../engine';
-import { goTo, leaveReplay, REPLAY_SPEEDS, seekReplay, setReplayPlaying, setReplaySpeed, type GameStore } from '../../store';
+import {
+  goTo,
+  leaveReplay,
+  REPLAY_SPEEDS,
+  replayNames,
+  scenarioRoleName,
+  seekReplay,
+  setReplayPlaying,
+  setReplaySpeed,
+  type GameStore,
+} from '../../store';
 import { el, setAttr, setText, syncList, type View } from '../dom';
 import { clockOf, formatDuration, VERDICT_WORD } from '../format';
 import { channelList } from '../incident/channel-list';
@@ -73,7 +83,13 @@ export function replayScreen(store: GameStore): View {
   const scoreLine = el('p', { className: 'replay-score', attrs: { role: 'status' } });
   const done = el('ol', { className: 'done-list', attrs: { 'aria-label': 'What they did' } });
   const channels = channelList(store, ui);
-  const chat = chatView(store, ui);
+  // A team run file's players: the chat and the list of what was done name them as the team debrief does.
+  const names = replayNames(scenario, replay);
+  const seat = (id: string) => replay.team?.roster.find((s) => s.id === id);
+  const chat = chatView(store, ui, (id) => {
+    const s = seat(id);
+    return s ? { name: s.name, role: scenarioRoleName(scenario, s.role) } : undefined;
+  });
   const world = worldPanel(store);
   const origin =
     replay.source === 'link' ? 'Opened from a replay link.' : replay.source === 'file' ? 'Opened from a run file.' : 'Your own run.';
@@ -137,6 +153,7 @@ export function replayScreen(store: GameStore): View {
           { className: `verdict-${d.verdict}` },
           el('time', {}, clockOf(scenario, d.at)),
           ` ${scenario.actions.find((a) => a.id === d.action)?.label ?? d.action} — ${VERDICT_WORD[d.verdict]}`,
+          names ? el('span', { className: 'done-by muted' }, ` — ${names[d.player] ?? d.player}`) : null,
         ),
       () => {},
     );

@@ -193,7 +193,13 @@ async function openRunFile(store: GameStore, file: File, problems: HTMLElement):
   problems.replaceChildren();
   openReplay(
     store,
-    { scenario: result.scenario, options: result.record.options, log: result.record.log, end: result.record.time },
+    {
+      scenario: result.scenario,
+      options: result.record.options,
+      log: result.record.log,
+      end: result.record.time,
+      ...(result.record.team ? { team: result.record.team } : {}),
+    },
     'file',
     'end',
   );

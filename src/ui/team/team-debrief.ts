@@ -2,12 +2,11 @@
  * The shared debrief's team section, as DOM: what each player did in their role, and the team's
  * exports — the Markdown postmortem under the players' names and the team's run file (the solo run
  * file with its roster), the facilitator's copies carrying their private notes. What is shown is
- * read by src/debrief/team-debrief.ts.
+ * read by src/debrief/team-debrief.ts (the contributions list is src/ui/debrief/contributions.ts).
  */
-import { wallClock } from '../../engine';
 import type { Run } from '../../store';
 import { roleName, type TeamStore } from '../../store/team-session';
-import { contributions } from '../../debrief/team-debrief';
+import { contributionList } from '../debrief/contributions';
 import { download } from '../debrief/exports';
 import { el, type View } from '../dom';
 
@@ -20,33 +19,6 @@ export function teamDebriefParts(team: TeamStore, run: Run): View {
   const roleOf = (role: string) => roleName(team, role);
   const notes = as === 'facilitator' ? facilitatorNotes : null;
   const { scenario, state } = run;
-  const clock = (t: number) => wallClock(scenario.clock, t);
-  const rows = contributions(scenario, state, roster, roleOf).map((c) =>
-    el(
-      'li',
-      { className: 'team-contribution' },
-      el('h3', {}, `${c.seat.name} — ${c.seat.roleName}`),
-      el(
-        'p',
-        { className: 'muted' },
-        `${c.actions.length} action${c.actions.length === 1 ? '' : 's'}, ${c.statusUpdates} status update${c.statusUpdates === 1 ? '' : 's'}, ${c.posts.length} post${c.posts.length === 1 ? '' : 's'}, ${c.replies} repl${c.replies === 1 ? 'y' : 'ies'}, ${c.notes} note${c.notes === 1 ? '' : 's'}`,
-      ),
-      c.actions.length > 0
-        ? el(
-            'ul',
-            { attrs: { 'aria-label': `${c.seat.name}'s actions` } },
-            ...c.actions.map((a) => el('li', {}, `${clock(a.at)} ${a.label} — ${a.verdict}`)),
-          )
-        : null,
-      c.posts.length > 0
-        ? el(
-            'ul',
-            { attrs: { 'aria-label': `${c.seat.name}'s posts` } },
-            ...c.posts.map((p) => el('li', {}, `${clock(p.at)} ${p.statusUpdate ? 'Status update' : 'Post'} in #${p.channel}: ${p.text}`)),
-          )
-        : null,
-    ),
-  );
   const status = el('p', { className: 'export-status muted', attrs: { role: 'status' } });
   const say = (text: string) => {
     status.textContent = text;
@@ -68,7 +40,7 @@ export function teamDebriefParts(team: TeamStore, run: Run): View {
     'section',
     { className: 'card team-contributions', attrs: { 'aria-label': 'Each role’s contributions' } },
     el('h2', {}, 'Each role’s contributions'),
-    el('ul', { className: 'team-contribution-list' }, ...rows),
+    contributionList(scenario, state, roster, roleOf),
     el(
       'div',
       { className: 'export-buttons' },

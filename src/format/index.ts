@@ -1,6 +1,6 @@
 /** Scenario format v1: the schema, the staged reader with positioned diagnostics, the diagnostics catalogue, and walkers for tools. */
 export * from './schema';
-export { readScenario, type LoadResult, type LintProblem } from './load';
+export { readScenario, type LoadResult, type LintProblem, type ScenarioLinter } from './load';
 export {
   CATALOGUE,
   EXPLORE_CATALOGUE,

@@ -14,7 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { init, step } from '../../src/engine';
 import { lintScenario, loadScenario } from '../../src/authoring';
-import type { LoadResult, Scenario } from '../../src/format';
+import { readScenario, type LoadResult, type Scenario, type ScenarioLinter } from '../../src/format';
 import {
   ARRAYS,
   BASE,
@@ -86,7 +86,7 @@ class Family {
     totals.cases++;
     let result: LoadResult;
     try {
-      result = loadScenario(text, FILE);
+      result = readScenario(text, FILE, this.watchedLint(label));
     } catch (error) {
       this.fail(label, `loadScenario threw: ${error instanceof Error ? error.stack : String(error)}`);
       return undefined;
@@ -111,20 +111,25 @@ class Family {
       totals.ok++;
       this.codes.set('ok', (this.codes.get('ok') ?? 0) + 1);
       if (result.diagnostics.length > 0) totals.warned++;
-      this.lint(label, result.scenario);
       this.play(label, result.scenario);
     }
     return result;
   }
 
-  /** The loader turns a lint crash into no warnings, so call the lint directly: it must not throw. */
-  private lint(label: string, scenario: Scenario): void {
-    totals.linted++;
-    try {
-      lintScenario(scenario);
-    } catch (error) {
-      this.fail(label, `the lint threw on a validated scenario: ${error instanceof Error ? error.stack : String(error)}`);
-    }
+  /**
+   * The lint `loadScenario` runs (the same reader with the same linter), watched: the reader turns
+   * a lint crash into no warnings, so a throw is caught here first, and the lint runs once per case.
+   */
+  private watchedLint(label: string): ScenarioLinter {
+    return (scenario) => {
+      totals.linted++;
+      try {
+        return lintScenario(scenario);
+      } catch (error) {
+        this.fail(label, `the lint threw on a validated scenario: ${error instanceof Error ? error.stack : String(error)}`);
+        throw error;
+      }
+    };
   }
 
   /** A mutant that passes validation must be safe to play. */

@@ -4,6 +4,7 @@
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Position } from './diagnostics';
+import { locate } from './json-locate';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -111,9 +112,9 @@ function findDuplicates(root: Node, locate: (offset: number) => { line: number; 
 
 /**
  * Parses text, or returns every syntax problem found with its position. Most files are valid, so
- * the engine's own JSON.parse reads them and the position tree is built only when a later stage
- * asks for a position; a file JSON.parse refuses, or one that repeats a key, takes the slow path
- * that finds every problem and where it is.
+ * the engine's own JSON.parse reads them and a position is found by walking the text only when a
+ * later stage asks for one (./json-locate); a file JSON.parse refuses, or one that repeats a key,
+ * takes the full parse that finds every problem and where it is.
  */
 export function parseJsonSource(text: string): { ok: true; source: JsonSource } | { ok: false; problems: ParseProblem[] } {
   const scanned = scan(text);
@@ -136,21 +137,15 @@ export function parseJsonSource(text: string): { ok: true; source: JsonSource } 
     return parseWithPositions(text);
   }
   if (keyCount(value) !== scanned.keys) return parseWithPositions(text);
-  let positions: ((path: Path, options?: { key?: boolean }) => Position) | undefined;
-  return {
-    ok: true,
-    source: {
-      value,
-      positionOf(path, options) {
-        if (!positions) {
-          const parsed = parseWithPositions(text);
-          if (!parsed.ok) return { line: 1, column: 1, pointer: pointerOf(path) }; // cannot happen: JSON.parse read it
-          positions = parsed.source.positionOf;
-        }
-        return positions(path, options);
-      },
-    },
+  let lineOf: ReturnType<typeof lineIndex> | undefined;
+  const positionOf = (path: Path, options: { key?: boolean } = {}): Position => {
+    // Defaults and missing keys have no value of their own: point at the nearest ancestor's key.
+    const found = locate(text, path);
+    const wantKey = !found.complete || options.key === true;
+    lineOf ??= lineIndex(text);
+    return { ...lineOf(wantKey ? (found.key ?? found.value) : found.value), pointer: pointerOf(path) };
   };
+  return { ok: true, source: { value, positionOf } };
 }
 
 /** The full parse: every syntax problem and repeated key with its position, and a position for any path. */

@@ -19,7 +19,7 @@ import { Random } from './helpers/random';
 import { tempDir } from './helpers/temp-dir';
 
 /** Loading the flagship (with its lint) takes tens of milliseconds, so each family gets a sample, not the loader test's hundreds. */
-const CASES_PER_FAMILY = 25;
+const CASES_PER_FAMILY = 18;
 const dir = tempDir('cli-fuzz');
 let fileCount = 0;
 

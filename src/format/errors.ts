@@ -137,6 +137,9 @@ export const ERROR_CATALOGUE = {
   'replay-link.corrupt': { summary: 'Does not unpack', action: 'Copy the whole link again; it may have been cut short.' },
   'replay-link.not-text': { summary: 'Unpacks to no text', action: 'Copy the whole link again; it may have been changed when copied.' },
 
+  // Solo play: the page refuses an input itself, before the engine sees it.
+  'play.no-run': { summary: 'No incident running', action: 'Start a scenario from the list first.' },
+  'play.replay': { summary: 'Watching a replay', action: 'A replay only plays back; start the scenario to play it yourself.' },
   // Saves in the browser's storage: the run, settings and progress. A save that cannot be read is dropped.
   'save.not-json': { summary: 'Damaged (not JSON)', action: 'Nothing to do: a fresh start is ready.' },
   'save.not-object': { summary: 'Damaged', action: 'Nothing to do: a fresh start is ready.' },
@@ -162,8 +165,9 @@ export type RoomErrorCode = Within<'room'>;
 export type RunFileErrorCode = Extract<ErrorName, `run-file.${string}`>;
 export type ReplayLinkErrorCode = Extract<ErrorName, `replay-link.${string}`>;
 export type SaveErrorCode = Extract<ErrorName, `save.${string}`>;
+export type PlayErrorCode = Extract<ErrorName, `play.${string}`>;
 /** Every code as a value carries it. */
-export type ErrorCode = EngineErrorCode | RoomErrorCode | RunFileErrorCode | ReplayLinkErrorCode | SaveErrorCode;
+export type ErrorCode = EngineErrorCode | RoomErrorCode | RunFileErrorCode | ReplayLinkErrorCode | SaveErrorCode | PlayErrorCode;
 
 function codesWithin<N extends 'engine' | 'room'>(namespace: N): Within<N>[] {
   return Object.keys(ERROR_CATALOGUE)

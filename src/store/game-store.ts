@@ -24,13 +24,13 @@ import type { Scenario } from '../format';
 import type { Speed } from '../format/concepts';
 import type { Seat } from '../format/run-log';
 import { DEFAULT_SETTINGS, EMPTY_PROGRESS, PROGRESS, SAVED_RUN, SETTINGS, type Progress, type SavedRun, type Settings } from './documents';
-import { appError, type SaveErrorCode } from '../format/errors';
+import { appError, type AppError, type PlayErrorCode, type SaveErrorCode } from '../format/errors';
 import { readDocument, writeDocument, type SaveError } from './persisted';
 import type { KeyValueStorage } from './storage';
 import type { RoomError } from '../net/protocol';
 
 /** Why an input was refused: by the engine, or in team mode by the room (or by the page before sending it). */
-type Refusal = Rejection | RoomError;
+type Refusal = Rejection | RoomError | AppError<PlayErrorCode>;
 
 /** How a recorded run is being watched (src/store/replay.ts moves it). */
 export type ReplaySpeed = 1 | 4 | 16;
@@ -245,8 +245,8 @@ export function startRun(store: GameStore): void {
 /** Feeds a player input to the engine; a refused input is kept for the views to explain. */
 export function dispatch(store: GameStore, input: Exclude<Input, { type: 'tick' }>): Refusal | null {
   const { run, replay } = store.getState();
-  if (!run) return { code: 'game.over', message: 'No incident is running.' };
-  if (replay) return { code: 'game.over', message: 'This is a replay; start the scenario to play it yourself.' };
+  if (!run) return { code: 'play.no-run', message: 'No incident is running.' };
+  if (replay) return { code: 'play.replay', message: 'This is a replay; start the scenario to play it yourself.' };
   const remote = depsOf(store).dispatcher;
   if (remote) return remote(input);
   const result = step(run.scenario, run.state, input);

@@ -20,7 +20,8 @@ import { teamClient, TeamJoinError, type TeamSession } from '../../src/net/team-
 import { createTeamServer, type TeamServer } from '../../src/server';
 import { applyCommand, createRoom, eventsSince, joinSeat, returnToSeat, type RoomState } from '../../src/server/room-core';
 import { memoryStorage, readDocument, SAVED_RUN, type DocumentSpec } from '../../src/store';
-import { resumeRun } from '../../src/store/game-store';
+import { createGameStore, dispatch, resumeRun } from '../../src/store/game-store';
+import { openReplay } from '../../src/store/replay';
 import { refuseInput } from '../../src/store/team/input-gate';
 import { z } from 'zod';
 import { miniScenario, teamMiniScenario } from './helpers/mini-scenario';
@@ -291,6 +292,14 @@ const EXAMPLES: Record<ErrorName, () => string | undefined | Promise<string | un
   'replay-link.corrupt': () => linked('#replay=____'),
   'replay-link.not-text': () => linked(packed(new Uint8Array([0xff, 0xfe, 0xfd]))),
 
+  // Solo play: a store with no run, and one watching a replay.
+  'play.no-run': () =>
+    dispatch(createGameStore({ storage: memoryStorage(), scenarios: [mini], newSeed: () => 7 }), { type: 'act', action: 'fix' })?.code,
+  'play.replay': () => {
+    const store = createGameStore({ storage: memoryStorage(), scenarios: [mini], newSeed: () => 7 });
+    openReplay(store, { scenario: mini, options: { seed: 7, coach: 'off' }, log: [], end: 60 }, 'file');
+    return dispatch(store, { type: 'act', action: 'fix' })?.code;
+  },
   'save.not-json': () => stored('{'),
   'save.not-object': () => stored('[]'),
   'save.no-version': () => stored('{}'),

@@ -1,5 +1,6 @@
 /** Team mode's reconnection policy: which drops are retried, the backoff, and the retry loop's states. */
 import { describe, expect, it } from 'vitest';
+import { TeamJoinError } from '../../src/net/team-client';
 import {
   backoffDelay,
   CLOSE_CONSENTED,
@@ -86,7 +87,7 @@ describe('team reconnection', () => {
     startReconnecting(owner, {
       alive: () => true,
       attempt: async () => {
-        throw Object.assign(new Error('No game day is open to join under that code.'), { error: { code: 'join.code' } });
+        throw new TeamJoinError({ code: 'join.code', message: 'No game day is open to join under that code.' });
       },
       giveUp: (error) => (gaveUp = error),
       ...timers,

@@ -8,6 +8,8 @@
  * "Back in your seat" without touching the game day's state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { RoomErrorCode } from '../../format/errors';
+import { TeamJoinError } from '../../net/team-client';
 
 /** Colyseus's code for a leave the client asked for. */
 export const CLOSE_CONSENTED = 4000;
@@ -15,7 +17,13 @@ export const CLOSE_CONSENTED = 4000;
 export const CLOSE_SEAT_TAKEN = 4001;
 
 /** Join refusals that no amount of retrying will change. */
-const TERMINAL = new Set(['auth.facilitator', 'join.code', 'join.seat', 'room.ended', 'sync.ahead']);
+const TERMINAL: ReadonlySet<string> = new Set([
+  'auth.facilitator',
+  'join.code',
+  'join.seat',
+  'room.ended',
+  'sync.ahead',
+] satisfies RoomErrorCode[]);
 
 export const FIRST_DELAY_MS = 500;
 export const MAX_DELAY_MS = 30_000;
@@ -44,8 +52,7 @@ export function shouldReconnect(code: number): boolean {
 
 /** Whether a failed try should end the retrying. */
 export function isTerminal(error: unknown): boolean {
-  const code = (error as { error?: { code?: unknown } } | null)?.error?.code;
-  return typeof code === 'string' && TERMINAL.has(code);
+  return error instanceof TeamJoinError && TERMINAL.has(error.error.code);
 }
 
 const statuses = new WeakMap<object, StoreApi<ReconnectStatus>>();

@@ -3,7 +3,8 @@
  * that repeats no key, by walking the text along the path and skipping everything else. Most files
  * ask for a handful of positions, so this is cheaper than building a tree of every value.
  */
-import type { Path } from './json-source';
+/** A path into a JSON value: keys and array indexes. */
+type Path = readonly (string | number)[];
 
 /** Offsets along a path: the deepest value that exists, its key (reached through an object), and whether the whole path exists. */
 export interface Located {

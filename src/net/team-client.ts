@@ -5,6 +5,7 @@
  * module on demand: it pulls in colyseus.js, which the solo game's first screen does not need.
  */
 import { Client, type Room } from 'colyseus.js';
+import { TeamJoinError } from './join-error';
 import {
   AckMessage,
   ErrorMessage,
@@ -29,13 +30,7 @@ export type Command = DistributiveOmit<Exclude<ClientCommand, { type: 'sync' }>,
 /** How a sent command ended: accepted (with the room's newest event number), or refused with a reason. */
 export type CommandResult = { ok: true; latest: number } | { ok: false; error: RoomError };
 
-/** A join the server refused; `error.code` says why (see ROOM_ERROR_CODES). */
-export class TeamJoinError extends Error {
-  constructor(readonly error: RoomError) {
-    super(error.message);
-    this.name = 'TeamJoinError';
-  }
-}
+export { TeamJoinError };
 
 const ANSWER_TIMEOUT_MS = 10_000;
 /** Colyseus's code for a room id that matches no open room. */

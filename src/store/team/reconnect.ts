@@ -9,7 +9,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RoomErrorCode } from '../../format/errors';
-import { TeamJoinError } from '../../net/team-client';
+import { TeamJoinError } from '../../net/join-error';
 
 /** Colyseus's code for a leave the client asked for. */
 export const CLOSE_CONSENTED = 4000;

@@ -43,10 +43,16 @@ function plans(): Plan[] {
     });
 }
 
+const loaded = new Map<string, Scenario>();
+
+/** Each file is read once (the load test above reads it on its own); the engine never changes a scenario. */
 function load(file: string): Scenario {
+  const known = loaded.get(file);
+  if (known) return known;
   const result = loadScenario(readFileSync(join(scenariosDir, file), 'utf8'), file);
   if (!result.ok)
     throw new Error(`${file} does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
+  loaded.set(file, result.scenario);
   return result.scenario;
 }
 

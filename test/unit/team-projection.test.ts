@@ -107,7 +107,7 @@ describe('the team projection', () => {
     expect(p.hints.map((h) => h.text)).toEqual(['Check the flag', 'Read the logs']);
   });
 
-  it('shows players and the projector an inject as the character message, never as an inject or a hint', () => {
+  it('never shows a player or the projector an inject as an inject, nor a hint, in the feed', () => {
     const { state, seats } = gameDay();
     for (const context of [
       contextFor(state, 'player', seats.lead!),
@@ -116,14 +116,34 @@ describe('the team projection', () => {
     ]) {
       const p = projectAll(initialProjection(context), state.events);
       const texts = p.feed.map((f) => f.text);
-      expect(p.feed.filter((f) => f.kind === 'message').map((f) => f.text)).toEqual([
-        'Sue in #support: The CEO is asking what is going on.',
-        'Sam in #incident: Need help?',
-      ]);
       expect(p.feed.some((f) => f.kind === 'inject' || f.kind === 'hint')).toBe(false);
       expect(texts.filter((t) => t.startsWith('Inject:') || t.startsWith('Hint to'))).toEqual([]);
       expect(texts.some((t) => t.includes('Check the flag') || t.includes('Read the logs'))).toBe(false);
     }
+    // A player reads an inject in chat, as the character's message, like any scripted one: it is not in their feed.
+    const lead = projectAll(initialProjection(contextFor(state, 'player', seats.lead!)), state.events);
+    expect(lead.feed.some((f) => f.text.includes('The CEO is asking') || f.text.includes('Need help?'))).toBe(false);
+    expect(lead.engine.chat.some((c) => c.from === 'sue' && c.text === 'The CEO is asking what is going on.')).toBe(true);
+  });
+
+  it('shows the projector the messages that matter from the channels it does not show, injected or scripted alike', () => {
+    const { state } = gameDay();
+    const p = projectAll(initialProjection(contextFor(state, 'watcher')), state.events);
+    const messages = p.feed.filter((f) => f.kind === 'message').map((f) => f.text);
+    // The inject in #support is there as Sue's message; the one in #incident is on the projector's screen already.
+    expect(messages).toContain('Sue in #support: The CEO is asking what is going on.');
+    expect(messages.some((t) => t.includes('Need help?'))).toBe(false);
+    const important = state.engine.chat.filter(
+      (c) =>
+        !c.byPlayer &&
+        c.channel !== 'incident' &&
+        (c.importance === 'important' || c.importance === 'critical') &&
+        !p.hiddenPosts.includes(c.id),
+    );
+    expect(messages).toHaveLength(important.length);
+    // Nobody else's feed carries them: players have every channel in their chat.
+    const facilitator = projectAll(initialProjection(contextFor(state, 'facilitator')), state.events);
+    expect(facilitator.feed.some((f) => f.kind === 'message')).toBe(false);
   });
 
   it("keeps each hint's chat post from everyone it is not for, and only while the game day runs", () => {

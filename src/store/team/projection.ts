@@ -10,9 +10,12 @@ import { FACILITATOR_PLAYER, RoomEvent, type Phase, type SeatView, type Speed } 
 import { DEFAULT_ROLES } from '../../net/roles';
 
 /**
- * Something the team should see attributed: an action, a post, a note, a phase change; on the
- * facilitator's console also their injects and hints. Players and the projector see an inject as
- * the character's message (`message`), never as an inject, and never a hint in the feed.
+ * Something the team should see attributed: an action, a post, a note, a phase change. Who reads
+ * the feed decides the rest: the facilitator's console also lists their injects and hints; a
+ * player reads an inject where it was posted, in chat as the character's message like any other,
+ * so it is not in their feed; the projector, which shows one channel, lists the messages that
+ * matter (important and critical) from every other channel (`message`), injected or scripted
+ * alike. Neither ever sees a hint in the feed.
  */
 export interface FeedItem {
   key: string;
@@ -117,7 +120,7 @@ export function project(p: Projection, event: RoomEvent): Projection {
     case 'speed':
       return { ...next, speed: event.speed };
     case 'clock':
-      return next;
+      return { ...next, feed: [...p.feed, ...messagesThatMatter(p, engine, event)] };
     case 'input': {
       const { at, input } = event.entry;
       const log: LogEntry[] = [...p.log, { at, input }];
@@ -142,7 +145,8 @@ export function project(p: Projection, event: RoomEvent): Projection {
         };
       }
       const item = describeInput(p, input);
-      return { ...next, log, feed: [...p.feed, { key, at, ...item }] };
+      const items: FeedItem[] = item ? [{ key, at, ...item }] : [];
+      return { ...next, log, feed: [...p.feed, ...items, ...messagesThatMatter(p, engine, event)] };
     }
     default:
       return unreachable(event);
@@ -191,7 +195,29 @@ export const PHASE_TEXT: Record<Phase, string> = {
 type FeedInput = Exclude<RoomEventInput, { type: 'hint' }>;
 type RoomEventInput = Extract<RoomEvent, { kind: 'input' }>['entry']['input'];
 
-function describeInput(p: Projection, input: FeedInput): Omit<FeedItem, 'key' | 'at'> {
+/**
+ * On the projector, the important and critical messages posted in the channels it does not show
+ * (the incident channel is on screen), each as "Name in #channel: text"; nothing on other pages.
+ */
+function messagesThatMatter(p: Projection, engine: EngineState, event: Extract<RoomEvent, { kind: 'input' | 'clock' }>): FeedItem[] {
+  if (p.context.as !== 'watcher') return [];
+  const { scenario } = p.context;
+  const shown = (scenario.channels.find((c) => c.kind === 'incident') ?? scenario.channels[0])?.id;
+  const items: FeedItem[] = [];
+  event.happened.forEach((e, i) => {
+    if (e.kind !== 'message' || e.channel === shown || (e.importance !== 'important' && e.importance !== 'critical')) return;
+    const post = engine.chat.find((c) => c.id === e.post);
+    // The coach's own hints are for the player they coach, not for the room.
+    if (!post || post.byPlayer || post.message?.startsWith('hint:')) return;
+    const channel = scenario.channels.find((c) => c.id === e.channel);
+    const from = scenario.characters.find((c) => c.id === e.from)?.name ?? e.from;
+    const where = channel?.kind === 'dm' ? ' (direct message)' : ` in #${channel?.name ?? e.channel}`;
+    items.push({ key: `e${event.seq}m${i}`, at: post.at, kind: 'message', text: `${from}${where}: ${post.text}` });
+  });
+  return items;
+}
+
+function describeInput(p: Projection, input: FeedInput): Omit<FeedItem, 'key' | 'at'> | null {
   const { scenario } = p.context;
   const channel = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
   const who = nameOf(p, input.player);
@@ -215,9 +241,10 @@ function describeInput(p: Projection, input: FeedInput): Omit<FeedItem, 'key' | 
       const from = scenario.characters.find((c) => c.id === fromId)?.name ?? fromId ?? 'someone';
       const where = 'channel' in input ? input.channel : inject?.channel;
       const text = 'text' in input ? input.text : (inject?.text ?? '');
-      const message = `${from}${where ? ` in #${channel(where)}` : ''}: ${text}`;
-      // Only the facilitator knows it was theirs; everyone else reads the character's message, as the chat shows it.
-      return p.context.as === 'facilitator' ? { kind: 'inject', text: `Inject: ${message}` } : { kind: 'message', text: message };
+      // Only the facilitator knows it was theirs; everyone else reads the character's message where it was posted.
+      return p.context.as === 'facilitator'
+        ? { kind: 'inject', text: `Inject: ${from}${where ? ` in #${channel(where)}` : ''}: ${text}` }
+        : null;
     }
   }
 }

@@ -136,6 +136,9 @@ test('a game day the room can trust: the no-commander warning, a refused join, i
   const stamped = page.getByRole('list', { name: 'Private notes' }).getByRole('listitem').filter({ hasText: note });
   await expect(stamped).toBeVisible();
   await expect(stamped.locator('time')).toHaveText(/^1[56]:\d\d$/);
+  // At 1280×720 the console scrolls within its part of the screen, and the new note is in view, not under the activity.
+  await expect(stamped).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'End the game day' })).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('console-1280x720.png') });
   await projector.screenshot({ path: testInfo.outputPath('projector-1280x720.png') });
 

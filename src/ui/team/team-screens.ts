@@ -292,11 +292,17 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     noteText,
     el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add private note'),
   );
+  // The console scrolls within its part of the screen: a note just written comes into view there.
+  let noted = false;
   noteForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = noteText.value.trim();
     if (!text) return;
-    void facilitatorCommand(team, { type: 'facilitator-note', text }).then((ok) => ok && (noteText.value = ''));
+    noted = true;
+    void facilitatorCommand(team, { type: 'facilitator-note', text }).then((ok) => {
+      if (ok) noteText.value = '';
+      else noted = false;
+    });
   });
 
   const roster = rosterPanel(team);
@@ -355,6 +361,8 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     }
     if (noteList.children.length !== s.facilitatorNotes.length) {
       noteList.replaceChildren(...s.facilitatorNotes.map((n) => el('li', {}, el('time', {}, clockOf(scenario, n.at)), ' ', n.text)));
+      if (noted) noteList.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+      noted = false;
     }
   };
   update();

@@ -4,6 +4,7 @@
  * the projector read an inject as the character's message and never someone else's hint, the
  * console's notes carry game time, ending asks first, and every debrief says who ended it and when.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { startsWith } from './driver';
 import { expect, test } from './fixtures';
@@ -164,6 +165,12 @@ test('a game day the room can trust: the no-commander warning, a refused join, i
     endedAt.push((await line.textContent()) ?? '');
   }
   expect(new Set(endedAt).size, endedAt.join(' | ')).toBe(1);
+  // The team postmortem says it too.
+  const [file] = await Promise.all([
+    ana.waitForEvent('download'),
+    ana.getByRole('button', { name: 'Download team postmortem (Markdown)' }).click(),
+  ]);
+  expect(await readFile((await file.path())!, 'utf8')).toContain(endedAt[0]!);
   await ana.screenshot({ path: testInfo.outputPath('debrief-ended-by.png'), fullPage: true });
 
   expect(errors, 'console errors in the other pages').toEqual([]);

@@ -10,18 +10,30 @@ import { attributedTimeline, contributions, teamNames, type RoleName, type TeamR
 
 const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
-/** The team postmortem; the facilitator's notes are added only when given (the facilitator's own copy). */
+/** How a game day ended, as the room recorded it: at which game time, and whether the facilitator ended it. */
+export interface GameDayEnd {
+  at: number;
+  by: 'facilitator' | null;
+}
+
+/**
+ * The team postmortem; the facilitator's notes are added only when given (the facilitator's own
+ * copy), and "Ended by the facilitator at 16:21." when the facilitator ended the game day.
+ */
 export function teamPostmortem(
   run: TeamRun,
   roster: readonly Seat[],
   roleOf: RoleName,
   facilitatorNotes: readonly FacilitatorNote[] | null,
+  ended: GameDayEnd | null = null,
 ): string {
   const { scenario, state, log } = run;
   const names = teamNames(roster, roleOf);
   const card = score(scenario, state);
   const base = postmortem(scenario, state, card, suggestions(scenario, card), { names });
-  const lines = ['## The team', '', '| Player | Role | Actions | Status updates | Posts |', '| --- | --- | --- | --- | --- |'];
+  const lines = ['## The team', ''];
+  if (ended?.by === 'facilitator') lines.push(`Ended by the facilitator at ${wallClock(scenario.clock, ended.at, false)}.`, '');
+  lines.push('| Player | Role | Actions | Status updates | Posts |', '| --- | --- | --- | --- | --- |');
   for (const c of contributions(scenario, state, roster, roleOf)) {
     const acts = c.actions.map((a) => `${a.label} (${a.verdict})`).join('; ') || '—';
     lines.push(`| ${esc(c.seat.name)} | ${esc(c.seat.roleName)} | ${esc(acts)} | ${c.statusUpdates} | ${c.posts.length} |`);

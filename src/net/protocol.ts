@@ -19,7 +19,14 @@ import {
   TEXT_LIMITS,
   textSchema,
 } from '../format/inputs';
-import { FACILITATOR_NOTE_MAX, FacilitatorNoteSchema, SEAT_NAME_MAX, SeatNameSchema, SeatSchema } from '../format/run-log';
+import {
+  FACILITATOR_NOTE_MAX,
+  FACILITATOR_PLAYER,
+  FacilitatorNoteSchema,
+  SEAT_NAME_MAX,
+  SeatNameSchema,
+  SeatSchema,
+} from '../format/run-log';
 import { ENGINE_ERROR_CODES, ROOM_ERROR_CODES, type RoomErrorCode } from '../format/errors';
 import { PROTOCOL_STYLE, explainIssues } from '../format/issues';
 import type { RejectionCode, TimelineEvent } from '../engine';
@@ -206,7 +213,7 @@ const GameTime = z.number().min(0);
 export const SeatView = SeatSchema;
 export type SeatView = z.infer<typeof SeatView>;
 
-export { FACILITATOR_PLAYER } from '../format/run-log';
+export { FACILITATOR_PLAYER };
 
 /**
  * An input as the engine logs it, with the seat that made it (the facilitator's as FACILITATOR_PLAYER):
@@ -243,7 +250,8 @@ const Happened = z.array(
  */
 export const RoomEvent = z.discriminatedUnion('kind', [
   z.strictObject({ seq: Seq, kind: z.literal('seat'), seat: SeatView }),
-  z.strictObject({ seq: Seq, kind: z.literal('phase'), phase: z.enum(PHASES), at: GameTime }),
+  // `by` says the facilitator made the change (started, paused, resumed or ended it); a game day the run's own ending ended has none.
+  z.strictObject({ seq: Seq, kind: z.literal('phase'), phase: z.enum(PHASES), at: GameTime, by: z.literal(FACILITATOR_PLAYER).optional() }),
   z.strictObject({ seq: Seq, kind: z.literal('speed'), speed: SpeedSchema, at: GameTime }),
   z.strictObject({ seq: Seq, kind: z.literal('input'), entry: LoggedInput, happened: Happened }),
   z.strictObject({ seq: Seq, kind: z.literal('clock'), time: GameTime, happened: Happened }),

@@ -98,3 +98,12 @@ export function mayReply(role: RoleGrants): RoleRefusal {
 export function mayNote(role: RoleGrants): RoleRefusal {
   return role.may.notes ? null : forbid(role, 'write in the notes');
 }
+
+/**
+ * The roles, of those given, whose players may declare the incident resolved: start one of the
+ * scenario's `resolve` actions. A game day with nobody in one of them can never end as resolved.
+ */
+export function declaringRoles<R extends RoleGrants & { id: string }>(scenario: Pick<Scenario, 'actions'>, roles: readonly R[]): R[] {
+  const declares = scenario.actions.filter((a) => a.category === 'resolve');
+  return roles.filter((role) => declares.some((action) => mayAct(role, action) === null));
+}

@@ -252,7 +252,7 @@ const inPhase = (state: RoomState): Refused => refuse(...PHASE_REFUSAL[state.pha
 
 function facilitate(state: RoomState, command: FacilitatorCommand): Outcome {
   const at = state.engine.time;
-  const setPhase = (phase: Phase) => emit({ ...state, phase }, [{ kind: 'phase', phase, at }]);
+  const setPhase = (phase: Phase) => emit({ ...state, phase }, [{ kind: 'phase', phase, at, by: FACILITATOR_PLAYER }]);
   const live = state.phase === 'running' || state.phase === 'paused';
   switch (command.type) {
     case 'start':

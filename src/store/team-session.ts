@@ -39,6 +39,7 @@ import { RECONNECTING, refuseInput } from './team/input-gate';
 import { teamEndpoint } from './team/links';
 import { type TeamPorts, unpluggedPorts } from './team/ports';
 import {
+  type Ended,
   type FeedItem,
   type Hint,
   initialProjection,
@@ -51,7 +52,7 @@ import { isReconnecting, shouldReconnect, startReconnecting, stopReconnecting } 
 import { readRoomInfo } from './team/room-info';
 import { keepConnected, type TeamSeat, withConnected } from './team/roster';
 import { forgetSeat, saveSeat, savedSeat } from './team/seat-storage';
-import { asYou, withSeats } from './team/seated-run';
+import { asYou, happenedFor, withSeats, withoutPosts } from './team/seated-run';
 
 export { joinLink, observeCodeFromHash, projectorLink, teamEndpoint } from './team/links';
 export { saveName, savedName } from './team/seat-storage';
@@ -63,6 +64,8 @@ export interface TeamState {
   screen: TeamScreen | null;
   /** The join code to fill in (from a `#join=` link). */
   prefillCode: string;
+  /** The role the player last chose, kept for the form when a join is refused (a taken name, say). */
+  prefillRole: string;
   error: string | null;
   /** A watcher is a projector view: it follows the game day and sends nothing. */
   as: 'facilitator' | 'player' | 'watcher' | null;
@@ -76,6 +79,8 @@ export interface TeamState {
   /** Hints for this page (a player's role or seat; the facilitator sees all). */
   hints: Hint[];
   facilitatorNotes: { at: number; text: string }[];
+  /** How the game day ended (when, and whether the facilitator ended it), once it has. */
+  ended: Ended | null;
   /** The latest refusal of this page's own command. */
   refusal: string | null;
   /** The shared run, shown through the solo panels. */
@@ -96,6 +101,7 @@ export function createTeamStore(scenarios: () => readonly Scenario[], ports: Tea
   const store = createStore<TeamState>()(() => ({
     screen: null,
     prefillCode: '',
+    prefillRole: '',
     error: null,
     as: null,
     welcome: null,
@@ -106,6 +112,7 @@ export function createTeamStore(scenarios: () => readonly Scenario[], ports: Tea
     feed: [],
     hints: [],
     facilitatorNotes: [],
+    ended: null,
     refusal: null,
     game: null,
     lookup: { state: 'none' },
@@ -127,7 +134,7 @@ const live = new WeakMap<TeamStore, Live>();
 
 export function openTeamScreen(team: TeamStore, screen: 'create' | 'join', code = ''): void {
   // A fresh look-up each time the join form opens: the game day's roster and phase may have moved on.
-  team.setState({ screen, error: null, prefillCode: code || team.getState().prefillCode, lookup: { state: 'none' } });
+  team.setState({ screen, error: null, prefillCode: code || team.getState().prefillCode, prefillRole: '', lookup: { state: 'none' } });
 }
 
 /**
@@ -169,6 +176,7 @@ export function closeTeam(team: TeamStore): void {
     feed: [],
     hints: [],
     facilitatorNotes: [],
+    ended: null,
     refusal: null,
     error: null,
     phase: 'lobby',
@@ -206,7 +214,7 @@ export async function createGameDay(team: TeamStore, game: { scenario: string; s
 
 /** A player takes a seat. */
 export async function joinGameDay(team: TeamStore, code: string, player: { name: string; role: string }): Promise<void> {
-  team.setState({ screen: 'connecting', error: null, prefillCode: code });
+  team.setState({ screen: 'connecting', error: null, prefillCode: code, prefillRole: player.role });
   try {
     const session = await welcomed(
       team.ports,
@@ -291,6 +299,7 @@ async function begin(team: TeamStore, session: TeamSession): Promise<void> {
     feed: [],
     hints: [],
     facilitatorNotes: session.notes.map((n) => ({ ...n })),
+    ended: null,
     refusal: null,
     error: null,
     phase: 'lobby',
@@ -389,15 +398,21 @@ function applyEvents(team: TeamStore, events: readonly RoomEvent[]): void {
   // Connected flags come from the synchronised state, so they are kept from what the page shows.
   const roster = keepConnected(p.roster, team.getState().roster);
   const { phase } = p;
+  // Hints for others stay out of this page's chat during play; the debrief is the same for everyone.
+  const hidden = phase === 'ended' ? [] : p.hiddenPosts;
   const run = {
     scenario: withSeats(l.scenario, roster, (role) => roleName(team, role)),
     options: l.options,
     log: [...p.log],
-    state: asYou(p.engine, l.seat?.id ?? null),
+    state: withoutPosts(asYou(p.engine, l.seat?.id ?? null), hidden),
   };
-  team.setState({ phase, speed: p.speed, roster, feed: [...p.feed], hints: [...p.hints] });
+  team.setState({ phase, speed: p.speed, roster, feed: [...p.feed], hints: [...p.hints], ended: p.ended });
   const game = team.getState().game;
-  if (game) applyRoomRun(game, run, { paused: phase !== 'running', happened: events.flatMap((e) => ('happened' in e ? e.happened : [])) });
+  const happened = happenedFor(
+    events.flatMap((e) => ('happened' in e ? e.happened : [])),
+    hidden,
+  );
+  if (game) applyRoomRun(game, run, { paused: phase !== 'running', happened });
   const screen = team.getState().screen;
   if (phase === 'ended') {
     if (screen !== 'debrief') {

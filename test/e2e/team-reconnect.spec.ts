@@ -13,7 +13,11 @@ import { expect, test } from './fixtures';
 import { joinAs, openGameDay } from './team-driver';
 
 const activity = (page: Page) => page.getByRole('log', { name: 'Team activity' });
-const entries = (page: Page) => activity(page).locator('li');
+/**
+ * The entries every page shares: what the team did and the game day's phases. The console's own
+ * injects and hints, and the projector's messages from other channels, are each that page's own.
+ */
+const entries = (page: Page) => activity(page).locator('li:not(.feed-inject):not(.feed-hint):not(.feed-message)');
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 
 /** Every context a test opened; closed after it, so no game day keeps running into the next test. */
@@ -126,9 +130,10 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
   const missed = [
     /Ben \(Incident commander\) posted in #.*: Ben here: Ana dropped/,
     `Ben (Incident commander) started “Check today's deploy history”`,
-    injected,
   ];
   for (const p of [page, ben]) for (const text of missed) await expect(activity(p).getByText(text)).toBeVisible();
+  // The inject is the console's to see as one; the players read it in #general as Dana's message.
+  await expect(activity(page).getByText(`Inject: Dana Okafor in #general: ${injected}`)).toBeVisible();
   // Ana saw none of it, and her page keeps trying (and failing) with growing pauses.
   for (const text of missed) await expect(activity(ana).getByText(text)).toHaveCount(0);
   await expect(connection(ana)).toHaveText(/tried [2-9]×/, { timeout: 10_000 });
@@ -147,6 +152,8 @@ test('a player whose connection drops mid-incident returns to her seat by hersel
     .getByRole('navigation', { name: 'Channels' })
     .getByRole('button', { name: startsWith('#general') })
     .click();
+  // What she missed includes Dana's message, there as Dana's.
+  await expect(ana.getByRole('log', { name: /general/ }).getByText(injected)).toBeVisible();
   await ana.getByRole('textbox', { name: 'Message' }).fill('Ana back: I saw the deploy history.');
   await ana.getByRole('button', { name: 'Send' }).click();
   for (const p of everyone) await expect(activity(p).getByText(/Ana \(Operator\) posted in #.*: Ana back/)).toBeVisible();

@@ -38,6 +38,15 @@ async function injectAsDana(facilitator: Page, text: string): Promise<void> {
   await facilitator.getByRole('button', { name: 'Send inject' }).click();
 }
 
+/** A player reads a channel: its messages, as the chat shows them. */
+async function channelOf(p: Page, name: string) {
+  await p
+    .getByRole('navigation', { name: 'Channels' })
+    .getByRole('button', { name: startsWith(`#${name}`) })
+    .click();
+  return p.getByRole('log', { name: new RegExp(name) });
+}
+
 /** The facilitator sends a hint to everyone in a role (its label in the picker). */
 async function hintRole(facilitator: Page, role: string, text: string): Promise<void> {
   await facilitator.getByLabel('Hint for').selectOption({ label: `Everyone in ${role}` });
@@ -145,16 +154,23 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   const frozen = await chi.locator('time.clock').textContent();
 
   // An inject, written on the spot as a character, reaches everyone.
+  // The console's activity says it was an inject; the players read it in #general as Dana's message, never as an inject.
   const injected = 'Dana here: the CFO is asking whether invoices go out tonight.';
   await injectAsDana(page, injected);
-  for (const p of [page, ...players]) await expect(activity(p).getByText(injected)).toBeVisible();
+  await expect(activity(page).getByText(`Inject: Dana Okafor in #general: ${injected}`)).toBeVisible();
+  for (const p of players) await expect((await channelOf(p, 'general')).getByText(injected)).toBeVisible();
   // And one of the scenario's prepared injects, with one press.
   await page
     .getByRole('list', { name: 'Prepared injects' })
     .getByRole('button', { name: 'Inject: Kofi answers from the train (uncovers the migration)' })
     .click();
-  for (const p of [page, ...players])
-    await expect(activity(p).getByText(/^Inject: Kofi Mensah in #deploys: Kofi here, on the train/)).toBeVisible();
+  await expect(activity(page).getByText(/^Inject: Kofi Mensah in #deploys: Kofi here, on the train/)).toBeVisible();
+  for (const p of players) {
+    await expect((await channelOf(p, 'deploys')).getByText(/^Kofi here, on the train/)).toBeVisible();
+    await expect(activity(p)).not.toContainText('Inject:');
+    // Back to the incident channel, where the team talks.
+    await channelOf(p, 'incident');
+  }
 
   // A hint for the operators reaches Ana, not Ben.
   const hint = 'Look at what changed at 16:00 before touching anything.';
@@ -199,8 +215,12 @@ test('a facilitator runs a game day: three players join by link, act, are paused
   await expect(page.getByRole('region', { name: 'Facilitator console' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Private notes' }).getByText('role boundaries')).toBeAttached();
 
-  // The facilitator ends the game day: everyone sees the same debrief of the shared run.
+  // The facilitator ends the game day (after confirming): everyone sees the same debrief of the shared run.
   await page.getByRole('button', { name: 'End the game day' }).click();
+  await page
+    .getByRole('dialog', { name: 'End the game day for everyone?' })
+    .getByRole('button', { name: 'Yes, end it for everyone' })
+    .click();
   const grades: string[] = [];
   for (const p of [page, ...players]) {
     await expect(p.getByRole('region', { name: 'The team' })).toBeVisible();
@@ -282,7 +302,8 @@ test('a team plays the flagship to the resolved ending, split by role, with a pa
   // and a private note stays on the console.
   const injected = 'Dana here: finance wants to know if tonight’s invoices will go out.';
   await injectAsDana(page, injected);
-  for (const p of [page, ...players]) await expect(activity(p).getByText(injected)).toBeVisible();
+  await expect(activity(page).getByText(`Inject: Dana Okafor in #general: ${injected}`)).toBeVisible();
+  for (const p of players) await expect((await channelOf(p, 'general')).getByText(injected)).toBeVisible();
   const hint = 'Once the patch is live, check the data and watch the graphs before anyone declares.';
   await hintRole(page, 'Incident commander', hint);
   await expect(chi.getByRole('list', { name: 'Hints from the facilitator' }).getByText(hint)).toBeVisible();

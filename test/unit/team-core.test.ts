@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { exportRun, importRun, runRecordOf } from '../../src/debrief';
 import { advanceTo, replay, score, type EngineState, type TimelineEvent } from '../../src/engine';
 import type { Scenario } from '../../src/format';
-import { DEFAULT_ROLES } from '../../src/net/roles';
+import { DEFAULT_ROLES, declaringRoles } from '../../src/net/roles';
 import {
   FACILITATOR_PLAYER,
   RoomEvent as RoomEventSchema,
@@ -194,7 +194,7 @@ describe('a game day in the lobby', () => {
     expect(tick(state, 1000).state).toBe(state);
     expectRefused(newRoom(), null, { type: 'start', secret: SECRET }, 'room.no-players');
     const started = must(applyCommand(state, null, { type: 'start', secret: SECRET }));
-    expect(started.events).toEqual([{ seq: 5, kind: 'phase', phase: 'running', at: 0 }]);
+    expect(started.events).toEqual([{ seq: 5, kind: 'phase', phase: 'running', at: 0, by: 'facilitator' }]);
     expectRefused(started.state, null, { type: 'start', secret: SECRET }, 'room.running');
   });
 
@@ -283,6 +283,23 @@ describe('roles', () => {
     const { state } = running();
     expectRefused(state, null, { type: 'act', action: 'check_deploy_history' }, 'seat.none');
     expectRefused(state, 'p99', { type: 'note', text: 'ghost' }, 'seat.none');
+  });
+});
+
+describe('who may declare resolved', () => {
+  it("is the roles that may start one of the scenario's resolve actions, by category, action or tag", () => {
+    expect(declaringRoles(flagship, DEFAULT_ROLES).map((r) => r.id)).toEqual(['commander']);
+    expect(declaringRoles(teamMini, teamMini.team!.roles!).map((r) => r.id)).toEqual(['lead']);
+    const named = DEFAULT_ROLES.map((r) => (r.id === 'scribe' ? { ...r, may: { ...r.may, actions: ['resolve'] } } : r));
+    expect(declaringRoles(teamMini, named).map((r) => r.id)).toEqual(['commander', 'scribe']);
+    expect(
+      declaringRoles(
+        teamMini,
+        DEFAULT_ROLES.filter((r) => r.id !== 'commander'),
+      ),
+    ).toEqual([]);
+    // The welcome's roles (plain strings) fit as well, so the console checks what the room offers.
+    expect(declaringRoles(flagship, welcome(seated().state, { kind: 'watcher' }).roles).map((r) => r.id)).toEqual(['commander']);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   teamNames,
   teamPostmortem,
 } from '../../src/debrief';
-import { replay, runToEnd, score, suggestions, type LogEntry } from '../../src/engine';
+import { replay, runToEnd, score, suggestions, wallClock, type LogEntry } from '../../src/engine';
 import { loadShipped, shippedScriptLog } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');
@@ -85,6 +85,17 @@ describe('the team debrief', () => {
     expect(text).toContain("## Facilitator's notes");
     expect(text).toContain(': Good split.');
     expect(teamPostmortem(run, roster, roleOf, null)).not.toContain('Good split.');
+    expect(text).not.toContain('Ended by');
+  });
+
+  it('says in the postmortem that the facilitator ended the game day, and at which game time', () => {
+    const start = scenario.clock.start;
+    const text = teamPostmortem(run, roster, roleOf, null, { at: 26 * 60, by: 'facilitator' });
+    expect(text).toContain(`## The team\n\nEnded by the facilitator at ${wallClock(scenario.clock, 26 * 60, false)}.\n`);
+    expect(start).toBe('15:55');
+    expect(text).toContain('Ended by the facilitator at 16:21.');
+    // A run that reached its own ending says nothing of the kind.
+    expect(teamPostmortem(run, roster, roleOf, null, { at: 26 * 60, by: null })).not.toContain('Ended by');
   });
 
   it('the postmortem without names is unchanged; with names they win over the ids', () => {

@@ -11,10 +11,12 @@ import {
   parseRoomEvent,
   project,
   projectAll,
+  ENDED_BY_FACILITATOR,
   RESYNCED,
   resync,
   type ProjectionContext,
 } from '../../src/store/team/projection';
+import { happenedFor, withoutPosts } from '../../src/store/team/seated-run';
 import { teamMiniScenario } from './helpers/mini-scenario';
 
 const SECRET = 'facilitator-secret-0123456789abcdef';
@@ -103,6 +105,85 @@ describe('the team projection', () => {
     ]);
     expect(new Set(p.feed.map((f) => f.key)).size).toBe(p.feed.length);
     expect(p.hints.map((h) => h.text)).toEqual(['Check the flag', 'Read the logs']);
+  });
+
+  it('never shows a player or the projector an inject as an inject, nor a hint, in the feed', () => {
+    const { state, seats } = gameDay();
+    for (const context of [
+      contextFor(state, 'player', seats.lead!),
+      contextFor(state, 'player', seats.fixer!),
+      contextFor(state, 'watcher'),
+    ]) {
+      const p = projectAll(initialProjection(context), state.events);
+      const texts = p.feed.map((f) => f.text);
+      expect(p.feed.some((f) => f.kind === 'inject' || f.kind === 'hint')).toBe(false);
+      expect(texts.filter((t) => t.startsWith('Inject:') || t.startsWith('Hint to'))).toEqual([]);
+      expect(texts.some((t) => t.includes('Check the flag') || t.includes('Read the logs'))).toBe(false);
+    }
+    // A player reads an inject in chat, as the character's message, like any scripted one: it is not in their feed.
+    const lead = projectAll(initialProjection(contextFor(state, 'player', seats.lead!)), state.events);
+    expect(lead.feed.some((f) => f.text.includes('The CEO is asking') || f.text.includes('Need help?'))).toBe(false);
+    expect(lead.engine.chat.some((c) => c.from === 'sue' && c.text === 'The CEO is asking what is going on.')).toBe(true);
+  });
+
+  it('shows the projector the messages that matter from the channels it does not show, injected or scripted alike', () => {
+    const { state } = gameDay();
+    const p = projectAll(initialProjection(contextFor(state, 'watcher')), state.events);
+    const messages = p.feed.filter((f) => f.kind === 'message').map((f) => f.text);
+    // The inject in #support is there as Sue's message; the one in #incident is on the projector's screen already.
+    expect(messages).toContain('Sue in #support: The CEO is asking what is going on.');
+    expect(messages.some((t) => t.includes('Need help?'))).toBe(false);
+    const important = state.engine.chat.filter(
+      (c) =>
+        !c.byPlayer &&
+        c.channel !== 'incident' &&
+        (c.importance === 'important' || c.importance === 'critical') &&
+        !p.hiddenPosts.includes(c.id),
+    );
+    expect(messages).toHaveLength(important.length);
+    // Nobody else's feed carries them: players have every channel in their chat.
+    const facilitator = projectAll(initialProjection(contextFor(state, 'facilitator')), state.events);
+    expect(facilitator.feed.some((f) => f.kind === 'message')).toBe(false);
+  });
+
+  it("keeps each hint's chat post from everyone it is not for, and only while the game day runs", () => {
+    const { state, seats } = gameDay();
+    const hintPosts = state.engine.timeline.filter((e) => e.kind === 'facilitator-hint').map((e) => (e as { post: string }).post);
+    expect(hintPosts).toHaveLength(2);
+    const [toFixers, toAlice] = hintPosts as [string, string];
+    const hiddenFor = (context: ProjectionContext) => projectAll(initialProjection(context), state.events).hiddenPosts;
+    expect(hiddenFor(contextFor(state, 'facilitator'))).toEqual([]);
+    expect(hiddenFor(contextFor(state, 'player', seats.fixer!))).toEqual([toAlice]);
+    expect(hiddenFor(contextFor(state, 'player', seats.lead!))).toEqual([toFixers]);
+    expect(hiddenFor(contextFor(state, 'watcher'))).toEqual([toFixers, toAlice]);
+    // What the panels get: the chat without those posts, and no event about them to sound or badge.
+    const shown = withoutPosts(state.engine, [toFixers, toAlice]);
+    expect(shown.chat.map((c) => c.id)).toEqual(state.engine.chat.map((c) => c.id).filter((id) => id !== toFixers && id !== toAlice));
+    expect(shown.chat.some((c) => c.text === 'Check the flag' || c.text === 'Read the logs')).toBe(false);
+    expect(withoutPosts(state.engine, [])).toBe(state.engine);
+    const happened = state.events.flatMap((e) => ('happened' in e ? e.happened : []));
+    const left = happenedFor(happened, [toFixers, toAlice]);
+    expect(left.some((e) => 'post' in e && (e.post === toFixers || e.post === toAlice))).toBe(false);
+    expect(left.length).toBeLessThan(happened.length);
+  });
+
+  it('records that the facilitator ended the game day, and when; a run that reaches its ending has no one who ended it', () => {
+    const { state } = gameDay();
+    const ended = apply(state, null, { type: 'end', secret: SECRET });
+    expect(ended.events.at(-1)).toMatchObject({ kind: 'phase', phase: 'ended', by: 'facilitator', at: state.engine.time });
+    for (const as of ['facilitator', 'watcher'] as const) {
+      const p = projectAll(initialProjection(contextFor(ended, as)), ended.events);
+      expect(p.ended).toEqual({ at: state.engine.time, by: 'facilitator' });
+      expect(p.feed.at(-1)).toMatchObject({ kind: 'phase', text: ENDED_BY_FACILITATOR });
+    }
+    // Before the end, nothing is recorded; an ending the engine reaches (the time limit here) is nobody's.
+    expect(projectAll(initialProjection(contextFor(state, 'watcher')), state.events).ended).toBeNull();
+    let running = apply(state, null, { type: 'resume', secret: SECRET });
+    for (let i = 0; i < 5000 && running.phase !== 'ended'; i++) running = tick(running, 1000).state;
+    expect(running.phase).toBe('ended');
+    const p = projectAll(initialProjection(contextFor(running, 'watcher')), running.events);
+    expect(p.ended).toEqual({ at: running.engine.time, by: null });
+    expect(p.feed.at(-1)).toMatchObject({ kind: 'phase', text: 'The game day is over.' });
   });
 
   it('shows a player only the hints for their role or seat, and keeps hints out of their feed', () => {

@@ -6,15 +6,28 @@
 import { init, type EngineState, type LogEntry, type RunOptions } from '../../engine';
 import type { Scenario } from '../../format';
 import { followEvent } from '../../net/team-view';
-import { RoomEvent, type Phase, type SeatView, type Speed } from '../../net/protocol';
+import { FACILITATOR_PLAYER, RoomEvent, type Phase, type SeatView, type Speed } from '../../net/protocol';
 import { DEFAULT_ROLES } from '../../net/roles';
 
-/** Something the team should see attributed: an action, a post, an inject, a hint. */
+/**
+ * Something the team should see attributed: an action, a post, a note, a phase change. Who reads
+ * the feed decides the rest: the facilitator's console also lists their injects and hints; a
+ * player reads an inject where it was posted, in chat as the character's message like any other,
+ * so it is not in their feed; the projector, which shows one channel, lists the messages that
+ * matter (important and critical) from every other channel (`message`), injected or scripted
+ * alike. Neither ever sees a hint in the feed.
+ */
 export interface FeedItem {
   key: string;
   at: number;
-  kind: 'action' | 'reply' | 'post' | 'note' | 'inject' | 'hint' | 'phase';
+  kind: 'action' | 'reply' | 'post' | 'note' | 'inject' | 'message' | 'hint' | 'phase';
   text: string;
+}
+
+/** How the game day ended: at which game time, and whether the facilitator ended it (null: the run reached its ending). */
+export interface Ended {
+  at: number;
+  by: 'facilitator' | null;
 }
 
 export interface Hint {
@@ -43,6 +56,13 @@ export interface Projection {
   readonly roster: readonly SeatView[];
   readonly feed: readonly FeedItem[];
   readonly hints: readonly Hint[];
+  /**
+   * The chat posts of hints meant for others: the engine posts every hint as the coach, so this
+   * page leaves these out of its chat while the game day runs (the shared debrief shows them all).
+   */
+  readonly hiddenPosts: readonly string[];
+  /** Set once the game day is over. */
+  readonly ended: Ended | null;
   /** The seq of the last event folded in; -1 before any. */
   readonly seq: number;
   /** Set when following an event threw: the engine here no longer matches the room's. */
@@ -59,6 +79,8 @@ export function initialProjection(context: ProjectionContext): Projection {
     roster: [],
     feed: [],
     hints: [],
+    hiddenPosts: [],
+    ended: null,
     seq: -1,
     diverged: null,
   };
@@ -89,12 +111,16 @@ export function project(p: Projection, event: RoomEvent): Projection {
   switch (event.kind) {
     case 'seat':
       return p.roster.some((r) => r.id === event.seat.id) ? next : { ...next, roster: [...p.roster, event.seat] };
-    case 'phase':
-      return { ...next, phase: event.phase, feed: [...p.feed, { key, at: engine.time, kind: 'phase', text: PHASE_TEXT[event.phase] }] };
+    case 'phase': {
+      const by = event.by === FACILITATOR_PLAYER ? 'facilitator' : null;
+      const text = event.phase === 'ended' && by ? ENDED_BY_FACILITATOR : PHASE_TEXT[event.phase];
+      const ended = event.phase === 'ended' ? (p.ended ?? { at: event.at, by }) : p.ended;
+      return { ...next, phase: event.phase, ended, feed: [...p.feed, { key, at: engine.time, kind: 'phase', text }] };
+    }
     case 'speed':
       return { ...next, speed: event.speed };
     case 'clock':
-      return next;
+      return { ...next, feed: [...p.feed, ...messagesThatMatter(p, engine, event)] };
     case 'input': {
       const { at, input } = event.entry;
       const log: LogEntry[] = [...p.log, { at, input }];
@@ -108,15 +134,19 @@ export function project(p: Projection, event: RoomEvent): Projection {
           p.context.as === 'facilitator' ||
           (role !== undefined && role === p.context.seat?.role) ||
           (seatId !== undefined && seatId === p.context.seat?.id);
+        const post = event.happened.find((e) => e.kind === 'facilitator-hint')?.post;
+        // The feed is shared by the whole room, so a hint is in it only on the facilitator's console.
         return {
           ...next,
           log,
           hints: forMe ? [...p.hints, { at, text: input.text, to: label }] : p.hints,
+          hiddenPosts: forMe || post === undefined ? p.hiddenPosts : [...p.hiddenPosts, post],
           feed: p.context.as === 'facilitator' ? [...p.feed, { key, at, kind: 'hint', text: `Hint to ${label}: ${input.text}` }] : p.feed,
         };
       }
       const item = describeInput(p, input);
-      return { ...next, log, feed: [...p.feed, { key, at, ...item }] };
+      const items: FeedItem[] = item ? [{ key, at, ...item }] : [];
+      return { ...next, log, feed: [...p.feed, ...items, ...messagesThatMatter(p, engine, event)] };
     }
     default:
       return unreachable(event);
@@ -135,6 +165,7 @@ export function resync(p: Projection, events: readonly RoomEvent[]): Projection 
 }
 
 export const RESYNCED = 'Resynced with the room.';
+export const ENDED_BY_FACILITATOR = 'The facilitator ended the game day.';
 
 function unreachable(event: never): never {
   throw new Error(`a room event of an unknown kind: ${JSON.stringify(event)}`);
@@ -164,7 +195,29 @@ export const PHASE_TEXT: Record<Phase, string> = {
 type FeedInput = Exclude<RoomEventInput, { type: 'hint' }>;
 type RoomEventInput = Extract<RoomEvent, { kind: 'input' }>['entry']['input'];
 
-function describeInput(p: Projection, input: FeedInput): Omit<FeedItem, 'key' | 'at'> {
+/**
+ * On the projector, the important and critical messages posted in the channels it does not show
+ * (the incident channel is on screen), each as "Name in #channel: text"; nothing on other pages.
+ */
+function messagesThatMatter(p: Projection, engine: EngineState, event: Extract<RoomEvent, { kind: 'input' | 'clock' }>): FeedItem[] {
+  if (p.context.as !== 'watcher') return [];
+  const { scenario } = p.context;
+  const shown = (scenario.channels.find((c) => c.kind === 'incident') ?? scenario.channels[0])?.id;
+  const items: FeedItem[] = [];
+  event.happened.forEach((e, i) => {
+    if (e.kind !== 'message' || e.channel === shown || (e.importance !== 'important' && e.importance !== 'critical')) return;
+    const post = engine.chat.find((c) => c.id === e.post);
+    // The coach's own hints are for the player they coach, not for the room.
+    if (!post || post.byPlayer || post.message?.startsWith('hint:')) return;
+    const channel = scenario.channels.find((c) => c.id === e.channel);
+    const from = scenario.characters.find((c) => c.id === e.from)?.name ?? e.from;
+    const where = channel?.kind === 'dm' ? ' (direct message)' : ` in #${channel?.name ?? e.channel}`;
+    items.push({ key: `e${event.seq}m${i}`, at: post.at, kind: 'message', text: `${from}${where}: ${post.text}` });
+  });
+  return items;
+}
+
+function describeInput(p: Projection, input: FeedInput): Omit<FeedItem, 'key' | 'at'> | null {
   const { scenario } = p.context;
   const channel = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
   const who = nameOf(p, input.player);
@@ -188,7 +241,10 @@ function describeInput(p: Projection, input: FeedInput): Omit<FeedItem, 'key' | 
       const from = scenario.characters.find((c) => c.id === fromId)?.name ?? fromId ?? 'someone';
       const where = 'channel' in input ? input.channel : inject?.channel;
       const text = 'text' in input ? input.text : (inject?.text ?? '');
-      return { kind: 'inject', text: `Inject: ${from}${where ? ` in #${channel(where)}` : ''}: ${text}` };
+      // Only the facilitator knows it was theirs; everyone else reads the character's message where it was posted.
+      return p.context.as === 'facilitator'
+        ? { kind: 'inject', text: `Inject: ${from}${where ? ` in #${channel(where)}` : ''}: ${text}` }
+        : null;
     }
   }
 }

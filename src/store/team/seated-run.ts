@@ -2,7 +2,7 @@
  * The room's run rewritten for the solo panels: every seat becomes a character of the scenario, so
  * chat shows each player's posts under their own name, and a player sees their own seat as "you".
  */
-import type { EngineState } from '../../engine';
+import type { EngineState, TimelineEvent } from '../../engine';
 import type { Scenario } from '../../format';
 import type { SeatView } from '../../net/protocol';
 
@@ -35,4 +35,16 @@ export function asYou(engine: EngineState, seat: string | null): EngineState {
   if (mine) current.you = mine;
   else delete current.you;
   return { ...engine, current };
+}
+
+/** The run without the chat posts this page may not read (hints meant for others); the same state when there are none. */
+export function withoutPosts(engine: EngineState, hidden: readonly string[]): EngineState {
+  if (hidden.length === 0) return engine;
+  return { ...engine, chat: engine.chat.filter((post) => !hidden.includes(post.id)) };
+}
+
+/** What happened, without what concerns a post this page may not read, so no sound or badge gives it away. */
+export function happenedFor(events: readonly TimelineEvent[], hidden: readonly string[]): TimelineEvent[] {
+  if (hidden.length === 0) return [...events];
+  return events.filter((e) => !('post' in e && typeof e.post === 'string' && hidden.includes(e.post)));
 }

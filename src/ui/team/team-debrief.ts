@@ -15,7 +15,7 @@ const debrief = () => import('../../debrief');
 
 /** The debrief's team section: contributions and the team exports (the facilitator's carry their private notes, which the team card above shows them). */
 export function teamDebriefParts(team: TeamStore, run: Run): View {
-  const { roster, facilitatorNotes, as } = team.getState();
+  const { roster, facilitatorNotes, as, ended } = team.getState();
   const roleOf = (role: string) => roleName(team, role);
   const notes = as === 'facilitator' ? facilitatorNotes : null;
   const { scenario, state } = run;
@@ -46,7 +46,7 @@ export function teamDebriefParts(team: TeamStore, run: Run): View {
       { className: 'export-buttons' },
       button('Download team postmortem (Markdown)', async () => {
         const { teamPostmortem } = await debrief();
-        download(`firedrill-${scenario.id}-team-postmortem.md`, teamPostmortem(run, roster, roleOf, notes), 'text/markdown');
+        download(`firedrill-${scenario.id}-team-postmortem.md`, teamPostmortem(run, roster, roleOf, notes, ended), 'text/markdown');
         say('Team postmortem downloaded.');
       }),
       button('Download team record (JSON)', async () => {

@@ -104,7 +104,9 @@ export function joinScreen(team: TeamStore): View {
   const about = el('p', { className: 'muted team-game-day', attrs: { 'aria-live': 'polite' } });
   const choices = el('div', { className: 'team-role-list' });
   const roles = el('fieldset', { className: 'team-roles' }, el('legend', {}, 'Your role'), about, choices);
-  const join = el('button', { className: 'primary big', attrs: { type: 'submit' } }, 'Join');
+  const join = el('button', { className: 'primary big', attrs: { type: 'submit', 'aria-describedby': 'team-join-why' } }, 'Join');
+  // Why Join is disabled, said beside it rather than left to guess.
+  const why = el('p', { className: 'muted team-join-why', attrs: { id: 'team-join-why' } });
   const problem = el('p', { className: 'team-error', attrs: { role: 'alert' } });
   const form = el(
     'form',
@@ -116,13 +118,28 @@ export function joinScreen(team: TeamStore): View {
     roles,
     problem,
     join,
+    why,
   );
   const chosen = () => form.querySelector<HTMLInputElement>('input[name="team-role"]:checked')?.value;
   const found = () => {
     const lookup = team.getState().lookup;
     return lookup.state === 'found' && lookup.info.phase !== 'ended' ? lookup.info : null;
   };
-  const enable = () => (join.disabled = !found() || !chosen());
+  const enable = () => {
+    const lookup = team.getState().lookup;
+    const reason =
+      lookup.state === 'found' && lookup.info.phase === 'ended'
+        ? 'This game day is over.'
+        : lookup.state === 'loading'
+          ? 'Looking up the game day…'
+          : !found()
+            ? 'Enter the code of an open game day to join it.'
+            : !chosen()
+              ? 'Choose a role to join.'
+              : '';
+    join.disabled = reason !== '';
+    why.textContent = reason;
+  };
 
   let shown: TeamState['lookup'] | null = null;
   const update = () => {
@@ -131,7 +148,8 @@ export function joinScreen(team: TeamStore): View {
     // A failed look-up's message replaces only a message of the same kind, never the player's own mistake.
     if (shown?.state === 'failed' && problem.textContent === shown.message) problem.textContent = '';
     shown = lookup;
-    const keep = chosen();
+    // The role chosen before, also across a refused join, which rebuilds this form.
+    const keep = chosen() ?? team.getState().prefillRole;
     choices.replaceChildren();
     if (lookup.state === 'found') {
       const { info } = lookup;
@@ -149,6 +167,14 @@ export function joinScreen(team: TeamStore): View {
   queueMicrotask(() => void lookUpGameDay(team, code.value));
   code.addEventListener('input', () => void lookUpGameDay(team, code.value));
   choices.addEventListener('change', enable);
+  // A refusal is about what was sent: once the player changes the code or the name, it no longer applies.
+  const stale = errorLine(team);
+  const clear = () => {
+    if (stale) stale.hidden = true;
+    problem.textContent = '';
+  };
+  code.addEventListener('input', clear);
+  name.addEventListener('input', clear);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -165,7 +191,7 @@ export function joinScreen(team: TeamStore): View {
     'main',
     { className: 'page team-page' },
     el('div', { className: 'page-head' }, back(team), el('h1', {}, 'Join a game day')),
-    errorLine(team),
+    stale,
     form,
   );
   return { element, destroy: () => offs.forEach((f) => f()) };

@@ -3,6 +3,7 @@
  * the facilitator's console, and the shared debrief.
  */
 import { SPEEDS } from '../../net/protocol';
+import { declaringRoles } from '../../net/roles';
 import type { GameStore } from '../../store';
 import { closeTeam, facilitatorCommand, mySeat, roleName, type TeamStore } from '../../store/team-session';
 import { destroyViews, el, setAttr, setText, type View } from '../dom';
@@ -17,6 +18,7 @@ import { seatPerspective, watcherPerspective, type Perspective } from '../incide
 import { sideTabs } from '../incident/side-tabs';
 import { worldPanel } from '../incident/world-panel';
 import { debriefScreen } from '../screens/debrief-screen';
+import { clockOf } from '../format';
 import { teamNames } from '../../debrief/team-debrief';
 import { teamDebriefParts } from './team-debrief';
 import { activityFeed, hintsPanel, joinInfo, rosterPanel, teamBar } from './team-panels';
@@ -34,15 +36,29 @@ export function lobbyScreen(team: TeamStore): View {
   const parts: View[] = [roster];
   const problem = el('p', { className: 'team-refused', attrs: { role: 'alert' } });
   let body: HTMLElement;
+  let warn = () => {};
   if (as === 'facilitator') {
     const info = joinInfo(team);
     parts.push(info);
     const start = el(
       'button',
-      { className: 'primary big', attrs: { type: 'button' }, on: { click: () => void facilitatorCommand(team, { type: 'start' }) } },
+      {
+        className: 'primary big',
+        attrs: { type: 'button' },
+        on: { click: () => void facilitatorCommand(team, { type: 'start' }) },
+      },
       'Start the game day',
     );
-    body = el('div', { className: 'card' }, info.element, roster.element, problem, start);
+    const noDeclarer = noDeclarerWarning(team);
+    warn = () => {
+      const shown = noDeclarer.update();
+      // Starting a game day nobody can win takes a deliberate tick, not a slip of the hand.
+      start.disabled = shown && !noDeclarer.anyway.checked;
+      if (shown) setAttr(start, 'aria-describedby', 'team-no-declarer');
+      else start.removeAttribute('aria-describedby');
+    };
+    noDeclarer.anyway.addEventListener('change', warn);
+    body = el('div', { className: 'card' }, info.element, roster.element, noDeclarer.element, problem, start);
   } else {
     const seat = mySeat(team);
     body = el(
@@ -62,11 +78,50 @@ export function lobbyScreen(team: TeamStore): View {
     body,
     leaveButton(team),
   );
-  const update = () => setText(problem, team.getState().refusal ?? team.getState().error ?? '');
+  const update = () => {
+    setText(problem, team.getState().refusal ?? team.getState().error ?? '');
+    warn();
+  };
   update();
   const off = team.subscribe(update);
   parts.push({ element, destroy: off });
   return { element, destroy: destroyAll(parts) };
+}
+
+/**
+ * The lobby's warning when nobody who has joined may declare the incident resolved (see
+ * `declaringRoles`): such a game day can never be won. It names the roles that may, and offers
+ * the facilitator a deliberate "start anyway" for a drill meant to go without them (a commander
+ * may also join once it runs).
+ */
+function noDeclarerWarning(team: TeamStore): { element: HTMLElement; anyway: HTMLInputElement; update: () => boolean } {
+  const text = el('span', {});
+  const anyway = el('input', { attrs: { type: 'checkbox', id: 'team-start-anyway' } });
+  const element = el(
+    'div',
+    { className: 'team-warning', attrs: { id: 'team-no-declarer', role: 'alert' } },
+    el('p', {}, el('strong', {}, 'Nobody here may declare the incident resolved. '), text),
+    el('label', { attrs: { for: 'team-start-anyway' } }, anyway, ' Start anyway: this game day cannot end as resolved'),
+  );
+  const update = () => {
+    const { roster, welcome, game } = team.getState();
+    const scenario = game?.getState().run?.scenario;
+    const roles = welcome?.roles ?? [];
+    const declarers = scenario ? declaringRoles(scenario, roles) : roles;
+    const missing = roster.length > 0 && !roster.some((s) => declarers.some((r) => r.id === s.role));
+    element.hidden = !missing;
+    if (missing) {
+      const names = declarers.map((r) => r.name).join(' or ');
+      setText(
+        text,
+        declarers.length === 0
+          ? 'None of the roles on offer may, so this game day can never be won: open a new one that offers such a role.'
+          : `Only ${names} may, and nobody has joined as one, so this game day cannot be won. Wait for one to join, or start anyway.`,
+      );
+    } else anyway.checked = false;
+    return missing;
+  };
+  return { element, anyway, update };
 }
 
 /** What this page's seat may do: its role's grants, as the room checks them. */
@@ -136,9 +191,11 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
       `${s}×`,
     ),
   );
+  // Ending is for everyone and cannot be undone, so it asks first.
+  const confirmEnd = endDialog(() => send({ type: 'end' }));
   const end = el(
     'button',
-    { className: 'ghost danger', attrs: { type: 'button' }, on: { click: () => send({ type: 'end' }) } },
+    { className: 'ghost danger', attrs: { type: 'button', 'aria-haspopup': 'dialog' }, on: { click: () => confirmEnd.open() } },
     'End the game day',
   );
   const controls = el(
@@ -148,6 +205,7 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     el('div', { className: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds),
     end,
     projectorButton(team),
+    confirmEnd.element,
   );
   const bar = teamBar(team, controls);
 
@@ -234,11 +292,17 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
     noteText,
     el('button', { className: 'secondary', attrs: { type: 'submit' } }, 'Add private note'),
   );
+  // The console scrolls within its part of the screen: a note just written comes into view there.
+  let noted = false;
   noteForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = noteText.value.trim();
     if (!text) return;
-    void facilitatorCommand(team, { type: 'facilitator-note', text }).then((ok) => ok && (noteText.value = ''));
+    noted = true;
+    void facilitatorCommand(team, { type: 'facilitator-note', text }).then((ok) => {
+      if (ok) noteText.value = '';
+      else noted = false;
+    });
   });
 
   const roster = rosterPanel(team);
@@ -296,7 +360,9 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
       hintTo.dataset.key = key;
     }
     if (noteList.children.length !== s.facilitatorNotes.length) {
-      noteList.replaceChildren(...s.facilitatorNotes.map((n) => el('li', {}, el('time', {}, `${Math.floor(n.at / 60)} min`), ' ', n.text)));
+      noteList.replaceChildren(...s.facilitatorNotes.map((n) => el('li', {}, el('time', {}, clockOf(scenario, n.at)), ' ', n.text)));
+      if (noted) noteList.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+      noted = false;
     }
   };
   update();
@@ -304,17 +370,55 @@ export function consoleScreen(team: TeamStore, game: GameStore): View {
   return { element, destroy: destroyAll(parts) };
 }
 
+/**
+ * The confirmation before ending: a modal dialog (Esc or "Keep playing" closes it, and nothing is
+ * sent), since ending moves every player to the debrief at once and cannot be undone.
+ */
+function endDialog(confirm: () => void): View & { open(): void } {
+  const yes = el('button', { className: 'primary danger', attrs: { type: 'button' } }, 'Yes, end it for everyone');
+  const no = el('button', { className: 'secondary', attrs: { type: 'button' } }, 'Keep playing');
+  const dialog = el(
+    'dialog',
+    { className: 'dialog team-end', attrs: { 'aria-labelledby': 'team-end-title', 'aria-describedby': 'team-end-about' } },
+    el('h2', { attrs: { id: 'team-end-title' } }, 'End the game day for everyone?'),
+    el(
+      'p',
+      { attrs: { id: 'team-end-about' } },
+      'Every player goes to the debrief now, and the game day cannot be resumed. The debrief says that you ended it, and when.',
+    ),
+    el('div', { className: 'dialog-buttons' }, no, yes),
+  );
+  no.addEventListener('click', () => dialog.close());
+  yes.addEventListener('click', () => {
+    dialog.close();
+    confirm();
+  });
+  return {
+    element: dialog,
+    open: () => {
+      if (dialog.open) return;
+      dialog.showModal();
+      no.focus();
+    },
+  };
+}
+
 /** The shared run's debrief: the solo debrief of the team's run, with who played what. */
 export function teamDebriefScreen(team: TeamStore, game: GameStore): View {
   // The team's exports (with names) replace the solo ones, and the team's way on is the header's
   // leave button: play again, replay and scenario choice belong to solo play.
-  const { roster, facilitatorNotes, as } = team.getState();
+  const { roster, facilitatorNotes, as, ended } = team.getState();
   const names = teamNames(roster, (role) => roleName(team, role));
   const debrief = debriefScreen(game, { exports: false, playAgain: false, names });
+  const scenario = game.getState().run!.scenario;
   const header = el(
     'section',
     { className: 'card team-debrief', attrs: { 'aria-label': 'The team' } },
     el('h2', {}, 'The team'),
+    // Who ended it and when (game time), so nobody takes a stopped game day for the incident's own ending.
+    ended?.by === 'facilitator'
+      ? el('p', { className: 'team-ended-by' }, `Ended by the facilitator at ${clockOf(scenario, ended.at)}.`)
+      : null,
     el('ul', {}, ...roster.map((s) => el('li', {}, `${s.name} — ${roleName(team, s.role)}`))),
     as === 'facilitator' && facilitatorNotes.length > 0
       ? el('div', {}, el('h3', {}, 'Your private notes'), el('ul', {}, ...facilitatorNotes.map((n) => el('li', {}, n.text))))

@@ -15,7 +15,12 @@ import { topBar } from '../incident/top-bar';
 import { worldPanel } from '../incident/world-panel';
 import { devPanel } from '../dev/dev-panel';
 
-export function incidentScreen(store: GameStore): View {
+export interface IncidentScreenOptions {
+  /** The author's Dev panel, when asked for (the composition root reads `?dev`); dev builds only. */
+  devPanel?: boolean;
+}
+
+export function incidentScreen(store: GameStore, options: IncidentScreenOptions = {}): View {
   const run = store.getState().run;
   if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'No incident is running')) };
   const ui = createIncidentUi(run.scenario);
@@ -30,8 +35,8 @@ export function incidentScreen(store: GameStore): View {
     endingDialog(store),
     help,
   ];
-  // The author's panel exists in dev builds only; production bundles drop it.
-  const dev = import.meta.env.DEV ? devPanel(store) : null;
+  // The author's panel: in dev builds only (production bundles drop it), and only when asked for.
+  const dev = import.meta.env.DEV && options.devPanel === true ? devPanel(store) : null;
   if (dev) parts.push(dev);
   const [bar, channels, chat, write, world, tabs, ending] = parts as [View, View, View, View, View, View, View];
   const element = el(

@@ -61,10 +61,17 @@ export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | 
   // The notice of a failed load, taken down once a screen has been built after all.
   let failureNotice: number | null = null;
 
+  // The screen last shown, so that a new one opens at its top while a rebuild of the same one (hot reload) keeps its place.
+  let lastScreen: string | null = null;
   const show = (entry: NonNullable<typeof showing>, bodyScreen: string) => {
     showing = entry;
     holder.replaceChildren(entry.view.element);
     document.body.dataset.screen = bodyScreen;
+    if (lastScreen !== entry.screen) {
+      lastScreen = entry.screen;
+      // Each screen opens at its top, not at the scroll position the last one was left at.
+      root.ownerDocument.defaultView?.scrollTo(0, 0);
+    }
     // Move focus to the new screen's heading so keyboard and screen-reader users land in it.
     const heading = entry.view.element.querySelector<HTMLElement>('h1') ?? entry.view.element.querySelector<HTMLElement>('h2');
     if (heading) {

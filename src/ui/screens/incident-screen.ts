@@ -11,6 +11,7 @@ import { bindKeyboard } from '../incident/keyboard';
 import { notesPanel } from '../incident/notes-panel';
 import { endingDialog, helpDialog } from '../incident/overlays';
 import { sideTabs } from '../incident/side-tabs';
+import { skipNote } from '../incident/skip-summary';
 import { topBar } from '../incident/top-bar';
 import { worldPanel } from '../incident/world-panel';
 import { devPanel } from '../dev/dev-panel';
@@ -25,8 +26,9 @@ export function incidentScreen(store: GameStore, options: IncidentScreenOptions 
   if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'No incident is running')) };
   const ui = createIncidentUi(run.scenario);
   const help = helpDialog(store);
+  const skipped = skipNote(store, ui);
   const parts: View[] = [
-    topBar(store, help.open),
+    topBar(store, ui, help.open),
     channelList(store, ui),
     chatView(store, ui),
     composer(store, ui),
@@ -43,6 +45,7 @@ export function incidentScreen(store: GameStore, options: IncidentScreenOptions 
     'div',
     { className: 'incident-screen' },
     bar.element,
+    skipped.element,
     el(
       'div',
       { className: 'incident-body' },
@@ -65,6 +68,7 @@ export function incidentScreen(store: GameStore, options: IncidentScreenOptions 
     element,
     destroy: () => {
       unbind();
+      skipped.destroy?.();
       destroyViews(parts);
     },
   };

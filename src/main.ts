@@ -22,7 +22,9 @@ const store = createGameStore({
 });
 
 const team = createTeamStore(() => store.getState().scenarios, browserTeamPorts());
-mountApp(document.getElementById('app')!, store, team);
+// Author tools only when asked for: `?dev` in the address (dev server builds only).
+const devPanel = import.meta.env.DEV && new URLSearchParams(location.search).has('dev');
+mountApp(document.getElementById('app')!, store, team, { devPanel });
 // Team mode: a projector view (#observe=CODE: a watcher, from any browser; a reload keeps the
 // address and so watches again), back to this tab's seat or console after a reload, or open a join
 // link (#join=CODE).

@@ -11,6 +11,10 @@ const MARKUP = /[\\`*~[\]|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 // Invisible controls and line/paragraph separators would break the layout or hide content.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g;
 const LINE_BREAK = /\r\n?|\n/;
+// A `<` that starts a tag, a closing tag, a comment, a declaration or an autolink (`<a`, `</`, `<!`, `<?`).
+const HTML_OPEN = /<(?=[A-Za-z/!?])/g;
+// A character or entity reference: `&amp;`, `&#62;`, `&#x3E;`.
+const ENTITY = /&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
 
 /**
  * Text that starts a block (a list item, a paragraph, a quote): escaped, with line breaks as spaces
@@ -18,8 +22,8 @@ const LINE_BREAK = /\r\n?|\n/;
  */
 export function inline(text: string): string {
   const escaped = escapeText(String(text).split(LINE_BREAK).join(' '));
-  // Where a block starts these would open a heading, a nested or numbered list, or a setext underline.
-  return escaped.replace(/^(?:[-+=#]|\d+(?=[.)]))/, (lead) => (/\d/.test(lead) ? `${lead}\\` : `\\${lead}`));
+  // Where a block starts these would open a heading, a quote, a nested or numbered list, or a setext underline.
+  return escaped.replace(/^(?:[-+=#>]|\d+(?=[.)]))/, (lead) => (/\d/.test(lead) ? `${lead}\\` : `\\${lead}`));
 }
 
 /** A table cell: escaped, with line breaks as <br> so the row stays one line but keeps its lines. */
@@ -34,10 +38,10 @@ function escapeText(text: string): string {
       .replace(CONTROLS, ' ')
       // Leading spaces go too: four of them at the start of a block would open a code block.
       .trim()
-      // HTML's three characters as entities: where HTML is allowed they still show as text.
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
       .replace(MARKUP, (c) => `\\${c}`)
+      // Plain Markdown, no HTML entities: a tracker shows `&gt;` as it is. A backslash defuses just
+      // the `<` that could open a tag or an autolink and the `&` that could spell an entity.
+      .replace(HTML_OPEN, '\\<')
+      .replace(ENTITY, '\\&')
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A postmortem draft in Markdown, from a run: what happened, when, what it cost users, what went well
- * and what did not, and what to do next. Written so a team can paste it into their own postmortem
+ * and what did not, the fixes to the system the scenario names as action items, and (apart from them)
+ * the game's coaching for the player. Written so a team can paste it into their own postmortem
  * template. Same input, same text: nothing here reads the real clock or the environment.
  */
 import {
@@ -61,8 +62,9 @@ export function postmortem(
       clock,
     ),
     contributingFactors(scenario, state),
-    actionItems(suggestions),
+    actionItems(scenario),
     lessons(scenario),
+    coaching(suggestions),
   ];
   return `${sections.join('\n\n')}\n`;
 }
@@ -257,9 +259,26 @@ function contributingFactors(scenario: Scenario, state: EngineState): string {
   return ['## Contributing factors', '', ...items].join('\n');
 }
 
-function actionItems(suggestions: readonly { text: string }[]): string {
-  const items = suggestions.map((s) => `- [ ] ${inline(s.text)}`);
-  return ['## Action items', '', ...(items.length > 0 ? items : ['No action items were suggested for this run.'])].join('\n');
+/** Fixes to the system, from the scenario: what a team would track, whatever this run did. */
+function actionItems(scenario: Scenario): string {
+  const items = (scenario.postmortem?.actionItems ?? []).map(
+    (a) => `- [ ] ${inline(a.text)}${a.owner !== undefined ? ` (owner: ${inline(a.owner)})` : ''}`,
+  );
+  return ['## Action items', '', ...(items.length > 0 ? items : ['The scenario lists no fixes to the system; add your team’s own.'])].join(
+    '\n',
+  );
+}
+
+/** The game's advice to the player: kept under its own heading, never among the action items. */
+function coaching(suggestions: readonly { text: string }[]): string {
+  const items = suggestions.map((s) => `- ${inline(s.text)}`);
+  return [
+    '## Coaching for the player',
+    '',
+    '_From the game, about how this run was played; not action items for the system._',
+    '',
+    ...(items.length > 0 ? items : ['- Nothing to change: this is how it is done.']),
+  ].join('\n');
 }
 
 function lessons(scenario: Scenario): string {

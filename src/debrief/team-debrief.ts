@@ -3,7 +3,7 @@
  * posts, status updates) and every input under the name of whoever sent it. Pure: the roster and
  * the role names come in as arguments, so it runs on a room's live run and on a team run file alike.
  */
-import { wallClock, type EngineState, type LogEntry } from '../engine';
+import { isStatusUpdate, wallClock, worldOf, type EngineState, type LogEntry } from '../engine';
 import { FACILITATOR_PLAYER, type Seat } from '../format/run-log';
 import type { Scenario } from '../format/schema';
 
@@ -23,7 +23,7 @@ export interface Contribution {
   posts: { at: number; channel: string; text: string; statusUpdate: boolean }[];
   replies: number;
   notes: number;
-  /** Status updates given: posts in the incident channel plus actions tagged `status-update`. */
+  /** Status updates given, as scoring counts them (`isStatusUpdate`). */
   statusUpdates: number;
 }
 
@@ -45,7 +45,7 @@ export function teamNames(roster: readonly Seat[], roleOf: RoleName): Record<str
 /** Each seat's part in the run, read from the engine's timeline (the same for every client). */
 export function contributions(scenario: Scenario, state: EngineState, roster: readonly Seat[], roleOf: RoleName): Contribution[] {
   const label = (id: string) => scenario.actions.find((a) => a.id === id)?.label ?? id;
-  const isStatusAction = (id: string) => scenario.actions.find((a) => a.id === id)?.tags.includes('status-update') ?? false;
+  const world = worldOf(scenario);
   const channelName = (id: string) => scenario.channels.find((c) => c.id === id)?.name ?? id;
   const postText = (id: string) => state.chat.find((p) => p.id === id)?.text ?? '';
   return roster.map((s) => {
@@ -59,12 +59,11 @@ export function contributions(scenario: Scenario, state: EngineState, roster: re
     };
     for (const e of state.timeline) {
       if (!('player' in e) || e.player !== s.id) continue;
+      if (isStatusUpdate(world, e)) c.statusUpdates++;
       if (e.kind === 'action-completed') {
         c.actions.push({ at: e.at, action: e.action, label: label(e.action), verdict: e.verdict });
-        if (isStatusAction(e.action)) c.statusUpdates++;
       } else if (e.kind === 'post') {
         c.posts.push({ at: e.at, channel: channelName(e.channel), text: postText(e.post), statusUpdate: e.statusUpdate });
-        if (e.statusUpdate) c.statusUpdates++;
       } else if (e.kind === 'reply') c.replies++;
       else if (e.kind === 'note') c.notes++;
     }

@@ -29,7 +29,7 @@ export {
 } from './clock';
 export { worldOf, type World } from './world';
 export { isNotable } from './notable';
-export { isChangeAction, isCheckAction } from './scoring/patterns';
+export { isChangeAction, isCheckAction, isStatusUpdate } from './scoring/patterns';
 export { seedState, nextRandom, randomFloats } from './rng';
 export { splitNoteText } from './notes';
 export * from './types';

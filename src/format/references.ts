@@ -78,6 +78,7 @@ export function checkReferences(scenario: Scenario): PathProblem[] {
     ['other', 'hints', scenario.hints],
     ['other', 'endings', scenario.endings],
     ['other', 'lessons', scenario.lessons],
+    ['other', 'postmortem/actionItems', scenario.postmortem?.actionItems ?? []],
     ['other', 'scoring/rules', scenario.scoring.rules],
   ];
   for (const [kind, key, items] of lists) {

@@ -685,6 +685,24 @@ export const ScenarioSchema = z
       .min(1)
       .max(12)
       .describe('What the scenario teaches, shown in the briefing and the debrief.'),
+    postmortem: z
+      .strictObject({
+        actionItems: z
+          .array(
+            z.strictObject({
+              id: Id,
+              text: Text(300).describe('The fix, in a sentence: "Retry invoice jobs with exponential backoff and a cap."'),
+              owner: Text(60).optional().describe('Who would own it, as a role or a team: "billing team", "release manager".'),
+            }),
+          )
+          .max(12)
+          .default([])
+          .describe(
+            "Fixes to the system that the incident calls for, listed as the postmortem's action items, whatever the player did. The player's coaching stays apart, in the debrief.",
+          ),
+      })
+      .optional()
+      .describe('What the exported postmortem says beyond the run itself.'),
     briefing: z
       .strictObject({
         role: Text(600).describe('Who the player is and what they are responsible for.'),

@@ -10,7 +10,7 @@ import type { TeamStore } from '../store/team-session';
 import { el, syncList, type View } from './dom';
 import { lazy, type Lazy } from './lazy';
 import { briefingScreen } from './screens/briefing-screen';
-import { incidentScreen } from './screens/incident-screen';
+import { incidentScreen, type IncidentScreenOptions } from './screens/incident-screen';
 import { loadingScreen, type LoadingView } from './screens/loading-screen';
 import { selectScreen } from './screens/select-screen';
 import { titleScreen } from './screens/title-screen';
@@ -35,11 +35,11 @@ function later<M>(module: Lazy<M>, label: string, build: (m: M) => View): Source
   return { build: m === undefined ? undefined : () => build(m), load: () => module.load(), label };
 }
 
-const SCREENS: Record<Screen, (store: GameStore) => Source> = {
+const SCREENS: Record<Screen, (store: GameStore, options: AppOptions) => Source> = {
   title: (store) => now(() => titleScreen(store)),
   select: (store) => now(() => selectScreen(store)),
   briefing: (store) => now(() => briefingScreen(store)),
-  incident: (store) => now(() => incidentScreen(store)),
+  incident: (store, options) => now(() => incidentScreen(store, options)),
   debrief: (store) => later(debriefModule, 'debrief', (m) => m.debriefScreen(store)),
   replay: (store) => later(replayModule, 'replay', (m) => m.replayScreen(store)),
 };
@@ -47,7 +47,10 @@ const SCREENS: Record<Screen, (store: GameStore) => Source> = {
 /** The screen that usually comes next, fetched while the player is busy so it shows at once. */
 const NEXT: Partial<Record<Screen, Lazy<unknown>>> = { incident: debriefModule, debrief: replayModule };
 
-export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | null = null): () => void {
+/** What the page asked for: the author's Dev panel (`?dev`) so far. */
+export type AppOptions = IncidentScreenOptions;
+
+export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | null = null, options: AppOptions = {}): () => void {
   registerTeamStore(team);
   const notices = el('div', { className: 'notices', attrs: { role: 'status', 'aria-live': 'polite' } });
   const holder = el('div', { className: 'screen-holder' });
@@ -58,10 +61,17 @@ export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | 
   // The notice of a failed load, taken down once a screen has been built after all.
   let failureNotice: number | null = null;
 
+  // The screen last shown, so that a new one opens at its top while a rebuild of the same one (hot reload) keeps its place.
+  let lastScreen: string | null = null;
   const show = (entry: NonNullable<typeof showing>, bodyScreen: string) => {
     showing = entry;
     holder.replaceChildren(entry.view.element);
     document.body.dataset.screen = bodyScreen;
+    if (lastScreen !== entry.screen) {
+      lastScreen = entry.screen;
+      // Each screen opens at its top, not at the scroll position the last one was left at.
+      root.ownerDocument.defaultView?.scrollTo(0, 0);
+    }
     // Move focus to the new screen's heading so keyboard and screen-reader users land in it.
     const heading = entry.view.element.querySelector<HTMLElement>('h1') ?? entry.view.element.querySelector<HTMLElement>('h2');
     if (heading) {
@@ -127,7 +137,8 @@ export function mountApp(root: HTMLElement, store: GameStore, team: TeamStore | 
     const teamKey = team ? teamViewKey(team, store) : null;
     const screen: Screen | `team:${string}` = teamKey === null ? state.screen : `team:${teamKey}`;
     const scenario = teamKey === null ? state.run?.scenario : null;
-    const source = team && teamKey !== null ? later(teamModule, 'team mode', (m) => m.teamView(team, store)) : SCREENS[state.screen](store);
+    const source =
+      team && teamKey !== null ? later(teamModule, 'team mode', (m) => m.teamView(team, store)) : SCREENS[state.screen](store, options);
     // A new version of the scenario in play (hot reload) rebuilds the screen around it; a placeholder
     // stays until its module has loaded.
     if (showing?.screen === screen && showing.scenario === scenario && (showing.built || !source.build)) return;

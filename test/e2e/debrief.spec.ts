@@ -109,6 +109,9 @@ test.describe('the debrief', () => {
       await other.goto(link);
       await expect(other.getByRole('button', { name: 'Play the replay' })).toBeVisible();
       await expect(other.getByText('Opened from a replay link.')).toBeVisible();
+      // At 15:55 the player has done nothing yet, so there is nothing to grade.
+      const scoreLine = other.getByRole('status').filter({ hasText: /score/i });
+      await expect(scoreLine).toHaveText('No score yet: the player has not acted.');
       // Play a little at the chosen speed, pause, then scrub to the end.
       await other.getByRole('button', { name: 'Replay speed 16×' }).click();
       await other.getByRole('button', { name: 'Play the replay' }).click();
@@ -116,6 +119,11 @@ test.describe('the debrief', () => {
       await other.getByRole('button', { name: 'Pause the replay' }).click();
       await other.getByRole('slider', { name: 'Replay position' }).fill('1200');
       await expect(other.locator('time.clock')).toHaveText('16:15:00');
+      // Still nothing done by 16:15 (the first move is at 16:19).
+      await expect(scoreLine).toHaveText('No score yet: the player has not acted.');
+      await other.getByRole('slider', { name: 'Replay position' }).fill('1800');
+      await expect(other.locator('time.clock')).toHaveText('16:25:00');
+      await expect(scoreLine).toHaveText(/^Score so far: \d+\/100 \(grade [A-F]\)\.$/);
       await other.getByRole('button', { name: 'Jump to the end' }).click();
       await expect(other.getByText(`Score ${total}/100, grade ${grade}.`)).toBeVisible();
       await other.screenshot({ path: testInfo.outputPath('replay-end.png') });

@@ -55,8 +55,8 @@ export async function waitUntilFree(driver: Driver): Promise<void> {
 }
 
 /** From the title screen to a paused incident of the flagship. */
-export async function startFlagship(page: Page, options: { coach?: 'Off' | 'Gentle' | 'Guided' } = {}): Promise<void> {
-  await page.goto('/');
+export async function startFlagship(page: Page, options: { coach?: 'Off' | 'Gentle' | 'Guided'; path?: string } = {}): Promise<void> {
+  await page.goto(options.path ?? '/');
   await page.getByRole('button', { name: 'Choose a scenario' }).click();
   await page.getByRole('button', { name: `Choose ${FLAGSHIP}` }).click();
   await page.getByRole('radio', { name: startsWith(options.coach ?? 'Off') }).check();

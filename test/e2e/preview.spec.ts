@@ -47,9 +47,27 @@ test('saving a scenario under the dev server reloads it in the running game with
   expect(await clock(page)).toBe(before);
 });
 
+test('the dev panel is for authors: hidden from players, shown with ?dev', async ({ page, browser }) => {
+  await startFlagship(page);
+  await expect(page.getByRole('button', { name: 'Resume the clock' })).toBeVisible();
+  await expect(page.locator('.dev-panel')).toHaveCount(0);
+  await expect(page.getByText('Dev', { exact: true })).toHaveCount(0);
+  // An author's browser of its own (no saved run to resume), opened with the flag.
+  const author = await browser.newContext();
+  try {
+    const authorPage = await author.newPage();
+    await startFlagship(authorPage, { path: '/?dev' });
+    await expect(authorPage.getByText('Dev', { exact: true })).toBeVisible();
+    await authorPage.getByText('Dev', { exact: true }).click();
+    await expect(authorPage.getByRole('heading', { name: 'Time machine' })).toBeVisible();
+  } finally {
+    await author.close();
+  }
+});
+
 test('the dev panel explains why an action is unavailable and moves the clock', async ({ page }) => {
   test.setTimeout(120_000);
-  await startFlagship(page);
+  await startFlagship(page, { path: '/?dev' });
   const d = mouse(page);
   await skipTo(d, '16:20');
   await page.getByText('Dev', { exact: true }).click();

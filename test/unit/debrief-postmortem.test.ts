@@ -1,8 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postmortem } from '../../src/debrief';
 import { cell, inline } from '../../src/debrief/markdown';
-import { replay, runToEnd, score, wallClock, type EngineState, type LogEntry, type RunOptions, type ScoreCard } from '../../src/engine';
-import { loadShipped, shippedScriptLog } from './helpers/flagship';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  isStatusUpdate,
+  replay,
+  runToEnd,
+  score,
+  wallClock,
+  worldOf,
+  type EngineState,
+  type LogEntry,
+  type RunOptions,
+  type ScoreCard,
+} from '../../src/engine';
+import { loadShipped, scenariosDir, shippedScenarioFiles, shippedScriptLog } from './helpers/flagship';
 
 const scenario = loadShipped('friday-deploy.json');
 const SECTIONS = [
@@ -14,6 +27,7 @@ const SECTIONS = [
   '## Contributing factors',
   '## Action items',
   '## Lessons',
+  '## Coaching for the player',
 ];
 
 function logOf(script: string): { log: LogEntry[]; options: RunOptions } {
@@ -172,13 +186,65 @@ describe('the postmortem', () => {
     expect(section(frantic.text, '## Contributing factors')).toContain('- **Key evidence never looked at:** ');
   });
 
-  it("lists the suggestions as a checklist and the scenario's lessons", () => {
-    expect(section(frantic.text, '## Action items').trim()).toBe('- [ ] Verify before declaring resolved.\n- [ ] Post status updates.');
-    expect(postmortem(scenario, frantic.state, frantic.card, [])).toContain(
-      '## Action items\n\nNo action items were suggested for this run.',
+  it("lists the scenario's fixes to the system as action items, the coaching apart, and the lessons", () => {
+    const items = scenario.postmortem!.actionItems;
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    const expected = items.map((a) => `- [ ] ${inline(a.text)}${a.owner ? ` (owner: ${inline(a.owner)})` : ''}`).join('\n');
+    // The same action items whatever the run: they are about the system, not the player.
+    expect(section(frantic.text, '## Action items').trim()).toBe(expected);
+    expect(section(methodical.text, '## Action items').trim()).toBe(expected);
+    expect(section(frantic.text, '## Action items')).toContain('backoff');
+    // The game's coaching is never an action item; it has its own section, labelled as coaching.
+    const coaching = section(frantic.text, '## Coaching for the player');
+    expect(coaching).toContain('not action items for the system');
+    expect(coaching).toContain('- Verify before declaring resolved.\n- Post status updates.');
+    expect(section(frantic.text, '## Action items')).not.toContain('Verify before declaring resolved.');
+    const without = { ...scenario, postmortem: undefined };
+    expect(postmortem(without, frantic.state, frantic.card, [])).toContain(
+      '## Action items\n\nThe scenario lists no fixes to the system; add your team’s own.',
     );
     const lessons = section(methodical.text, '## Lessons');
     for (const lesson of scenario.lessons) expect(lessons).toContain(`- ${inline(lesson.text)}`);
+  });
+
+  it("is plain Markdown: a shipped scenario's text reads as written, with no HTML entity", () => {
+    for (const text of [methodical.text, frantic.text]) {
+      expect(text).not.toMatch(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/i);
+      expect(text).toContain('orders-api v2.13 -> v2.14');
+    }
+  });
+
+  it('counts status updates truly: no reason claims more updates than were given by its time, or while users were affected', () => {
+    for (const file of shippedScenarioFiles()) {
+      const sc = loadShipped(file);
+      const world = worldOf(sc);
+      for (const script of readdirSync(join(scenariosDir, 'scripts', sc.id))) {
+        const { log, options } = shippedScriptLog(sc, `${sc.id}/${script}`);
+        const state = runToEnd(sc, replay(sc, options, log).state);
+        const card = score(sc, state);
+        const given = state.timeline.filter((e) => isStatusUpdate(world, e));
+        const text = postmortem(sc, state, card, []);
+        for (const r of card.reasons) {
+          const claim = /^Gave (\d+) status updates? while users were affected/.exec(r.text);
+          if (!claim) continue;
+          const n = Number(claim[1]);
+          const where = `${sc.id}/${script}: ${r.text}`;
+          // By the time the reason is pinned, the updates it counts have happened…
+          expect(given.filter((e) => e.at <= r.at).length, where).toBeGreaterThanOrEqual(n);
+          // …and that many fell while users were affected.
+          const affected = given.filter((e) => state.impact.some((s) => s.from <= e.at && (s.to === null || e.at < s.to)));
+          expect(affected.length, where).toBe(n);
+          expect(text, where).toContain(r.text.split(' (')[0]!);
+        }
+      }
+    }
+  });
+
+  it('says "Gave 1 status update" after one status update (the run behind issue 13)', () => {
+    const { log, options } = logOf('guesser.json');
+    const run = play(log, options);
+    const r = run.card.reasons.find((x) => x.code === 'communicate.updates')!;
+    expect(r.text).toMatch(/^Gave 1 status update while users were affected for 21 min and 1 more within 15 min after it ended/);
   });
 
   it('is the same text for the same run', () => {
@@ -208,28 +274,30 @@ describe('the postmortem', () => {
     const evil = { ...scenario, title: 'Evil <iframe src=x> | title', lessons: [{ id: 'x', text: '- <svg onload=alert(1)>' }] };
     const text = postmortem(evil, run.state, run.card, [{ text: '<script>steal()</script>\n# not a heading' }]);
 
-    expect(text).not.toMatch(/<(script|img|iframe|svg|b)\b/i);
+    // A tag opens only from an unescaped `<`; no HTML entity stands in for text either.
+    expect(text).not.toMatch(/(?<!\\)<(script|img|iframe|svg|b)\b/i);
+    expect(text).not.toMatch(/&(amp|lt|gt|quot|#\d+);/);
     expect(text).not.toMatch(/(?<!\\)\]\(javascript:/);
-    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text).toContain('\\<script>alert(1)\\</script>');
 
     const rows = timelineRows(text);
-    const noteRow = rows.find((r) => r.includes('alert(1)&lt;/script&gt;'))!;
-    expect(noteRow).toBe(`| ${clock(at)} | You | Note: \\| &lt;script&gt;alert(1)&lt;/script&gt; |`);
+    const noteRow = rows.find((r) => r.includes('alert(1)\\</script>'))!;
+    expect(noteRow).toBe(`| ${clock(at)} | You | Note: \\| \\<script>alert(1)\\</script> |`);
     expect(cells(noteRow)).toHaveLength(3);
     const twoLines = rows.find((r) => r.includes('two'))!;
     expect(cells(twoLines)).toHaveLength(3);
     expect(twoLines).toContain(
-      'two<br>lines \\| and \\[a link\\](javascript:alert(1)) &amp; !\\[img\\](x) \\`code\\` \\*\\*bold\\*\\* &lt;img src=x onerror=alert(1)&gt;',
+      'two<br>lines \\| and \\[a link\\](javascript:alert(1)) & !\\[img\\](x) \\`code\\` \\*\\*bold\\*\\* \\<img src=x onerror=alert(1)>',
     );
     const postRow = rows.find((r) => r.includes('Heading?'))!;
-    expect(postRow).toContain('“# Heading?<br>- list?<br>&lt;b&gt;bold&lt;/b&gt;”');
+    expect(postRow).toContain('“# Heading?<br>- list?<br>\\<b>bold\\</b>”');
     // Every table line is one line with exactly three cells, whatever was written.
     for (const row of rows) expect(cells(row), row).toHaveLength(3);
 
     const end = wallClock(scenario.clock, run.state.ending!.at, false);
-    expect(text.split('\n')[0]).toBe(`# Postmortem: Evil &lt;iframe src=x&gt; \\| title (Friday 15:55–${end}, game time)`);
-    expect(text).toContain('- [ ] &lt;script&gt;steal()&lt;/script&gt; # not a heading');
-    expect(text).toContain('- \\- &lt;svg onload=alert(1)&gt;');
+    expect(text.split('\n')[0]).toBe(`# Postmortem: Evil \\<iframe src=x> \\| title (Friday 15:55–${end}, game time)`);
+    expect(text).toContain('- \\<script>steal()\\</script> # not a heading');
+    expect(text).toContain('- \\- \\<svg onload=alert(1)>');
   });
 });
 
@@ -237,8 +305,11 @@ describe('markdown escaping', () => {
   it('escapes markup and HTML but keeps ordinary text readable', () => {
     expect(inline('rollback_api and price_cents')).toBe('rollback_api and price_cents');
     expect(inline('_emphasis_ *strong* ~~gone~~')).toBe('\\_emphasis\\_ \\*strong\\* \\~\\~gone\\~\\~');
-    expect(inline('a & b < c > d')).toBe('a &amp; b &lt; c &gt; d');
-    expect(inline('&lt;already&gt;')).toBe('&amp;lt;already&amp;gt;');
+    // Plain Markdown: no HTML entities, so `->` and `&` read as written in any tracker.
+    expect(inline('a & b < c > d')).toBe('a & b < c > d');
+    expect(inline('orders-api v2.13 -> v2.14, price -> price_cents')).toBe('orders-api v2.13 -> v2.14, price -> price_cents');
+    // Only what HTML would read is defused, with a backslash: a tag, an autolink, an entity.
+    expect(inline('<b>x</b> <https://x> &amp; &#62; &x')).toBe('\\<b>x\\</b> \\<https://x> \\&amp; \\&#62; &x');
     expect(inline('back\\slash')).toBe('back\\\\slash');
   });
 
@@ -246,6 +317,7 @@ describe('markdown escaping', () => {
     expect(inline('# heading')).toBe('\\# heading');
     expect(inline('- item')).toBe('\\- item');
     expect(inline('+ item')).toBe('\\+ item');
+    expect(inline('> quote')).toBe('\\> quote');
     expect(inline('12. item')).toBe('12\\. item');
     expect(inline('3) item')).toBe('3\\) item');
     expect(inline('    code')).toBe('code');

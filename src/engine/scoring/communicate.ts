@@ -6,7 +6,7 @@
  */
 import { formatDuration } from '../clock';
 import type { ChatPost } from '../types';
-import { covered, hasTag, label } from './patterns';
+import { covered, hasTag, label, within } from './patterns';
 import type { ScoringContext } from './types';
 import { updates as allUpdates, type Update } from './updates';
 
@@ -92,12 +92,18 @@ function updates(ctx: ScoringContext, part: PartPoints): void {
   const lacking = thin.length > 0 ? ` ${describeThin(thin, clock)}` : '';
   const hollow = during.length - useful.length;
   const extra = hollow > 0 ? ` ${hollow} other post${hollow === 1 ? '' : 's'} said nothing new.` : '';
+  // The sentence counts what it says: updates given while users were affected, and apart from
+  // them those in the cadence after the impact ended (they count, but users were no longer affected).
+  const whileAffected = useful.filter((u) => within(state.impact, u.at)).length;
+  const after = useful.length - whileAffected;
+  const afterText = after > 0 ? ` and ${after} more within ${formatDuration(cadence)} after it ended` : '';
   add(
     'communicate',
     'communicate.updates',
     part('updates', substance / expected),
-    useful[0]!.at,
-    `Gave ${useful.length} status update${useful.length === 1 ? '' : 's'} while users were affected for ${formatDuration(affectedFor)} (about ${expected} expected, one every ${formatDuration(cadence)}).${lacking}${extra}`,
+    // Pinned at the last update it counts, so that wherever it shows the count has already happened.
+    useful.at(-1)!.at,
+    `Gave ${whileAffected} status update${whileAffected === 1 ? '' : 's'} while users were affected for ${formatDuration(affectedFor)}${afterText} (about ${expected} expected, one every ${formatDuration(cadence)}).${lacking}${extra}`,
     undefined,
     { best: part('updates', 1) },
   );

@@ -1,6 +1,7 @@
 /** Questions several detectors ask about a run: what counts as a change, a check, a relevant look. */
 import type { Action } from '../../format/schema';
-import type { Completion, EngineState, Span, TrackedMilestone } from '../types';
+import type { Completion, EngineState, Span, TimelineEvent, TrackedMilestone } from '../types';
+import type { World } from '../world';
 import type { ScoringContext } from './types';
 
 type Ctx = Pick<ScoringContext, 'world' | 'scenario' | 'state'>;
@@ -60,12 +61,15 @@ export const holdingAtEnd = (state: EngineState, milestone: TrackedMilestone): S
   return last && last.to === null ? last : undefined;
 };
 
-/** Game times of status updates: incident-channel posts and actions tagged status-update. */
+/**
+ * A status update: a post in an incident channel, or a completed action tagged `status-update`.
+ * The one definition: scoring, the explorer and the debriefs all ask this.
+ */
+export const isStatusUpdate = (world: Pick<World, 'actions'>, e: TimelineEvent): boolean =>
+  (e.kind === 'post' && e.statusUpdate) ||
+  (e.kind === 'action-completed' && (world.actions.get(e.action)?.tags.includes('status-update') ?? false));
+
+/** Game times of status updates (see `isStatusUpdate`). */
 export function statusUpdates({ world, state }: Ctx): number[] {
-  const times: number[] = [];
-  for (const e of state.timeline) {
-    if (e.kind === 'post' && e.statusUpdate) times.push(e.at);
-    if (e.kind === 'action-completed' && world.actions.get(e.action)?.tags.includes('status-update')) times.push(e.at);
-  }
-  return times;
+  return state.timeline.filter((e) => isStatusUpdate(world, e)).map((e) => e.at);
 }

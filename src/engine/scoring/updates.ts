@@ -3,6 +3,7 @@
  * update comes (the composer's Impact / Current action / Next update parts). An empty post, or one
  * that repeats an earlier update, says nothing new and counts for nothing.
  */
+import { isStatusUpdate } from './patterns';
 import type { ScoringContext } from './types';
 
 export interface Update {
@@ -42,9 +43,10 @@ export function updates({ world, state }: Pick<ScoringContext, 'world' | 'state'
   const said = new Set<string>();
   const out: Update[] = [];
   for (const e of state.timeline) {
-    if (e.kind === 'action-completed' && world.actions.get(e.action)?.tags.includes('status-update')) {
+    if (!isStatusUpdate(world, e)) continue;
+    if (e.kind === 'action-completed') {
       out.push({ at: e.at, substance: e.verdict === 'failure' || e.verdict === 'harmful' ? 0 : 1, missing: [] });
-    } else if (e.kind === 'post' && e.statusUpdate) {
+    } else if (e.kind === 'post') {
       const text = state.chat.find((p) => p.id === e.post)?.text ?? '';
       const key = normal(text);
       const words = key.split(' ').filter((w) => w.length > 0).length;

@@ -19,6 +19,8 @@ export interface IncidentUiState {
   evidenceSeen: Record<string, true>;
   /** Who is looking, and what they may do from here; fixed for the screen's life. */
   perspective: Perspective;
+  /** What the last Skip ahead passed over, until the player acts. */
+  skipped: string | null;
 }
 
 export type IncidentUi = StoreApi<IncidentUiState>;
@@ -32,6 +34,7 @@ export function createIncidentUi(scenario: Scenario, perspective: Perspective = 
     evidence: null,
     evidenceSeen: {},
     perspective,
+    skipped: null,
   }));
 }
 

@@ -1,6 +1,7 @@
 /** Keyboard shortcuts of the incident screen (see ../shortcuts.ts for the list shown to players). */
-import { setPaused, setSpeed, skipAhead, SPEEDS, updateSettings, type GameStore } from '../../store';
+import { setPaused, setSpeed, SPEEDS, updateSettings, type GameStore } from '../../store';
 import type { IncidentUi, Tab } from './incident-ui';
+import { skipAndSay } from './skip-summary';
 
 export function bindKeyboard(store: GameStore, ui: IncidentUi, root: HTMLElement, openHelp: () => void): () => void {
   const goToTab = (tab: Tab, selector: string) => {
@@ -26,7 +27,7 @@ export function bindKeyboard(store: GameStore, ui: IncidentUi, root: HTMLElement
       '1': () => setSpeed(store, SPEEDS[0]!),
       '2': () => setSpeed(store, SPEEDS[1]!),
       '3': () => setSpeed(store, SPEEDS[2]!),
-      w: () => skipAhead(store),
+      w: () => skipAndSay(store, ui),
       '[': () => moveChannel(-1),
       ']': () => moveChannel(1),
       c: () => root.querySelector<HTMLElement>('.channel[aria-current="true"]')?.focus(),

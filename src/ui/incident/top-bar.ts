@@ -1,12 +1,14 @@
 /** The incident's top bar: the clock, what you are busy with, severity, pause, speed, sound, help. */
-import { leaveRun, setPaused, setSpeed, severity, skipAhead, SPEEDS, type GameStore } from '../../store';
+import { leaveRun, setPaused, setSpeed, severity, SPEEDS, type GameStore } from '../../store';
 import { el, setAttr, setText, type View } from '../dom';
 import { busyText, clockOf } from '../format';
 import { soundControls } from '../sound-controls';
+import type { IncidentUi } from './incident-ui';
+import { skipAndSay } from './skip-summary';
 
 const SEVERITY = ['All quiet', 'Something is off', 'Users affected', 'Outage'] as const;
 
-export function topBar(store: GameStore, openHelp: () => void): View {
+export function topBar(store: GameStore, ui: IncidentUi, openHelp: () => void): View {
   const clock = el('time', { className: 'clock', attrs: { 'aria-label': 'Game time' } });
   const day = el('span', { className: 'day' });
   const busy = el('span', { className: 'busy', attrs: { 'aria-live': 'polite' } });
@@ -32,7 +34,7 @@ export function topBar(store: GameStore, openHelp: () => void): View {
     {
       className: 'ghost skip',
       attrs: { type: 'button', 'aria-keyshortcuts': 'W', title: 'Fast-forward until something happens (W)' },
-      on: { click: () => skipAhead(store) },
+      on: { click: () => skipAndSay(store, ui) },
     },
     'Skip ahead »',
   );

@@ -125,6 +125,11 @@ export function debriefScreen(store: GameStore, options: DebriefOptions = {}): V
       'section',
       { className: 'card advice', attrs: { 'aria-labelledby': 'advice-title' } },
       el('h2', { attrs: { id: 'advice-title' } }, advice.length > 0 ? 'Next time, try this' : 'Next time'),
+      el(
+        'p',
+        { className: 'muted' },
+        'Coaching for you, the player. The postmortem lists it apart from its action items, which are fixes to the system.',
+      ),
       advice.length > 0
         ? el(
             'ol',

@@ -11,17 +11,24 @@ import { bindKeyboard } from '../incident/keyboard';
 import { notesPanel } from '../incident/notes-panel';
 import { endingDialog, helpDialog } from '../incident/overlays';
 import { sideTabs } from '../incident/side-tabs';
+import { skipNote } from '../incident/skip-summary';
 import { topBar } from '../incident/top-bar';
 import { worldPanel } from '../incident/world-panel';
 import { devPanel } from '../dev/dev-panel';
 
-export function incidentScreen(store: GameStore): View {
+export interface IncidentScreenOptions {
+  /** The author's Dev panel, when asked for (the composition root reads `?dev`); dev builds only. */
+  devPanel?: boolean;
+}
+
+export function incidentScreen(store: GameStore, options: IncidentScreenOptions = {}): View {
   const run = store.getState().run;
   if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'No incident is running')) };
   const ui = createIncidentUi(run.scenario);
   const help = helpDialog(store);
+  const skipped = skipNote(store, ui);
   const parts: View[] = [
-    topBar(store, help.open),
+    topBar(store, ui, help.open),
     channelList(store, ui),
     chatView(store, ui),
     composer(store, ui),
@@ -30,14 +37,15 @@ export function incidentScreen(store: GameStore): View {
     endingDialog(store),
     help,
   ];
-  // The author's panel exists in dev builds only; production bundles drop it.
-  const dev = import.meta.env.DEV ? devPanel(store) : null;
+  // The author's panel: in dev builds only (production bundles drop it), and only when asked for.
+  const dev = import.meta.env.DEV && options.devPanel === true ? devPanel(store) : null;
   if (dev) parts.push(dev);
   const [bar, channels, chat, write, world, tabs, ending] = parts as [View, View, View, View, View, View, View];
   const element = el(
     'div',
     { className: 'incident-screen' },
     bar.element,
+    skipped.element,
     el(
       'div',
       { className: 'incident-body' },
@@ -60,6 +68,7 @@ export function incidentScreen(store: GameStore): View {
     element,
     destroy: () => {
       unbind();
+      skipped.destroy?.();
       destroyViews(parts);
     },
   };

@@ -138,11 +138,18 @@ export function replayScreen(store: GameStore): View {
       'aria-valuetext',
       `${clockOf(scenario, state.time, true)}, ${formatDuration(state.time)} of ${formatDuration(r.end)}`,
     );
-    const card = score(scenario, state);
     if (state.time >= r.end) {
+      const card = score(scenario, state);
       const ending = shownEnding(scenario, state)?.title;
       setText(scoreLine, `Replay finished${ending ? `: ${ending}` : ''}. Score ${card.total}/100, grade ${card.grade}.`);
-    } else setText(scoreLine, `Score so far: ${card.total}/100 (grade ${card.grade}).`);
+    } else if (!current.log.some((e) => e.at <= state.time && e.input.type !== 'inject' && e.input.type !== 'hint')) {
+      // Nothing done yet is nothing to grade: a score here would judge a run that has not started
+      // (a facilitator's inject or hint is not the players acting).
+      setText(scoreLine, 'No score yet: the player has not acted.');
+    } else {
+      const card = score(scenario, state);
+      setText(scoreLine, `Score so far: ${card.total}/100 (grade ${card.grade}).`);
+    }
     syncList(
       done,
       state.done,

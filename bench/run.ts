@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints the project's performance figures with the machine they were measured on.
- * `-- --only=engine|browser|team` runs one section (`--only=explore`: just the explorer figure; `--only=frame`: just the browser frame-time part; `--only=team`: just the team-mode load run); `-- --quick` is a fast smoke run with fewer repetitions.
+ * `-- --only=engine|browser|team` runs one section (`--only=explore`: just the explorer figure; `--only=frame`: just the browser frame-time and CPU parts; `--only=cpu`: just the CPU-at-peak part; `--only=team`: just the team-mode load run); `-- --quick` is a fast smoke run with fewer repetitions.
  */
 import { benchBrowser } from './browser';
 import { benchEngine } from './engine';
@@ -14,9 +14,15 @@ const quick = args.includes('--quick');
 const unknown = args.filter((a) => a !== '--quick' && !a.startsWith('--only='));
 if (
   unknown.length ||
-  (only !== undefined && only !== 'engine' && only !== 'explore' && only !== 'browser' && only !== 'frame' && only !== 'team')
+  (only !== undefined &&
+    only !== 'engine' &&
+    only !== 'explore' &&
+    only !== 'browser' &&
+    only !== 'frame' &&
+    only !== 'cpu' &&
+    only !== 'team')
 ) {
-  console.error(`usage: npm run bench -- [--only=engine|explore|browser|frame|team] [--quick]   (got: ${args.join(' ')})`);
+  console.error(`usage: npm run bench -- [--only=engine|explore|browser|frame|cpu|team] [--quick]   (got: ${args.join(' ')})`);
   process.exit(2);
 }
 
@@ -31,7 +37,7 @@ if (
   only !== 'engine' &&
   only !== 'explore' &&
   only !== 'team' &&
-  !(await benchBrowser({ quick, frameOnly: only === 'frame' }, (line) => console.log(line)))
+  !(await benchBrowser({ quick, frameOnly: only === 'frame', cpuOnly: only === 'cpu' }, (line) => console.log(line)))
 )
   process.exitCode = 1;
 if ((only === undefined || only === 'team') && !(await benchTeam({ quick }, (line) => console.log(line)))) process.exitCode = 1;

@@ -34,6 +34,32 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: executablePath(), headless: true, args: BASE_ARGS });
 }
 
+/** A browser launched the same way, with the pid of its root process (so its process tree's CPU time can be read). */
+export interface RootedBrowser {
+  browser: Browser;
+  pid: number;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium as `launchChromium` does, through a browser server whose process the bench can see. */
+export async function launchRootedChromium(): Promise<RootedBrowser> {
+  const server = await chromium.launchServer({ executablePath: executablePath(), headless: true, args: BASE_ARGS });
+  const pid = server.process().pid;
+  if (pid === undefined) {
+    await server.close();
+    throw new Error('the browser server has no process id');
+  }
+  const browser = await chromium.connect(server.wsEndpoint());
+  return {
+    browser,
+    pid,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
 /** Uncaught errors from every bench page so far, so the report can say the pages ran cleanly (or not). */
 export const pageErrors: string[] = [];
 

@@ -1,7 +1,7 @@
 /**
  * Driving the real game UI from the bench: title → select → briefing → incident, and reading its clock.
  *
- * Once the incident screen is up, Phaser renders on every frame, and with the frame-rate limit off
+ * Once the incident screen is up, Phaser renders whenever the world changes, and with the frame-rate limit off
  * (and sometimes with it on) a software-GL page can stall for seconds. Playwright's mouse clicks
  * and visibility waits then time out, so from there on the bench uses one-shot queries, polling by
  * timer, and `HTMLElement.click()` on the real buttons (same button, same handler as a mouse click).

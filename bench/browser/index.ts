@@ -9,6 +9,7 @@ import { loadScenario } from '../../src/authoring';
 import { APP_OUT_DIR, BARE_OUT_DIR, buildPages } from './build';
 import { buildSizes, formatBuildSizes, totalSize } from './chunks';
 import { launchChromium, pageErrors, VIEWPORT } from './chromium';
+import { cpuAtPeak, summariseCpu } from './cpu';
 import { coldLoads, TITLE_BUTTON } from './cold-load';
 import { bareFrameTime, peakFrameTime, type FrameStats } from './frame-time';
 import { withDeadline } from './game-flow';
@@ -20,8 +21,10 @@ import { stressScenario } from './stress-scenario';
 /** `quick`: fewer loads, shorter frame sampling, and 60 real seconds instead of an hour of game time. */
 export interface BrowserBenchOptions {
   quick: boolean;
-  /** Only the frame-time part (no cold load, no heap run). */
+  /** Only the frame-time and CPU parts (no cold load, no heap run). */
   frameOnly?: boolean;
+  /** Only the CPU part. */
+  cpuOnly?: boolean;
 }
 
 const PEAK_SECONDS = 40 * 60;
@@ -41,7 +44,8 @@ async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> 
 
 /** Runs the browser benchmarks, printing each line as it is measured; false if a part failed to run. */
 export async function benchBrowser(options: BrowserBenchOptions, print: (line: string) => void): Promise<boolean> {
-  const { quick, frameOnly = false } = options;
+  const { quick, cpuOnly = false } = options;
+  const frameOnly = options.frameOnly === true || cpuOnly;
   const loads = quick ? 3 : 7;
   const warmups = 1;
   const frameMs = quick ? 3000 : 8000;
@@ -94,27 +98,54 @@ export async function benchBrowser(options: BrowserBenchOptions, print: (line: s
         });
       });
 
-    await withBrowser(async (browser) => {
-      await part('frame time', async () => {
-        const stress = stressScenario(flagshipJson, 220, PEAK_SECONDS);
-        const peak = wallClock(clock, PEAK_SECONDS, false);
-        const game = await withDeadline(
-          peakFrameTime(browser, app.url, stress, clock.start, PEAK_SECONDS, frameMs),
-          10 * 60_000,
-          'reaching the peak and measuring it',
-        );
-        const { width, height } = game.canvas;
-        const base = await bareFrameTime(browser, bare.url, width, height, frameMs);
-        const frames = (f: FrameStats) =>
-          `p50 ${ms(f.p50, 1)}, p95 ${ms(f.p95, 1)}, worst ${ms(f.max, 0)}; ${(f.dropped * 100).toFixed(1)}% of intervals missed a frame (${f.frames} frames, ${f.fps.toFixed(0)} fps overall, sampled for ${frameMs / 1000} s)`;
-        print(
-          `browser: frame time at 60 Hz, incident screen at peak (${stress.messageCount}-message stress scenario skipped to ≥ ${peak}; measured from ${game.clock} running at 4×; world canvas ${width}×${height}): ${frames(game)}`,
-        );
-        print(`browser: frame time at 60 Hz, bare Phaser empty scene ${width}×${height}: ${frames(base)}`);
-        print(
-          `browser: frame time p95 ratio incident/bare: ${(game.p95 / base.p95).toFixed(2)} (target ≤ 1.3: ${verdict(game.p95 / base.p95 <= 1.3)})`,
-        );
+    if (!cpuOnly)
+      await withBrowser(async (browser) => {
+        await part('frame time', async () => {
+          const stress = stressScenario(flagshipJson, 220, PEAK_SECONDS);
+          const peak = wallClock(clock, PEAK_SECONDS, false);
+          const game = await withDeadline(
+            peakFrameTime(browser, app.url, stress, clock.start, PEAK_SECONDS, frameMs),
+            10 * 60_000,
+            'reaching the peak and measuring it',
+          );
+          const { width, height } = game.canvas;
+          const base = await bareFrameTime(browser, bare.url, width, height, frameMs);
+          const frames = (f: FrameStats) =>
+            `p50 ${ms(f.p50, 1)}, p95 ${ms(f.p95, 1)}, worst ${ms(f.max, 0)}; ${(f.dropped * 100).toFixed(1)}% of intervals missed a frame (${f.frames} frames, ${f.fps.toFixed(0)} fps overall, sampled for ${frameMs / 1000} s)`;
+          print(
+            `browser: frame time at 60 Hz, incident screen at peak (${stress.messageCount}-message stress scenario skipped to ≥ ${peak}; measured from ${game.clock} running at 4×; world canvas ${width}×${height}): ${frames(game)}`,
+          );
+          print(`browser: frame time at 60 Hz, bare Phaser empty scene ${width}×${height}: ${frames(base)}`);
+          print(
+            `browser: frame time p95 ratio incident/bare: ${(game.p95 / base.p95).toFixed(2)} (target ≤ 1.3: ${verdict(game.p95 / base.p95 <= 1.3)})`,
+          );
+        });
       });
+
+    await part('CPU', async () => {
+      const stress = stressScenario(flagshipJson, 220, PEAK_SECONDS);
+      const windows = quick ? 3 : 7;
+      const windowMs = quick ? 3000 : 6000;
+      const run = await withDeadline(
+        cpuAtPeak(app.url, bare.url, stress, clock.start, PEAK_SECONDS, windows, windowMs),
+        10 * 60_000,
+        'reaching the peak and measuring its CPU',
+      );
+      const s = summariseCpu(run);
+      const { width, height } = run.canvas;
+      const cores = (xs: number[]) => `median ${median(xs).toFixed(2)} cores (windows ${xs.map((x) => x.toFixed(2)).join(', ')})`;
+      print(
+        `browser: CPU, whole browser (utime+stime of every Chromium process, /proc), three browsers side by side over the same ${windows} windows of ${windowMs / 1000} s; world canvas ${width}×${height}`,
+      );
+      print(
+        `browser: CPU, incident screen at peak (${stress.messageCount}-message stress scenario, ${run.clock.from} → ${run.clock.to} at 4× in ${run.clock.realSeconds.toFixed(0)} real s; ${run.processes.incident} processes): ${cores(run.incident)}`,
+      );
+      print(`browser: CPU, bare Phaser empty scene ${width}×${height} (${run.processes.bare} processes): ${cores(run.bare)}`);
+      print(`browser: CPU, blank page (${run.processes.blank} processes): ${cores(run.blank)}`);
+      print(`browser: CPU ratio incident/blank (median of per-window ratios): ${s.vsBlank.toFixed(2)}`);
+      print(
+        `browser: CPU ratio incident/bare (median of per-window ratios): ${s.vsBare.toFixed(2)} (target ≤ 0.5: ${verdict(s.vsBare <= 0.5)})`,
+      );
     });
 
     if (!frameOnly)

@@ -9,6 +9,10 @@ import { renderProfile, softwareWebGL } from './render-profile';
 
 /** The world's frame-rate cap when WebGL is rasterised in software. */
 const SOFTWARE_FPS = 20;
+/** Frames a second for ambient loops (alarm pulse, blinking LED, traffic dots) while nothing else moves. */
+const AMBIENT_FPS = 30;
+/** The same in software: each frame there costs milliseconds of CPU whatever it shows. */
+const SOFTWARE_AMBIENT_FPS = 6;
 
 /** What mountWorld returns: call destroy() when the incident screen goes away. */
 export interface WorldHandle {
@@ -27,7 +31,8 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
     import('./motion'),
   ]);
 
-  const motion = watchMotionPreference();
+  let onMotionChange = () => {};
+  const motion = watchMotionPreference(() => onMotionChange());
   let canvas: HTMLCanvasElement | null = null;
   let description = 'Dashboards: loading.';
   const describe = (text: string) => {
@@ -42,7 +47,8 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
   // The DOM panels drop their looping CSS animations too (styles.css): while one runs, such a
   // browser composites the whole window every frame and misses frames.
   document.documentElement.toggleAttribute('data-software-rendering', software);
-  const world = new WorldScene({ store, motion, onDescribe: describe });
+  const world = new WorldScene({ store, motion, onDescribe: describe, ambientFps: software ? SOFTWARE_AMBIENT_FPS : AMBIENT_FPS });
+  onMotionChange = () => world.wake();
 
   const game = new Phaser.Game({
     type: Phaser.AUTO,
@@ -55,7 +61,8 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     scale: { mode: Phaser.Scale.RESIZE, parent, width: '100%', height: '100%' },
     render: { roundPixels: true, antialias: !software, antialiasGL: !software, powerPreference: 'high-performance' },
-    fps: software ? { limit: SOFTWARE_FPS } : {},
+    // Deltas unsmoothed: the loop sleeps between changes, and tweens must see the real time that passed.
+    fps: software ? { limit: SOFTWARE_FPS, smoothStep: false } : { smoothStep: false },
     scene: [new BootScene(WORLD_SCENE), world],
   });
 
@@ -68,6 +75,12 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', description);
   canvas.style.display = 'block';
+  // The loop sleeps while nothing changes, so Phaser no longer polls the parent's size: tell it.
+  const resized = new ResizeObserver(() => {
+    game.scale.dirty = true;
+    world.wake();
+  });
+  resized.observe(parent);
 
   let destroyed = false;
   return {
@@ -75,6 +88,7 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
       if (destroyed) return;
       destroyed = true;
       // Unsubscribe now: Phaser tears the game down on its next step, which a hidden tab may delay.
+      resized.disconnect();
       world.detach();
       motion.dispose();
       game.destroy(true);

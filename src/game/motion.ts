@@ -6,16 +6,17 @@ export interface MotionPreference {
   dispose(): void;
 }
 
-/** Watches the media query so a change in the OS setting takes effect without a reload. */
-export function watchMotionPreference(): MotionPreference {
+/** Watches the media query so a change in the OS setting takes effect without a reload; `onChange` hears each change. */
+export function watchMotionPreference(onChange?: () => void): MotionPreference {
   const query = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
   const pref = {
     reduced: query?.matches ?? false,
-    dispose: () => query?.removeEventListener('change', onChange),
+    dispose: () => query?.removeEventListener('change', changed),
   };
-  function onChange(e: MediaQueryListEvent): void {
+  function changed(e: MediaQueryListEvent): void {
     pref.reduced = e.matches;
+    onChange?.();
   }
-  query?.addEventListener('change', onChange);
+  query?.addEventListener('change', changed);
   return pref;
 }

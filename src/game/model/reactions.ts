@@ -55,3 +55,8 @@ export function reactionsTo(events: readonly TimelineEvent[]): Reactions {
   }
   return out;
 }
+
+/** Whether a batch's reactions animate nothing at all. */
+export function isQuiet(r: Reactions): boolean {
+  return r.messagePulse === 0 && r.alarmsOn.length === 0 && !r.misstep && !r.recovery && !r.relapse && r.page === null && r.ending === null;
+}

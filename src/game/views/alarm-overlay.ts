@@ -8,7 +8,7 @@ import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
 import type { WorldLayout } from '../layout';
 import { COLORS } from '../palette';
-import { stopTween } from './tweens';
+import { addAmbientTween, stopTween } from './tweens';
 
 /** Vignette strength and pulse range for severity 0–3. */
 const VIGNETTE: readonly { color: number; alpha: number; pulse: number; period: number }[] = [
@@ -105,14 +105,14 @@ export class AlarmOverlay {
     if (this.ending) {
       const calm = this.ending === 'resolved';
       this.paint(calm ? COLORS.ok : COLORS.alarm);
-      this.scene.tweens.add({ targets: this.vignette, alpha: calm ? 0.3 : 0.32, duration: this.motion ? 2000 : 1 });
+      addAmbientTween(this.scene, { targets: this.vignette, alpha: calm ? 0.3 : 0.32, duration: this.motion ? 2000 : 1 });
       return;
     }
     const v = VIGNETTE[Math.max(0, Math.min(3, this.severity))]!;
     this.paint(v.color);
     this.vignette.setAlpha(v.alpha);
     if (this.motion && v.pulse > 0) {
-      this.pulse = this.scene.tweens.add({
+      this.pulse = addAmbientTween(this.scene, {
         targets: this.vignette,
         alpha: { from: v.alpha - v.pulse / 2, to: v.alpha + v.pulse / 2 },
         duration: v.period,

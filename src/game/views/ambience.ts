@@ -15,6 +15,7 @@ import type { WorldLayout } from '../layout';
 import { daylight, type Daylight } from '../model/daylight';
 import { COLORS, mix, shade } from '../palette';
 import { BakedLayer } from './baked-layer';
+import { addAmbientTween } from './tweens';
 import { randomFloats } from '../../engine/rng';
 
 const SEVERITY_GLOW = [COLORS.calm, COLORS.warn, COLORS.accent, COLORS.alarm] as const;
@@ -101,7 +102,7 @@ export class Ambience {
     this.halo.setAlpha(this.haloAlpha);
     if (!motion) return;
     this.halo.setAlpha(Math.min(1, this.haloAlpha + (strength === 2 ? 0.6 : 0.3)));
-    this.scene.tweens.add({ targets: this.halo, alpha: this.haloAlpha, duration: strength === 2 ? 700 : 450, ease: 'Quad.easeOut' });
+    addAmbientTween(this.scene, { targets: this.halo, alpha: this.haloAlpha, duration: strength === 2 ? 700 : 450, ease: 'Quad.easeOut' });
   }
 
   private drawHalo(): void {

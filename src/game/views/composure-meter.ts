@@ -9,7 +9,7 @@ import { DEPTH } from '../depths';
 import type { Rect } from '../layout';
 import { COLORS, INK, css, mix } from '../palette';
 import { addLabel, applyStyle } from './text';
-import { stopTween } from './tweens';
+import { addAmbientTween, stopTween } from './tweens';
 
 const SEGMENTS = 20;
 
@@ -105,7 +105,7 @@ export class ComposureMeter {
       this.render(value);
     } else {
       const counter = { v: this.shown };
-      this.tween = this.scene.tweens.add({
+      this.tween = addAmbientTween(this.scene, {
         targets: counter,
         v: value,
         duration: 700,
@@ -117,6 +117,11 @@ export class ComposureMeter {
       });
     }
     if (previous !== null && value < previous) this.flashDrop();
+  }
+
+  /** Whether the heartbeat scrolls (then the world draws ambient frames). */
+  get moving(): boolean {
+    return this.motion && this.target !== null;
   }
 
   /** The heartbeat scrolls faster as composure falls: 60 bpm steady, 140 frantic. */

@@ -142,9 +142,16 @@ export class Dashboard {
     }
   }
 
+  /** Whether some graph has new data still to draw (then `tick` needs more frames). */
+  get pending(): boolean {
+    return this.dirty;
+  }
+
   /**
    * Redraws at most `budget` graphs with new data per frame, round-robin. All six redrawing in one
-   * frame costs ~15 ms of main thread on a slow machine; spread out, a new sample costs a frame nothing.
+   * frame costs ~15 ms of main thread on a slow machine; spread out, a new sample costs a frame
+   * nothing, but each of those frames is drawn whole, which in software WebGL costs more CPU than
+   * the redraws: the world passes a budget of three (two frames a tick for six graphs).
    */
   tick(budget = 1): void {
     if (!this.dirty) return;

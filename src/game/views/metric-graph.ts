@@ -15,7 +15,7 @@ import { COLORS, INK } from '../palette';
 import { BakedLayer } from './baked-layer';
 import { areaUnder, dashedLine, polyline } from './draw';
 import { addLabel, applyStyle, setFitted } from './text';
-import { stopTween } from './tweens';
+import { addAmbientTween, stopTween } from './tweens';
 
 /** How much game time a graph shows. */
 export const GRAPH_WINDOW_SECONDS = 36 * 60;
@@ -196,7 +196,7 @@ export class MetricGraph {
   /** Switches the head glow's breathing on or off (off for reduced motion). */
   setMotion(motion: boolean): void {
     if (motion && !this.headTween) {
-      this.headTween = this.scene.tweens.add({
+      this.headTween = addAmbientTween(this.scene, {
         targets: this.head,
         alpha: { from: 0.9, to: 0.35 },
         duration: 900,

@@ -8,7 +8,7 @@ import { DEPTH } from '../depths';
 import type { Rect } from '../layout';
 import { COLORS, FONTS } from '../palette';
 import { setFitted } from './text';
-import { stopTween } from './tweens';
+import { addAmbientTween, stopTween } from './tweens';
 
 const LCD_LIT = 0x9fc48a;
 const LCD_DARK = 0x27302a;
@@ -81,7 +81,7 @@ export class Pager {
     this.container.setX(this.rect?.x ?? 0);
     this.blink = stopTween(this.blink);
     // Hold the LED flared for a moment (a tween, so destroy() stops it), then settle into the steady blink.
-    this.blink = this.scene.tweens.add({
+    this.blink = addAmbientTween(this.scene, {
       targets: this.ledGlow,
       alpha: { from: 1, to: 1 },
       duration: 900,
@@ -133,7 +133,7 @@ export class Pager {
       this.led.setFillStyle(COLORS.alarm);
       this.ledGlow.setAlpha(0.8);
       if (this.motion)
-        this.blink = this.scene.tweens.add({
+        this.blink = addAmbientTween(this.scene, {
           targets: this.ledGlow,
           alpha: { from: 0.9, to: 0.05 },
           duration: 500,

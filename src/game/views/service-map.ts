@@ -12,7 +12,7 @@ import { COLORS, INK } from '../palette';
 import { BakedLayer } from './baked-layer';
 import { polyline, type XY, panelHeader } from './draw';
 import { addLabel, applyStyle } from './text';
-import { stopTween } from './tweens';
+import { addAmbientTween, stopTween } from './tweens';
 
 const HEALTH_COLOR: Record<Health, number> = { healthy: COLORS.ok, degraded: COLORS.warn, down: COLORS.alarm };
 /** A shape as well as a colour, so health reads without colour vision. */
@@ -182,6 +182,11 @@ export class ServiceMap {
     if (changed) this.redraw();
   }
 
+  /** Whether the traffic dots move (then the world draws ambient frames). */
+  get moving(): boolean {
+    return this.motion && this.edges.length > 0;
+  }
+
   /** Moves the traffic dots; called every frame, so it only sets positions. */
   tick(deltaMs: number): void {
     if (!this.motion) return;
@@ -224,7 +229,7 @@ export class ServiceMap {
       n.glowTween = stopTween(n.glowTween);
       n.glow.setVisible(n.health === 'down').setAlpha(0.55);
       if (n.health === 'down' && this.motion) {
-        n.glowTween = this.scene.tweens.add({
+        n.glowTween = addAmbientTween(this.scene, {
           targets: n.glow,
           alpha: { from: 0.75, to: 0.25 },
           duration: 650,

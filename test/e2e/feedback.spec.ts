@@ -4,7 +4,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { clock, mouse, startFlagship } from './driver';
+import { clock, mouse, skipUntil, startFlagship, startsWith } from './driver';
 
 const overlaps = async (a: Locator, b: Locator): Promise<boolean> => {
   const [p, q] = [await a.boundingBox(), await b.boundingBox()];
@@ -68,4 +68,23 @@ test('Skip ahead says what happened while skipping, in a live region, until the 
   expect(said.join(' '), said.join('\n')).toMatch(/\d+ messages?|alarm|deploy shipped/);
   await mouse(page).act("Review deploy #482's diff");
   await expect(summary).toHaveCount(0);
+});
+
+test('an action’s outcome shows under the button that was clicked, in view, and is read out', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await startFlagship(page);
+  const d = mouse(page);
+  // Low in the list: the palette has to scroll to reach it, so an outcome at its top would be out of sight.
+  const label = 'Restart invoice-worker';
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: startsWith(label) }) });
+  await item.getByRole('button').scrollIntoViewIfNeeded();
+  await d.act(label);
+  await expect(page.locator('.palette .doing')).toContainText(`Doing: ${label}`);
+  await expect(page.locator('.palette .doing')).toBeInViewport({ ratio: 1 });
+  const card = item.locator('.outcome');
+  await skipUntil(d, () => card.isVisible(), 'until the restart is done', 10);
+  await expect(card).toContainText(label);
+  await expect(card).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('status').filter({ hasText: `${label}: ` })).toHaveAttribute('aria-live', 'polite');
+  await page.screenshot({ path: testInfo.outputPath('outcome-under-the-button.png') });
 });

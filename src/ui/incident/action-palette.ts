@@ -1,6 +1,7 @@
 /**
  * The action palette: what you can do, grouped by kind, each with its duration — and, when it
- * cannot be done now (or, in a game day, not by your role), why. The latest outcome is shown above it.
+ * cannot be done now (or, in a game day, not by your role), why. An outcome or a refusal shows under
+ * the action it is about, where the player clicked, and is read out by a live region at the top.
  */
 import { availability, worldOf } from '../../engine';
 import type { Action, Category } from '../../format';
@@ -20,13 +21,13 @@ const GROUPS: { category: Category; title: string }[] = [
   { category: 'resolve', title: 'Resolve' },
 ];
 
-/** The palette's children before the groups: what is being done, the latest outcome, a refusal. */
-const FIXED_CHILDREN = 3;
-
 export function actionPalette(store: GameStore, ui: IncidentUi): View {
-  const doing = el('div', { className: 'doing', attrs: { role: 'status' } });
-  const outcome = el('div', { className: 'outcome', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const doing = el('div', { className: 'doing' });
+  // Live regions stay put (one moved in the DOM may go unannounced); the cards they speak for move.
+  const said = el('p', { className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const outcome = el('div', { className: 'outcome' });
   const refused = el('p', { className: 'refused', attrs: { role: 'alert' } });
+  const status = el('div', { className: 'palette-status' }, doing);
   const groups = GROUPS.map((g) => {
     const list = el('ul', { className: 'action-list', attrs: { 'aria-labelledby': `group-${g.category}` } });
     const note = el('span', { className: 'group-note' });
@@ -38,11 +39,21 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
     );
     return { ...g, list, note, section };
   });
-  const element = el('div', { className: 'palette' }, doing, outcome, refused, ...groups.map((g) => g.section));
+  const list = el('div', { className: 'palette-actions' }, ...groups.map((g) => g.section));
+  const element = el('div', { className: 'palette' }, said, status, list);
   let lastOutcome = -1;
+  /** The action the player last clicked: a refusal shows under it. */
+  let clicked: string | null = null;
+  /** Puts a card under an action's item, or at the top when that action is not listed. */
+  const placeUnder = (card: HTMLElement, action: string | null) => {
+    const item = action ? list.querySelector(`button[data-action="${CSS.escape(action)}"]`)?.parentElement : null;
+    const home = item ?? status;
+    if (card.parentElement !== home) home.append(card);
+  };
   /** A refusal this palette made itself, shown until the store has a newer one (or none) to say. */
   let ownRefusal: { why: string; over: unknown } | null = null;
-  const refuse = (why: string | null) => {
+  const refuse = (action: string, why: string | null) => {
+    clicked = action;
     ownRefusal = why === null ? null : { why, over: store.getState().rejection };
     update();
   };
@@ -55,14 +66,18 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
     setText(doing, busyText(scenario, state) ? `Doing: ${busyText(scenario, state)}` : '');
     doing.hidden = !state.current.you;
     const latest = [...state.timeline].reverse().find((e) => e.kind === 'action-completed');
+    let fresh = false;
     if (latest && latest.kind === 'action-completed' && latest.seq !== lastOutcome) {
+      fresh = lastOutcome !== -1 && latest.player === 'you';
       lastOutcome = latest.seq;
       const label = scenario.actions.find((a) => a.id === latest.action)?.label ?? latest.action;
       outcome.dataset.verdict = latest.verdict;
       // A premature all-clear is said in words, not only by the world's red flash and the pager.
       const relapse = state.timeline.find((e) => e.kind === 'relapse' && e.seq > latest.seq && e.player === latest.player);
+      const notice = relapse && relapse.kind === 'relapse' ? relapseNotice(relapse.missing) : null;
       outcome.replaceChildren(el('strong', {}, label), el('p', {}, latest.text));
-      if (relapse && relapse.kind === 'relapse') outcome.append(el('p', { className: 'relapse-notice' }, relapseNotice(relapse.missing)));
+      if (notice) outcome.append(el('p', { className: 'relapse-notice' }, notice));
+      setText(said, [`${label}:`, latest.text, notice].filter(Boolean).join(' '));
     }
     if (ownRefusal && ownRefusal.over !== rejection) ownRefusal = null;
     setText(refused, ownRefusal ? ownRefusal.why : rejection ? `Not now: ${rejection.message}` : '');
@@ -97,7 +112,11 @@ export function actionPalette(store: GameStore, ui: IncidentUi): View {
       );
     }
     const order = [...othersFirst, ...groups.map((g) => g.section).filter((g) => !othersFirst.includes(g))];
-    if (order.some((section, i) => element.children[FIXED_CHILDREN + i] !== section)) element.append(...order);
+    if (order.some((section, i) => list.children[i] !== section)) list.append(...order);
+    placeUnder(outcome, latest?.kind === 'action-completed' ? latest.action : null);
+    placeUnder(refused, clicked);
+    // A new outcome is brought into view where it landed, unless the palette is not showing.
+    if (fresh && outcome.isConnected && outcome.offsetParent !== null) outcome.scrollIntoView({ block: 'nearest' });
   };
   update();
   return { element, destroy: store.subscribe(update) };
@@ -108,12 +127,12 @@ export function relapseNotice(missing: readonly string[]): string {
   return `Too early: the incident is not yet ${missing.join(' and ')}, so your all-clear does not hold and the incident goes on.`;
 }
 
-function actionItem(store: GameStore, ui: IncidentUi, action: Action, refuse: (why: string | null) => void): HTMLElement {
+function actionItem(store: GameStore, ui: IncidentUi, action: Action, refuse: (action: string, why: string | null) => void): HTMLElement {
   const reasonId = `why-${action.id}`;
   // What the role may never do is refused here, not sent: the room would only say the same.
   const start = () => {
     const forbidden = ui.getState().perspective.act(action);
-    refuse(forbidden);
+    refuse(action.id, forbidden);
     if (!forbidden) dispatch(store, { type: 'act', action: action.id });
   };
   const button = el(

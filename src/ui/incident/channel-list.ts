@@ -27,7 +27,7 @@ export function channelList(store: GameStore, ui: IncidentUi): View {
           el(
             'button',
             { className: 'channel', attrs: { type: 'button', 'data-channel': c.id }, on: { click: () => ui.setState({ channel: c.id }) } },
-            el('span', { className: 'channel-name' }, channelLabel(run.scenario, c.id)),
+            el('span', { className: 'channel-name', attrs: { title: channelLabel(run.scenario, c.id) } }, channelLabel(run.scenario, c.id)),
             el('span', { className: 'badge', attrs: { 'aria-hidden': 'true' } }),
           ),
         ),

@@ -66,7 +66,10 @@ export function topBar(store: GameStore, ui: IncidentUi, openHelp: () => void): 
     const level = severity(state);
     setText(sev, SEVERITY[level]);
     setAttr(sev, 'data-level', String(level));
-    setText(busy, busyText(scenario, state) ?? (state.ending ? 'The incident is over' : 'Free to act'));
+    const doing = busyText(scenario, state) ?? (state.ending ? 'The incident is over' : 'Free to act');
+    setText(busy, doing);
+    // The bar cuts a long label with an ellipsis; the whole of it shows on hover.
+    setAttr(busy, 'title', doing);
     busy.classList.toggle('is-busy', Boolean(state.current.you));
     setText(pause, paused ? '▶ Resume' : '❚❚ Pause');
     skip.disabled = Boolean(state.ending);

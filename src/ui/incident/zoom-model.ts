@@ -25,6 +25,17 @@ const MIN_FONT = 11;
 /** Average advance of a sans-serif character, as a share of the font size (generous, so labels never overflow). */
 const CHAR_EM = 0.6;
 
+const r = (n: number) => Math.round(n * 10) / 10;
+
+/** `x`, or the nearer side of the box it would pass through, half a gap out. */
+function clearOf(boxes: readonly Rect[], x: number, gap: number): number {
+  const hit = boxes.find((b) => x > b.x - gap / 2 && x < b.x + b.w + gap / 2);
+  if (!hit) return x;
+  const left = hit.x - gap / 2;
+  const right = hit.x + hit.w + gap / 2;
+  return x - left < right - x ? left : right;
+}
+
 /** Fits a label into `room` pixels: shrinks the type to MIN_FONT, then cuts the name with an ellipsis. */
 export function fitLabel(name: string, room: number): { label: string; fontSize: number } {
   const widthAt = (size: number, text: string) => text.length * size * CHAR_EM;
@@ -52,6 +63,8 @@ export function mapGeometry(
   const nodeH = Math.round(Math.min(64, rowH * 0.5));
   const nodes: MapNode[] = [];
   const boxes = new Map<string, Rect>();
+  const layerOf = new Map<string, number>();
+  const rows: Rect[][] = layers.map(() => []);
   for (const layer of layers) {
     const nodeW = Math.round(Math.min(240, (width - pad * 2 - gap * (layer.length - 1)) / layer.length));
     for (const p of layer) {
@@ -63,6 +76,8 @@ export function mapGeometry(
       // Room inside the box: the health stripe and glyph on the left, a margin on the right.
       nodes.push({ id: p.id, name, box, ...fitLabel(name, nodeW - 44) });
       boxes.set(p.id, box);
+      layerOf.set(p.id, p.layer);
+      rows[p.layer]!.push(box);
     }
   }
   const edges: MapGeometry['edges'] = [];
@@ -71,12 +86,25 @@ export function mapGeometry(
     for (const d of s.dependsOn) {
       const b = boxes.get(d);
       if (!a || !b || d === s.id) continue;
-      const x1 = a.x + a.w / 2;
-      const y1 = a.y + a.h;
-      const x2 = b.x + b.w / 2;
-      const y2 = b.y;
-      const bend = Math.max(20, (y2 - y1) * 0.5);
-      edges.push({ from: s.id, to: d, d: `M${x1} ${y1} C${x1} ${y1 + bend} ${x2} ${y2 - bend} ${x2} ${y2}` });
+      const start = { x: a.x + a.w / 2, y: a.y + a.h };
+      const end = { x: b.x + b.w / 2, y: b.y };
+      // An edge that skips layers bends around the boxes in between rather than under them.
+      const via = (layerOf.get(s.id) ?? 0) + 1;
+      const stops = [start];
+      for (let l = via; l < (layerOf.get(d) ?? 0); l++) {
+        const y = pad + rowH * (l + 0.5);
+        const x = start.x + ((end.x - start.x) * (y - start.y)) / (end.y - start.y);
+        stops.push({ x: clearOf(rows[l] ?? [], x, gap), y });
+      }
+      stops.push(end);
+      let path = `M${r(start.x)} ${r(start.y)}`;
+      for (let i = 1; i < stops.length; i++) {
+        const p = stops[i - 1]!;
+        const q = stops[i]!;
+        const bend = Math.max(20, (q.y - p.y) * 0.5);
+        path += ` C${r(p.x)} ${r(p.y + bend)} ${r(q.x)} ${r(q.y - bend)} ${r(q.x)} ${r(q.y)}`;
+      }
+      edges.push({ from: s.id, to: d, d: path });
     }
   }
   return { nodes, edges };

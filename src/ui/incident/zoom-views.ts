@@ -120,7 +120,8 @@ export function graphView(metric: Metric, initial: Run): ZoomView {
     const tipW = text.length * 7.4 + 16;
     const right = point.x + 12 + tipW <= g.plot.x + g.plot.w;
     const tipX = right ? point.x + 12 : point.x - 12 - tipW;
-    const tipY = Math.max(g.plot.y, Math.min(g.plot.y + g.plot.h - 24, point.y - 32));
+    // The tip rides at the top of the plot, out of the line's way, unless the line is up there.
+    const tipY = point.y < g.plot.y + 56 ? g.plot.y + g.plot.h - 32 : g.plot.y + 8;
     setAttr(line, 'x1', String(f(point.x)));
     setAttr(line, 'x2', String(f(point.x)));
     setAttr(line, 'y1', String(g.plot.y));

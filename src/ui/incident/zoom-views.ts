@@ -24,8 +24,9 @@ const f = (n: number) => Math.round(n * 10) / 10;
 const LEVEL_TEXT = { calm: '', warn: 'WARN', alarm: 'ALERT' } as const;
 const HEALTH_GLYPH: Record<Health, string> = { healthy: '●', degraded: '▲', down: '✕' };
 
-/** Follows the size of `box` in CSS pixels, calling `changed` after each change. */
-function watchSize(box: HTMLElement, changed: () => void): { size: { w: number; h: number }; stop(): void } {
+/** A view drawn to the size of `box` (in CSS pixels, so type stays crisp): drawn on each resize and update. */
+function sizedView(element: HTMLElement, box: HTMLElement, initial: Run, draw: (run: Run, w: number, h: number) => void): ZoomView {
+  let run = initial;
   const size = { w: 0, h: 0 };
   const observer = new ResizeObserver(([entry]) => {
     const w = Math.round(entry?.contentRect.width ?? 0);
@@ -33,10 +34,17 @@ function watchSize(box: HTMLElement, changed: () => void): { size: { w: number; 
     if (w === size.w && h === size.h) return;
     size.w = w;
     size.h = h;
-    changed();
+    draw(run, w, h);
   });
   observer.observe(box);
-  return { size, stop: () => observer.disconnect() };
+  return {
+    element,
+    update: (next) => {
+      run = next;
+      draw(run, size.w, size.h);
+    },
+    destroy: () => observer.disconnect(),
+  };
 }
 
 /** The shipped deploys as the graphs mark them. */
@@ -82,24 +90,25 @@ export function graphView(metric: Metric, initial: Run): ZoomView {
   );
   let geo: ChartGeometry | null = null;
   let drawnKey = '';
-  let run = initial;
+  let width = 0;
   let at: number | null = null;
   let follow = false;
 
-  const draw = () => {
+  const draw = (run: Run, w: number, h: number) => {
     const samples = run.state.metrics[metric.id]?.samples ?? [];
     const health = metric.service ? run.state.services[metric.service] : undefined;
     const last = samples.at(-1) ?? metric.baseline;
     const level = currentLevel(metric, last, health);
-    const key = `${samples.length}|${run.state.shipped.length}|${level}|${Math.floor(run.state.time / clock.tickSeconds)}|${size.w}x${size.h}`;
-    if (key === drawnKey || size.w === 0) return;
+    const key = `${samples.length}|${run.state.shipped.length}|${level}|${Math.floor(run.state.time / clock.tickSeconds)}|${w}x${h}`;
+    if (key === drawnKey || w === 0) return;
     drawnKey = key;
+    width = w;
     setText(value, formatValue(last));
     setText(chip, LEVEL_TEXT[level]);
     element.dataset.level = level;
     const deploys = shippedDeploys(run.scenario, run.state.shipped);
-    geo = chartGeometry({ metric, clock, samples, now: run.state.time, deploys, width: size.w, height: size.h });
-    chart.setAttribute('viewBox', `0 0 ${size.w} ${size.h}`);
+    geo = chartGeometry({ metric, clock, samples, now: run.state.time, deploys, width: w, height: h });
+    chart.setAttribute('viewBox', `0 0 ${w} ${h}`);
     data.replaceChildren(...chartParts(geo, metric.unit));
     if (follow && geo.points.length > 0) at = geo.points.length - 1;
     moveCursor(at);
@@ -139,13 +148,11 @@ export function graphView(metric: Metric, initial: Run): ZoomView {
     setText(live, text);
   };
 
-  const sized = watchSize(plot, draw);
-  const size = sized.size;
   chart.addEventListener('pointermove', (event) => {
     if (!geo) return;
     const box = chart.getBoundingClientRect();
     if (box.width === 0) return;
-    moveCursor(nearestPoint(geo.points, ((event.clientX - box.left) * size.w) / box.width));
+    moveCursor(nearestPoint(geo.points, ((event.clientX - box.left) * width) / box.width));
   });
   chart.addEventListener('pointerleave', () => {
     if (document.activeElement !== plot) moveCursor(null);
@@ -166,15 +173,7 @@ export function graphView(metric: Metric, initial: Run): ZoomView {
     event.preventDefault();
     moveCursor(next);
   });
-
-  return {
-    element,
-    update: (next) => {
-      run = next;
-      draw();
-    },
-    destroy: () => sized.stop(),
-  };
+  return sizedView(element, plot, initial, draw);
 }
 
 /** The SVG parts of a graph under its cursor: grid, axes, limits, deploy markers, the line. */
@@ -251,20 +250,19 @@ export function mapView(initial: Run): ZoomView {
   const chart = svg('svg', { class: 'zoom-map', role: 'img' });
   const box = el('div', { className: 'zoom-plot zoom-map-box' }, chart);
   const element = el('div', { className: 'zoom-graph' }, summary, box);
-  let run = initial;
   let drawnKey = '';
-  const draw = () => {
+  const draw = (run: Run, w: number, h: number) => {
     const health = (id: string): Health => run.state.services[id] ?? 'healthy';
-    const key = `${services.map((s) => health(s.id)).join()}|${size.w}x${size.h}`;
-    if (key === drawnKey || size.w === 0) return;
+    const key = `${services.map((s) => health(s.id)).join()}|${w}x${h}`;
+    if (key === drawnKey || w === 0) return;
     drawnKey = key;
     const healthy = services.filter((s) => health(s.id) === 'healthy').length;
     const troubled = services.filter((s) => health(s.id) !== 'healthy').map((s) => `${s.name} ${health(s.id)}`);
     setText(summary, `${healthy}/${services.length} services healthy${troubled.length > 0 ? ` · ${troubled.join(' · ')}` : ''}`);
     element.dataset.level = troubled.length === 0 ? 'calm' : services.some((s) => health(s.id) === 'down') ? 'alarm' : 'warn';
     chart.setAttribute('aria-label', `Service map: ${services.map((s) => `${s.name} ${health(s.id)}`).join(', ')}.`);
-    chart.setAttribute('viewBox', `0 0 ${size.w} ${size.h}`);
-    const geo = mapGeometry(services, size.w, size.h);
+    chart.setAttribute('viewBox', `0 0 ${w} ${h}`);
+    const geo = mapGeometry(services, w, h);
     const markers = (['healthy', 'degraded', 'down'] as const).map((h) =>
       svg(
         'marker',
@@ -310,16 +308,7 @@ export function mapView(initial: Run): ZoomView {
       }),
     );
   };
-  const sized = watchSize(box, draw);
-  const size = sized.size;
-  return {
-    element,
-    update: (next) => {
-      run = next;
-      draw();
-    },
-    destroy: () => sized.stop(),
-  };
+  return sizedView(element, box, initial, draw);
 }
 
 /** The pages received so far, newest first, with what is down now. */

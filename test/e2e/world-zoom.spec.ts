@@ -13,7 +13,10 @@ async function clickWorld(page: Page, rectOf: (layout: ReturnType<typeof compute
   await expect(canvas).toBeVisible();
   const box = (await canvas.boundingBox())!;
   const rect = rectOf(computeLayout(box.width, box.height));
-  await page.mouse.click(box.x + rect.x + rect.w / 2, box.y + rect.y + rect.h / 2);
+  await page.mouse.move(box.x + rect.x + rect.w / 2, box.y + rect.y + rect.h / 2);
+  await expect(canvas).toHaveCSS('cursor', 'zoom-in');
+  await page.mouse.down();
+  await page.mouse.up();
 }
 
 async function audit(page: Page): Promise<void> {
@@ -93,17 +96,28 @@ test('a graph, the service map and the pager open large, read values, and close 
   await expect(page.getByRole('dialog')).toBeHidden();
 });
 
-test('the large view fits the window from 1024×768 to 2560×1440', async ({ page }, testInfo) => {
+test('the large view fits the window from 1024×768 to 2560×1440, and redraws to its new size', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
   await startFlagship(page);
   await skipTo(mouse(page), '16:10');
+  await page.getByRole('button', { name: 'Open the dashboards large' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Checkout error rate' });
+  const chart = dialog.getByRole('img', { name: /^Checkout error rate in %/ });
+  /** The width the chart was drawn for, when it is the width it shows at (else 0). */
+  const drawnAtSize = async () => {
+    const drawn = Number((await chart.getAttribute('viewBox'))?.split(' ')[2]);
+    return Math.abs(drawn - (await chart.boundingBox())!.width) < 2 ? drawn : 0;
+  };
+  let drawnWidth = 0;
   for (const size of [
     { width: 1024, height: 768 },
     { width: 2560, height: 1440 },
   ]) {
     await page.setViewportSize(size);
-    await page.getByRole('button', { name: 'Open the dashboards large' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Checkout error rate' });
     await expect(dialog).toBeVisible();
+    // Drawn again in the plot's own pixels, so type stays the same size at any window size.
+    await expect.poll(drawnAtSize).toBeGreaterThan(drawnWidth);
+    drawnWidth = await drawnAtSize();
     const box = (await dialog.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeGreaterThanOrEqual(0);
@@ -114,7 +128,7 @@ test('the large view fits the window from 1024×768 to 2560×1440', async ({ pag
     const plot = (await dialog.getByRole('group', { name: /read values/ }).boundingBox())!;
     expect(plot.height).toBeGreaterThan(size.height * 0.4);
     await page.screenshot({ path: testInfo.outputPath(`graph-${size.width}.png`) });
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
   }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });

@@ -4,8 +4,10 @@
  * out of the first screen's chunk; nothing in this file imports it statically.
  */
 import type { GameStore } from '../store';
+import { computeLayout } from './layout';
 import { COLORS, css } from './palette';
 import { renderProfile, softwareWebGL } from './render-profile';
+import { worldTargetAt, type WorldTarget } from './world-targets';
 
 /** The world's frame-rate cap when WebGL is rasterised in software. */
 const SOFTWARE_FPS = 20;
@@ -19,11 +21,16 @@ export interface WorldHandle {
   destroy(): void;
 }
 
+/** What the page may ask of the world: `onOpen` hears clicks on a graph, the service map or the pager. */
+export interface WorldOptions {
+  onOpen?: (target: WorldTarget) => void;
+}
+
 /**
  * Creates the world inside `parent` (it fills the element and follows its size) and keeps it in
  * step with `store`, which it only reads. Resolves once Phaser has booted into `parent`.
  */
-export async function mountWorld(parent: HTMLElement, store: GameStore): Promise<WorldHandle> {
+export async function mountWorld(parent: HTMLElement, store: GameStore, options: WorldOptions = {}): Promise<WorldHandle> {
   const [{ default: Phaser }, { BootScene }, { WorldScene, WORLD_SCENE }, { watchMotionPreference }] = await Promise.all([
     import('phaser'),
     import('./scenes/boot-scene'),
@@ -81,6 +88,7 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
     world.wake();
   });
   resized.observe(parent);
+  const stopClicks = options.onOpen ? listenForTargets(canvas, store, options.onOpen) : () => {};
 
   let destroyed = false;
   return {
@@ -89,9 +97,36 @@ export async function mountWorld(parent: HTMLElement, store: GameStore): Promise
       destroyed = true;
       // Unsubscribe now: Phaser tears the game down on its next step, which a hidden tab may delay.
       resized.disconnect();
+      stopClicks();
       world.detach();
       motion.dispose();
       game.destroy(true);
     },
+  };
+}
+
+/**
+ * Clicks on the canvas open what is under them, found from the same layout the scene draws with;
+ * DOM listeners, since Phaser's input stays off so the world never takes keys or focus.
+ */
+function listenForTargets(canvas: HTMLCanvasElement, store: GameStore, onOpen: (target: WorldTarget) => void): () => void {
+  const targetAt = (event: MouseEvent) => {
+    const box = canvas.getBoundingClientRect();
+    const graphs = store.getState().run?.scenario.metrics.length ?? 0;
+    return worldTargetAt(computeLayout(box.width, box.height), event.clientX - box.left, event.clientY - box.top, graphs);
+  };
+  const onClick = (event: MouseEvent) => {
+    const target = targetAt(event);
+    if (target) onOpen(target);
+  };
+  const onMove = (event: PointerEvent) => {
+    const cursor = targetAt(event) ? 'zoom-in' : '';
+    if (canvas.style.cursor !== cursor) canvas.style.cursor = cursor;
+  };
+  canvas.addEventListener('click', onClick);
+  canvas.addEventListener('pointermove', onMove);
+  return () => {
+    canvas.removeEventListener('click', onClick);
+    canvas.removeEventListener('pointermove', onMove);
   };
 }

@@ -90,3 +90,31 @@ export function computeLayout(width: number, height: number): WorldLayout {
     mug,
   };
 }
+
+/** Height of the dashboard's header bar at ui = 1. */
+export const DASHBOARD_HEADER = 22;
+
+/** Columns for n graphs: 3×2 for the usual six, wider grids for more. */
+function columnsFor(n: number, aspect: number): number {
+  if (n <= 1) return 1;
+  if (n <= 4) return aspect > 2.2 ? n : 2;
+  if (n <= 9) return 3;
+  return 4;
+}
+
+/** Where each of `n` graphs sits on the dashboard screen: a grid under the header bar. */
+export function graphRects(screen: Rect, ui: number, n: number): Rect[] {
+  const headerH = Math.round(DASHBOARD_HEADER * ui);
+  const pad = Math.round(8 * ui);
+  const gap = Math.round(7 * ui);
+  const area: Rect = { x: screen.x + pad, y: screen.y + headerH + pad, w: screen.w - pad * 2, h: screen.h - headerH - pad * 2 };
+  const cols = columnsFor(n, area.w / area.h);
+  const rows = Math.max(1, Math.ceil(n / cols));
+  const cw = (area.w - gap * (cols - 1)) / cols;
+  const ch = (area.h - gap * (rows - 1)) / rows;
+  return Array.from({ length: n }, (_, i) => {
+    const c = i % cols;
+    const row = Math.floor(i / cols);
+    return { x: r(area.x + c * (cw + gap)), y: r(area.y + row * (ch + gap)), w: r(cw), h: r(ch) };
+  });
+}

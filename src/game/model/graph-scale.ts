@@ -11,6 +11,15 @@ export interface ValueAxis {
 
 const STEPS = [1, 2, 2.5, 5];
 
+/** How much game time a small graph shows. */
+export const GRAPH_WINDOW_SECONDS = 36 * 60;
+
+/** Short deploy label for a marker: "#482", or the title's first word. */
+export function deployLabel(title: string): string {
+  const word = title.trim().split(/\s+/)[0] ?? '';
+  return word.length > 10 ? `${word.slice(0, 9)}…` : word;
+}
+
 /** The smallest "round" step (1, 2, 2.5 or 5 × 10^k) that is at least `x`. */
 export function roundStep(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 1;

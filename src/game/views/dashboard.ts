@@ -4,7 +4,8 @@ import { wallClock, type EngineState } from '../../engine';
 import type { Scenario } from '../../format';
 import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
-import type { Rect } from '../layout';
+import { DASHBOARD_HEADER, graphRects, type Rect } from '../layout';
+import { deployLabel } from '../model/graph-scale';
 import { currentLevel } from '../model/metric-level';
 import { COLORS, INK } from '../palette';
 import { MetricGraph } from './metric-graph';
@@ -14,20 +15,6 @@ import { panelHeader } from './draw';
 
 /** Placeholder panels shown while no incident is running. */
 const IDLE_PANELS = 6;
-
-/** Columns for n graphs: 3×2 for the usual six, wider grids for more. */
-function columnsFor(n: number, aspect: number): number {
-  if (n <= 1) return 1;
-  if (n <= 4) return aspect > 2.2 ? n : 2;
-  if (n <= 9) return 3;
-  return 4;
-}
-
-/** Short deploy label for a marker: "#482", or the title's first word. */
-export function deployLabel(title: string): string {
-  const word = title.trim().split(/\s+/)[0] ?? '';
-  return word.length > 10 ? `${word.slice(0, 9)}…` : word;
-}
 
 /** The dashboard monitor. */
 export class Dashboard {
@@ -88,9 +75,8 @@ export class Dashboard {
   layout(screen: Rect, ui: number): void {
     this.screen = screen;
     this.ui = ui;
-    const headerH = Math.round(22 * ui);
+    const headerH = Math.round(DASHBOARD_HEADER * ui);
     const pad = Math.round(8 * ui);
-    const gap = Math.round(7 * ui);
     panelHeader(this.header, screen, headerH, 0x0d131c, COLORS.panelEdge);
     applyStyle(this.heading, { size: 9.5 * ui, color: INK.muted, bold: true });
     applyStyle(this.clock, { size: 10.5 * ui, color: INK.normal, mono: true });
@@ -102,20 +88,8 @@ export class Dashboard {
     this.restyleStatus();
     this.idle.setPosition(screen.x + screen.w / 2, screen.y + headerH + (screen.h - headerH) / 2);
 
-    const area: Rect = { x: screen.x + pad, y: screen.y + headerH + pad, w: screen.w - pad * 2, h: screen.h - headerH - pad * 2 };
-    const n = this.graphs.length;
-    const cols = columnsFor(n, area.w / area.h);
-    const rows = Math.max(1, Math.ceil(n / cols));
-    const cw = (area.w - gap * (cols - 1)) / cols;
-    const ch = (area.h - gap * (rows - 1)) / rows;
-    this.graphs.forEach((graph, i) => {
-      const c = i % cols;
-      const r = Math.floor(i / cols);
-      graph.layout(
-        { x: Math.round(area.x + c * (cw + gap)), y: Math.round(area.y + r * (ch + gap)), w: Math.round(cw), h: Math.round(ch) },
-        ui,
-      );
-    });
+    const rects = graphRects(screen, ui, this.graphs.length);
+    this.graphs.forEach((graph, i) => graph.layout(rects[i]!, ui));
     this.sweep.setDisplaySize(Math.round(screen.w * 0.35), screen.h - headerH).setPosition(screen.x, screen.y + headerH);
     this.wash.setDisplaySize(screen.w, screen.h - headerH).setPosition(screen.x, screen.y + headerH);
   }

@@ -9,16 +9,13 @@ import type { Health, Metric, Scenario } from '../../format';
 import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
 import type { Rect } from '../layout';
-import { formatTick, formatValue, timeTicks, timeWindow, valueAxis } from '../model/graph-scale';
+import { formatTick, formatValue, GRAPH_WINDOW_SECONDS, timeTicks, timeWindow, valueAxis } from '../model/graph-scale';
 import { alarmLine, currentLevel, levelOf, trendOf, type Level } from '../model/metric-level';
 import { COLORS, INK } from '../palette';
 import { BakedLayer } from './baked-layer';
 import { areaUnder, dashedLine, polyline } from './draw';
 import { addLabel, applyStyle, setFitted } from './text';
 import { addAmbientTween, stopTween } from './tweens';
-
-/** How much game time a graph shows. */
-export const GRAPH_WINDOW_SECONDS = 36 * 60;
 
 /** Line and frame colour for each level. */
 export const LEVEL_COLOR: Record<Level, number> = { calm: COLORS.calm, warn: COLORS.warn, alarm: COLORS.alarm };

@@ -14,6 +14,7 @@ import { sideTabs } from '../incident/side-tabs';
 import { skipNote } from '../incident/skip-summary';
 import { topBar } from '../incident/top-bar';
 import { worldPanel } from '../incident/world-panel';
+import { worldZoom } from '../incident/world-zoom';
 import { devPanel } from '../dev/dev-panel';
 
 export interface IncidentScreenOptions {
@@ -26,16 +27,18 @@ export function incidentScreen(store: GameStore, options: IncidentScreenOptions 
   if (!run) return { element: el('main', { className: 'page' }, el('h1', {}, 'No incident is running')) };
   const ui = createIncidentUi(run.scenario);
   const help = helpDialog(store);
+  const zoom = worldZoom(store);
   const skipped = skipNote(store, ui);
   const parts: View[] = [
     topBar(store, ui, help.open),
     channelList(store, ui),
     chatView(store, ui),
     composer(store, ui),
-    worldPanel(store),
+    worldPanel(store, { onOpen: zoom.open }),
     sideTabs(store, ui, { actions: actionPalette(store, ui), evidence: evidencePanel(store, ui), notes: notesPanel(store, ui) }),
     endingDialog(store),
     help,
+    zoom,
   ];
   // The author's panel: in dev builds only (production bundles drop it), and only when asked for.
   const dev = import.meta.env.DEV && options.devPanel === true ? devPanel(store) : null;
@@ -61,6 +64,7 @@ export function incidentScreen(store: GameStore, options: IncidentScreenOptions 
     ),
     ending.element,
     help.element,
+    zoom.element,
     dev?.element ?? null,
   );
   const unbind = bindKeyboard(store, ui, element, help.open);

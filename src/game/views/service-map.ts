@@ -11,7 +11,7 @@ import { layoutServices } from '../model/service-layout';
 import { COLORS, INK } from '../palette';
 import { BakedLayer } from './baked-layer';
 import { polyline, type XY, panelHeader } from './draw';
-import { addLabel, applyStyle } from './text';
+import { addLabel, applyStyle, setFitted } from './text';
 import { addAmbientTween, stopTween } from './tweens';
 
 const HEALTH_COLOR: Record<Health, number> = { healthy: COLORS.ok, degraded: COLORS.warn, down: COLORS.alarm };
@@ -20,6 +20,8 @@ const HEALTH_GLYPH: Record<Health, string> = { healthy: '●', degraded: '▲', 
 const HEALTH_INK: Record<Health, string> = { healthy: INK.ok, degraded: INK.warn, down: INK.alarm };
 /** How fast traffic dots travel along an edge (edge lengths per second), by the callee's health. */
 const FLOW_SPEED: Record<Health, number> = { healthy: 0.55, degraded: 0.22, down: 0.06 };
+/** The smallest type a node's name shrinks to before it is cut instead (applyStyle's floor). */
+const MIN_LABEL_PX = 7;
 
 interface Node {
   id: string;
@@ -144,7 +146,12 @@ export class ServiceMap {
         // A single long word cannot wrap: shrink the type until it fits rather than split the name.
         if (node.label.width > textW || node.label.height > nodeH - 2) {
           const k = Math.min(textW / node.label.width, (nodeH - 2) / node.label.height);
-          applyStyle(node.label, { size: Math.max(6.5, baseFont * k), color: INK.normal });
+          applyStyle(node.label, { size: Math.max(MIN_LABEL_PX, baseFont * k), color: INK.normal });
+        }
+        // Still too big at the smallest legible size: one line, cut with an ellipsis (the large map has it whole).
+        if (node.label.width > textW + 0.5 || node.label.height > nodeH) {
+          node.label.setStyle({ wordWrap: { width: null }, maxLines: 1 });
+          setFitted(node.label, node.name, textW);
         }
         node.label.setPosition(Math.round(node.box.x + node.box.w / 2 + 5 * ui), Math.round(cy));
         applyStyle(node.glyph, { size: baseFont * 0.9, color: HEALTH_INK[node.health] });

@@ -24,7 +24,7 @@ export function postMessage(draft: Draft, message: Message, text = message.text)
   if (message.asks && !state.chat.some((p) => p.message === message.id && p.ask?.answer)) {
     // Only the newest posting asks; an earlier one still open is superseded rather than ignored.
     for (const earlier of state.chat)
-      if (earlier.message === message.id && earlier.ask && !earlier.ask.ignored) earlier.ask.superseded = true;
+      if (earlier.message === message.id && earlier.ask && !earlier.ask.ignored && !earlier.ask.superseded) earlier.ask.superseded = true;
     post.ask = { expiresAt: state.time + message.asks.expiresAfter };
   }
   state.chat.push(post);

@@ -3,17 +3,35 @@
  * the caller's state is never touched, which keeps `step` pure.
  */
 import type { FactValue } from '../format/schema';
-import type { EngineState, NewEvent, TimelineEvent } from './types';
+import type { ChatPost, EngineState, NewEvent, Span, TimelineEvent } from './types';
 import type { World } from './world';
 
 export interface Draft {
   world: World;
   state: EngineState;
   events: TimelineEvent[];
+  /** False while `state.metrics` is still the caller's (see `ownMetrics`). */
+  ownsMetrics: boolean;
 }
 
 export function openDraft(world: World, state: EngineState): Draft {
-  return { world, state: cloneState(state), events: [] };
+  return { world, state: cloneState(state), events: [], ownsMetrics: false };
+}
+
+/**
+ * Metrics change only on world ticks, and their sample lists are the largest part of a state, so a
+ * step shares the caller's until its first tick and copies them then (inputs that are not ticks
+ * never do). Every write to metrics goes after a call to this.
+ */
+export function ownMetrics(draft: Draft): EngineState['metrics'] {
+  const { state } = draft;
+  if (!draft.ownsMetrics) {
+    const metrics: EngineState['metrics'] = {};
+    for (const id in state.metrics) metrics[id] = { value: state.metrics[id]!.value, samples: state.metrics[id]!.samples.slice() };
+    state.metrics = metrics;
+    draft.ownsMetrics = true;
+  }
+  return state.metrics;
 }
 
 /**
@@ -30,23 +48,22 @@ export function setFact(draft: Draft, id: string, value: FactValue): void {
 
 /**
  * Copies everything a step may mutate and shares what it never does (emitted events, completions,
- * notes, declarations are append-only and never edited). Much cheaper than a deep clone, which
- * matters because every input clones once. A new mutable field must be copied here; the
- * "never touches its input" tests catch one that is not.
+ * notes, declarations are append-only and never edited; a question once answered, ignored or
+ * superseded is final; a span once closed is final; metrics are copied on the first tick, by
+ * `ownMetrics`). Much cheaper than a deep clone, which matters because every input clones once. A
+ * new mutable field must be copied here; the "never touches its input" tests catch one that is not.
  */
 function cloneState(s: EngineState): EngineState {
-  const metrics: EngineState['metrics'] = {};
-  for (const id in s.metrics) metrics[id] = { value: s.metrics[id]!.value, samples: s.metrics[id]!.samples.slice() };
   return {
     ...s,
     scenario: { ...s.scenario },
     options: { ...s.options },
     facts: s.facts, // never written in place: setFact
     services: { ...s.services },
-    metrics,
+    metrics: s.metrics, // copied on the first tick: ownMetrics
     shipped: s.shipped.slice(),
     seen: { ...s.seen },
-    chat: s.chat.map((post) => (post.ask ? { ...post, ask: { ...post.ask } } : post)),
+    chat: s.chat.map((post) => (post.ask && isOpen(post.ask) ? { ...post, ask: { ...post.ask } } : post)),
     posted: { ...s.posted },
     triggers: { ...s.triggers },
     hints: { ...s.hints },
@@ -55,17 +72,30 @@ function cloneState(s: EngineState): EngineState {
     done: s.done.slice(),
     notes: s.notes.slice(),
     milestones: { ...s.milestones },
-    impact: s.impact.map((span) => ({ ...span })),
+    impact: copySpans(s.impact),
     held: {
-      stabilised: s.held.stabilised.map((span) => ({ ...span })),
-      understood: s.held.understood.map((span) => ({ ...span })),
-      fixed: s.held.fixed.map((span) => ({ ...span })),
-      verified: s.held.verified.map((span) => ({ ...span })),
+      stabilised: copySpans(s.held.stabilised),
+      understood: copySpans(s.held.understood),
+      fixed: copySpans(s.held.fixed),
+      verified: copySpans(s.held.verified),
     },
     declarations: s.declarations.slice(),
     ending: s.ending ? { ...s.ending } : null,
     timeline: s.timeline.slice(),
   };
+}
+
+/** A question still waiting for its answer: the only kind a step may change (answer, ignore or supersede). */
+function isOpen(ask: NonNullable<ChatPost['ask']>): boolean {
+  return !ask.answer && !ask.ignored && !ask.superseded;
+}
+
+/** Only the last span may still be open (`to` null), and only an open span is ever written. */
+function copySpans(spans: readonly Span[]): Span[] {
+  const copy = spans.slice();
+  const last = copy.at(-1);
+  if (last && last.to === null) copy[copy.length - 1] = { ...last };
+  return copy;
 }
 
 /** Stamps an event with the next sequence number and the current game time, and records it. */

@@ -49,7 +49,7 @@ export function init(scenario: Scenario, options: RunOptions): EngineState {
     ending: null,
     timeline: [],
   };
-  const draft: Draft = { world, state, events: [] };
+  const draft: Draft = { world, state, events: [], ownsMetrics: true };
   for (const deploy of scenario.deploys) {
     if (deploy.at < 0) {
       state.shipped.push(deploy.id);

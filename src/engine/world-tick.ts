@@ -7,7 +7,7 @@ import { endRun } from './actions';
 import { expireQuestions, postMessage } from './chat';
 import { holds, milestoneHolds } from './conditions';
 import { applyEffects } from './effects';
-import { emit, type Draft } from './draft';
+import { emit, ownMetrics, type Draft } from './draft';
 import { nextRandom } from './rng';
 import { TRACKED_MILESTONES } from './types';
 
@@ -107,8 +107,9 @@ function updateServices(draft: Draft): void {
 function updateMetrics(draft: Draft): void {
   const { state, world } = draft;
   const dt = world.scenario.clock.tickSeconds;
+  const metrics = ownMetrics(draft);
   for (const metric of world.scenario.metrics) {
-    const m = state.metrics[metric.id];
+    const m = metrics[metric.id];
     if (!m) continue;
     const target = metric.levels.find((level) => holds(world, state, level.when))?.value ?? metric.baseline;
     const blend = metric.responseSeconds === 0 ? 1 : 1 - Math.exp(-dt / metric.responseSeconds);

@@ -146,7 +146,9 @@ const listed = (problems: string[]) => (problems.length > 20 ? [...problems.slic
 const describeRun = (run: RandomRun) =>
   `run seed=${run.seed} (engine seed ${run.options.seed}, coach ${run.options.coach}, ${run.log.length} inputs)`;
 
-const RUNS = 200;
+// Each log is replayed about eight times below (twice, caught up, to the end thrice, scored); 60 seeded logs
+// already reach every coach mode, input type and more than one ending (the first test checks), so more add CPU, not paths.
+const RUNS = 60;
 const runs = Array.from({ length: RUNS }, (_, i) => playRandomly(7_000 + i));
 
 describe('same scenario + seed + inputs ⇒ same state, timeline and score', () => {
@@ -154,7 +156,7 @@ describe('same scenario + seed + inputs ⇒ same state, timeline and score', () 
     expect(listed(runs.flatMap((run) => run.refused.map((r) => `${describeRun(run)}: ${r}`)))).toEqual([]);
     const inputs = runs.flatMap((run) => run.log.map((e) => e.input.type));
     for (const type of ['act', 'reply', 'post', 'note'] as const) expect(inputs.filter((t) => t === type).length, type).toBeGreaterThan(50);
-    for (const coach of COACH_MODES) expect(runs.filter((run) => run.options.coach === coach).length, coach).toBeGreaterThan(20);
+    for (const coach of COACH_MODES) expect(runs.filter((run) => run.options.coach === coach).length, coach).toBeGreaterThan(RUNS / 10);
     expect(new Set(runs.map((run) => run.state.ending?.kind ?? 'running')).size).toBeGreaterThan(1);
     expect(runs.some((run) => run.log.some((e, i) => i > 0 && e.at === run.log[i - 1]!.at))).toBe(true);
   });

@@ -9,6 +9,9 @@
  *   - where the expected outcome is certain, the right diagnostic code (and pointer, and position) appears;
  *   - a mutant that passes validation is safe to play for 600 game seconds.
  * Failures are collected per family and name the case index and seed, so any case can be replayed.
+ * The cases are seeded, so every run tries the same ones; each family's count is sized so that its
+ * outcome counts (the `assertClean` minimums) still reach the codes and the valid mutants it is there
+ * for (the first version ran twice as many, at twice the CPU, for no outcome these do not reach).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -230,7 +233,7 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
 
   it('wrong types: a value replaced by one of another JSON type', () => {
     const family = new Family('wrong type');
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 50; i++) {
       const { label: what, text, mutant, node, from, to, pointer } = wrongTypeMutant(i);
       const result = family.load(what, text, layoutOf(mutant));
 
@@ -256,12 +259,12 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
         family.expect(what, result, has(result, code, pointer), `expected ${code} at ${pointer}`);
       }
     }
-    family.assertClean(100, { FD200: 50, FD204: 1 });
+    family.assertClean(50, { FD200: 25, FD204: 1 });
   });
 
   it('missing keys: a key deleted from an object', () => {
     const family = new Family('missing key');
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 50; i++) {
       // Half the time an object of a known shape, so required and optional keys both go missing often.
       const { label: what, text, mutant, node, key, pointer } = missingKeyMutant(i);
       const result = family.load(what, text, layoutOf(mutant));
@@ -286,12 +289,12 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
         );
       }
     }
-    family.assertClean(100, { FD201: 25, ok: 5 });
+    family.assertClean(50, { FD201: 12, ok: 2 });
   });
 
   it('broken references: an id reference changed to an unknown id', () => {
     const family = new Family('broken reference');
-    for (let i = 0; i < 80; i++) {
+    for (let i = 0; i < 40; i++) {
       const { label: what, text, mutant, pointer } = brokenReferenceMutant(i);
       const result = family.load(what, text, layoutOf(mutant));
       family.expect(
@@ -301,22 +304,22 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
         `expected exactly one FD300 at ${pointer}`,
       );
     }
-    family.assertClean(80, { FD300: 80 });
+    family.assertClean(40, { FD300: 40 });
   });
 
   it('truncated JSON: the text cut at a random offset', () => {
     const family = new Family('truncated');
-    for (let i = 0; i < 210; i++) {
+    for (let i = 0; i < 100; i++) {
       const { label: what, text } = truncatedMutant(i);
       const result = family.load(what, text);
       family.expect(what, result, !!result && !result.ok && codesOf(result).every((c) => c === 'FD101'), 'expected only FD101');
     }
-    family.assertClean(210, { FD101: 210 });
+    family.assertClean(100, { FD101: 100 });
   });
 
   it('duplicate keys: a key inserted a second time into an object', () => {
     const family = new Family('duplicate key');
-    for (let i = 0; i < 170; i++) {
+    for (let i = 0; i < 80; i++) {
       const { label: what, text, pointer, at } = duplicateKeyMutant(i);
       const result = family.load(what, text);
       const d = result && !result.ok ? result.diagnostics : [];
@@ -327,7 +330,7 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
         `expected one FD102 at ${at.line + 1}:${at.column} "${pointer}"`,
       );
     }
-    family.assertClean(170, { FD102: 170 });
+    family.assertClean(80, { FD102: 80 });
   });
 
   it('huge values: 5 MB strings, 100k-element arrays, ±1e308, 10,000-deep nesting, 3 MB files', () => {
@@ -423,11 +426,11 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
 
   it('byte noise: random characters flipped, inserted and deleted', () => {
     const family = new Family('byte noise');
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 100; i++) {
       const { label, text } = byteNoiseMutant(i);
       family.load(label, text);
     }
-    family.assertClean(200, { FD101: 50, ok: 1 });
+    family.assertClean(100, { FD101: 25, ok: 1 });
   });
 
   it('valid-JSON noise: emptied containers, unknown keys, reordered keys, swapped and repeated entries', () => {
@@ -466,7 +469,7 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
     }
 
     const baseScenario = BASE_LOAD.ok ? BASE_LOAD.scenario : undefined;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 50; i++) {
       const { rng, label } = caseRandom(8, i);
       const root = mutable();
       const kind = i % 7;
@@ -539,11 +542,11 @@ describe('the loader never throws on bad input (mutants of the flagship)', () =>
       }
       family.load(what, pretty(root), layoutOf(root));
     }
-    family.assertClean(116, { FD202: 10, ok: 10 });
+    family.assertClean(66, { FD202: 5, ok: 10 });
   });
 
-  it('ran at least 1,000 cases, and played the mutants that passed validation', () => {
-    expect(totals.cases).toBeGreaterThanOrEqual(1000);
+  it('ran at least 500 cases, and played the mutants that passed validation', () => {
+    expect(totals.cases).toBeGreaterThanOrEqual(500);
     expect(totals.ok).toBeGreaterThan(0);
     expect(totals.rejected).toBeGreaterThan(0);
     expect(totals.played).toBeGreaterThan(20);

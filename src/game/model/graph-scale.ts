@@ -20,6 +20,15 @@ export function deployLabel(title: string): string {
   return word.length > 10 ? `${word.slice(0, 9)}…` : word;
 }
 
+/** The deploy markers a graph shows: every shipped deploy, at its time, with its short label and title. */
+export function deployMarks(
+  deploys: readonly { id: string; at: number; title: string }[],
+  shipped: readonly string[],
+): { at: number; label: string; title: string }[] {
+  const ids = new Set(shipped);
+  return deploys.filter((d) => ids.has(d.id)).map((d) => ({ at: d.at, label: deployLabel(d.title), title: d.title }));
+}
+
 /** The smallest "round" step (1, 2, 2.5 or 5 × 10^k) that is at least `x`. */
 export function roundStep(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 1;

@@ -19,10 +19,18 @@ export interface Reactions {
   ending: 'resolved' | 'failed' | 'timeout' | null;
 }
 
+/** The page an event sends to the pager, as its two-line screen shows it, or null: the one rule for what pages. */
+export function pageOf(e: TimelineEvent): { what: string; event: string } | null {
+  if (e.kind === 'service' && e.to === 'down') return { what: e.service, event: 'DOWN' };
+  if (e.kind === 'relapse') return { what: 'RELAPSE', event: 'REOPEN' };
+  return null;
+}
+
 /** The reactions for one batch of events (each batch is animated once). */
 export function reactionsTo(events: readonly TimelineEvent[]): Reactions {
   const out: Reactions = { messagePulse: 0, alarmsOn: [], misstep: false, recovery: false, relapse: false, page: null, ending: null };
   for (const e of events) {
+    out.page = pageOf(e) ?? out.page;
     switch (e.kind) {
       case 'message': {
         const loud = e.mention || e.importance === 'important' || e.importance === 'critical';
@@ -36,15 +44,13 @@ export function reactionsTo(events: readonly TimelineEvent[]): Reactions {
         if (e.verdict === 'failure' || e.verdict === 'harmful') out.misstep = true;
         break;
       case 'service':
-        if (e.to === 'down') out.page = { what: e.service, event: 'DOWN' };
-        else if (e.to === 'healthy') out.recovery = true;
+        if (e.to === 'healthy') out.recovery = true;
         break;
       case 'milestone':
         if (e.milestone === 'stabilised' || e.milestone === 'fixed') out.recovery = true;
         break;
       case 'relapse':
         out.relapse = true;
-        out.page = { what: 'RELAPSE', event: 'REOPEN' };
         break;
       case 'ending':
         out.ending = e.endingKind;

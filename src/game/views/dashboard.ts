@@ -5,7 +5,7 @@ import type { Scenario } from '../../format';
 import { TEXTURES } from '../assets';
 import { DEPTH } from '../depths';
 import { DASHBOARD_HEADER, graphRects, type Rect } from '../layout';
-import { deployLabel } from '../model/graph-scale';
+import { deployMarks } from '../model/graph-scale';
 import { currentLevel } from '../model/metric-level';
 import { COLORS, INK } from '../palette';
 import { MetricGraph } from './metric-graph';
@@ -98,8 +98,7 @@ export class Dashboard {
   update(state: EngineState): void {
     const scenario = this.scenario;
     if (!scenario) return;
-    const shipped = new Set(state.shipped);
-    const deploys = scenario.deploys.filter((d) => shipped.has(d.id)).map((d) => ({ at: d.at, label: deployLabel(d.title) }));
+    const deploys = deployMarks(scenario.deploys, state.shipped);
     let alerting = 0;
     scenario.metrics.forEach((metric, i) => {
       const samples = state.metrics[metric.id]?.samples ?? [];

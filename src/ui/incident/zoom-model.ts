@@ -1,6 +1,7 @@
 /** The large service map's geometry and the pager's history, both pure so they are unit-tested. */
 import type { EngineState } from '../../engine';
 import type { Rect } from '../../game/layout';
+import { pageOf } from '../../game/model/reactions';
 import { layoutServices } from '../../game/model/service-layout';
 
 /** A service box on the large map, with its label fitted inside. */
@@ -116,13 +117,13 @@ export interface Page {
   text: string;
 }
 
-/** The pages received so far, newest first: a service going down, an all-clear that did not hold (as the desk pager buzzes). */
+/** The pages received so far, newest first: every event that buzzed the desk pager (`pageOf`), in words. */
 export function pagesOf(state: EngineState, names: ReadonlyMap<string, string>): Page[] {
   const pages: Page[] = [];
   for (const e of state.timeline) {
-    if (e.kind === 'service' && e.to === 'down')
-      pages.push({ at: e.at, text: `${names.get(e.service) ?? e.service} is DOWN (was ${e.from})` });
-    else if (e.kind === 'relapse') pages.push({ at: e.at, text: 'RELAPSE: the incident reopened after the all-clear' });
+    if (!pageOf(e)) continue;
+    if (e.kind === 'service') pages.push({ at: e.at, text: `${names.get(e.service) ?? e.service} is DOWN (was ${e.from})` });
+    else pages.push({ at: e.at, text: 'RELAPSE: the incident reopened after the all-clear' });
   }
   return pages.reverse();
 }

@@ -4,8 +4,8 @@
  * only when what it shows changed, since the store notifies many times a second.
  */
 import { wallClock } from '../../engine';
-import type { Health, Metric, Scenario } from '../../format';
-import { deployLabel, formatValue } from '../../game/model/graph-scale';
+import type { Health, Metric } from '../../format';
+import { deployMarks, formatValue } from '../../game/model/graph-scale';
 import { currentLevel } from '../../game/model/metric-level';
 import type { Run } from '../../store';
 import { el, setAttr, setText, svg, syncList } from '../dom';
@@ -45,12 +45,6 @@ function sizedView(element: HTMLElement, box: HTMLElement, initial: Run, draw: (
     },
     destroy: () => observer.disconnect(),
   };
-}
-
-/** The shipped deploys as the graphs mark them. */
-function shippedDeploys(scenario: Scenario, shipped: readonly string[]) {
-  const ids = new Set(shipped);
-  return scenario.deploys.filter((d) => ids.has(d.id)).map((d) => ({ at: d.at, label: deployLabel(d.title), title: d.title }));
 }
 
 /** The large graph of one metric. */
@@ -106,7 +100,7 @@ export function graphView(metric: Metric, initial: Run): ZoomView {
     setText(value, formatValue(last));
     setText(chip, LEVEL_TEXT[level]);
     element.dataset.level = level;
-    const deploys = shippedDeploys(run.scenario, run.state.shipped);
+    const deploys = deployMarks(run.scenario.deploys, run.state.shipped);
     geo = chartGeometry({ metric, clock, samples, now: run.state.time, deploys, width: w, height: h });
     chart.setAttribute('viewBox', `0 0 ${w} ${h}`);
     data.replaceChildren(...chartParts(geo, metric.unit));
